@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/audio/AudioBuffer.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace muze {
+
+class PlaybackEngine;
+
+struct OutputDevice {
+    std::string api;   // "pulse", "alsa", "jack"
+    std::string name;  // as the API names it
+    bool isDefault = false;
+
+    std::string key() const { return api + ":" + name; }  // what PlayerOptions::device takes
+};
+
+struct PlayerOptions {
+    std::string device;          // an OutputDevice::key(); empty for the system's default output
+    unsigned bufferFrames = 512; // frames per device callback: smaller answers faster, larger is safer
+};
+
+// Plays an AudioBuffer on an output device through RtAudio. The device callback only copies
+// prepared blocks (see PlaybackEngine); opening the device happens on the first play().
+//
+// Thread contract: every method but position(), isPlaying(), reachedEnd() and length() from one
+// control thread; those four from any thread.
+class AudioPlayer {
+public:
+    explicit AudioPlayer(PlayerOptions options = {});
+    ~AudioPlayer();
+    AudioPlayer(const AudioPlayer&) = delete;
+    AudioPlayer& operator=(const AudioPlayer&) = delete;
+
+    // Output devices on this machine, the default first within each API.
+    static std::vector<OutputDevice> outputDevices();
+
+    // Takes effect at the next play(); closes the device now.
+    void setOptions(const PlayerOptions& options);
+    const PlayerOptions& options() const { return m_options; }
+
+    // Mono or stereo audio; pauses and moves to its start.
+    void setSource(std::shared_ptr<const AudioBuffer> source);
+
+    // Throws Error(Device) with the device's reason when no output can be opened.
+    void play();
+    void pause();
+    void stop();
+    void seek(std::int64_t frame);
+
+    bool isPlaying() const;
+    bool reachedEnd() const;
+    std::int64_t length() const;
+    // The frame being heard now: the frame last handed to the device, less its latency.
+    std::int64_t position() const;
+    int sampleRate() const;
+
+private:
+    struct Device;
+    void openDevice();
+    void closeDevice();
+
+    PlayerOptions m_options;
+    std::unique_ptr<PlaybackEngine> m_engine;
+    std::unique_ptr<Device> m_device;
+    std::atomic<long> m_latencyFrames{0};
+};
+
+}  // namespace muze

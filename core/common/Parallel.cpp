@@ -1,0 +1,67 @@
+#include "core/common/Parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace muze {
+namespace {
+
+int coreCount()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::atomic<int> g_threads{0};
+
+}  // namespace
+
+int computeThreads()
+{
+    const int threads = g_threads.load(std::memory_order_relaxed);
+    return threads > 0 ? threads : coreCount();
+}
+
+void setEngineThreads(int threads)
+{
+    g_threads.store(threads > 0 ? threads : coreCount(), std::memory_order_relaxed);
+}
+
+void parallelFor(std::int64_t count, const std::function<void(std::int64_t, std::int64_t)>& body, std::int64_t minimumPerThread)
+{
+    if (count <= 0)
+        return;
+    const std::int64_t byWork = std::max<std::int64_t>(1, count / std::max<std::int64_t>(minimumPerThread, 1));
+    const int threads = static_cast<int>(std::min<std::int64_t>(computeThreads(), byWork));
+    if (threads <= 1) {
+        body(0, count);
+        return;
+    }
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto runSlice = [&](int index) {
+        const std::int64_t begin = count * index / threads;
+        const std::int64_t end = count * (index + 1) / threads;
+        try {
+            body(begin, end);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(static_cast<std::size_t>(threads - 1));
+    for (int index = 1; index < threads; ++index)
+        helpers.emplace_back(runSlice, index);
+    runSlice(0);
+    for (std::thread& helper : helpers)
+        helper.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+}  // namespace muze

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/common/JobControl.h"
+#include "core/dsp/FloatMatrix.h"
+#include "core/dsp/Stft.h"
+
+#include <cstdint>
+
+namespace muze {
+
+// The reference's log-mel settings, which reproduce librosa's defaults:
+// librosa.power_to_db(librosa.feature.melspectrogram(y, sr=32000, n_fft=1024, hop_length=320,
+// n_mels=128), ref=1.0, amin=1e-10, top_db=80).
+struct LogMelParams {
+    int sampleRate = 32000;  // Hz of the input signal
+    StftParams stft;         // n_fft 1024, hop 320, centred with zero padding
+    int nMels = 128;
+    double fMin = 0.0;       // Hz
+    double fMax = 0.0;       // Hz; 0 means sampleRate / 2
+    double power = 2.0;      // 2 for a power spectrogram, 1 for magnitude
+    double amin = 1e-10;     // floor applied before the logarithm
+    double reference = 1.0;  // 0 dB level
+    double topDb = 80.0;     // values more than this below the loudest are raised to it; <= 0 disables
+
+    double effectiveFMax() const { return fMax > 0 ? fMax : sampleRate / 2.0; }
+};
+
+// The mel spectrogram (nMels x frames, linear power), before any logarithm.
+FloatMatrix melSpectrogram(const float* samples, std::int64_t length, const LogMelParams& params,
+                           const JobControl& control = {});
+
+// In place: 10 * log10(max(amin, x) / reference), then the top_db floor over the whole matrix.
+// ref: librosa.power_to_db.
+void powerToDb(FloatMatrix& spectrogram, const LogMelParams& params);
+
+// melSpectrogram followed by powerToDb. Thread-safe; runs on computeThreads() threads.
+FloatMatrix logMelSpectrogram(const float* samples, std::int64_t length, const LogMelParams& params,
+                              const JobControl& control = {});
+
+}  // namespace muze

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian package Muze Studio needs to build, run and test. Safe to run again:
+# packages already present are left alone, and apt is asked only when something is missing.
+# usage: packaging/install-deps.sh
+set -euo pipefail
+
+build=(build-essential cmake ninja-build pkg-config git)
+qt=(qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev fonts-dejavu-core)
+engine=(libtorch-dev libopenblas0-pthread
+        libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
+        libsndfile1-dev librtaudio-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
+        libqm-dsp-dev librubberband-dev libebur128-dev libespeak-ng-dev espeak-ng-data
+        libpocketsphinx-dev pocketsphinx-en-us)
+tests=(pulseaudio pulseaudio-utils xvfb xauth x11-apps imagemagick
+       python3 python3-numpy python3-torchaudio python3-mir-eval
+       ffmpeg sox fluidsynth fluid-soundfont-gm pocketsphinx-testdata)
+
+wanted=("${build[@]}" "${qt[@]}" "${engine[@]}" "${tests[@]}")
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#wanted[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

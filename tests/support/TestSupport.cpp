@@ -1,0 +1,98 @@
+#include "tests/support/TestSupport.h"
+
+#include "core/dsp/Fft.h"
+#include "core/dsp/Stft.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace muze::test {
+
+std::filesystem::path fixture(const std::string& name)
+{
+    return std::filesystem::path(MUZE_FIXTURE_DIR) / name;
+}
+
+std::filesystem::path testSource(const std::string& relativePath)
+{
+    return std::filesystem::path(MUZE_TEST_SOURCE_DIR) / relativePath;
+}
+
+std::filesystem::path scratchFolder(const std::string& name)
+{
+    const auto folder = std::filesystem::path(MUZE_SCRATCH_DIR) / name;
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    return folder;
+}
+
+std::vector<float> channel(const AudioBuffer& audio, int index)
+{
+    std::vector<float> out(static_cast<std::size_t>(audio.frames()));
+    for (std::size_t f = 0; f < out.size(); ++f)
+        out[f] = audio.samples[f * static_cast<std::size_t>(audio.channels) + static_cast<std::size_t>(index)];
+    return out;
+}
+
+double toneAmplitude(const std::vector<float>& samples, double frequency, int sampleRate)
+{
+    const double omega = 2.0 * M_PI * frequency / sampleRate;
+    const double coefficient = 2.0 * std::cos(omega);
+    double previous = 0.0;
+    double beforePrevious = 0.0;
+    for (float sample : samples) {
+        const double current = sample + coefficient * previous - beforePrevious;
+        beforePrevious = previous;
+        previous = current;
+    }
+    const double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+    return 2.0 * std::sqrt(std::max(power, 0.0)) / static_cast<double>(samples.size());
+}
+
+double dominantFrequency(const std::vector<float>& samples, int sampleRate)
+{
+    int size = 1;
+    while (size * 2 <= static_cast<int>(samples.size()) && size < (1 << 18))
+        size *= 2;
+    const RealFft fft(size);
+    const std::vector<float> window = hannWindow(size);
+    AlignedVector<float> input(static_cast<std::size_t>(size));
+    for (int i = 0; i < size; ++i)
+        input[static_cast<std::size_t>(i)] = samples[static_cast<std::size_t>(i)] * window[static_cast<std::size_t>(i)];
+    AlignedVector<std::complex<float>> spectrum(static_cast<std::size_t>(fft.bins()));
+    fft.forward(input.data(), spectrum.data());
+    int peak = 1;
+    for (int k = 1; k < fft.bins() - 1; ++k)
+        if (std::abs(spectrum[static_cast<std::size_t>(k)]) > std::abs(spectrum[static_cast<std::size_t>(peak)]))
+            peak = k;
+    const double left = std::log(std::abs(spectrum[static_cast<std::size_t>(peak - 1)]) + 1e-20);
+    const double centre = std::log(std::abs(spectrum[static_cast<std::size_t>(peak)]) + 1e-20);
+    const double right = std::log(std::abs(spectrum[static_cast<std::size_t>(peak + 1)]) + 1e-20);
+    const double offset = 0.5 * (left - right) / (left - 2.0 * centre + right);
+    return (peak + offset) * sampleRate / size;
+}
+
+double rootMeanSquare(const std::vector<float>& samples)
+{
+    double sum = 0.0;
+    for (float sample : samples)
+        sum += static_cast<double>(sample) * sample;
+    return samples.empty() ? 0.0 : std::sqrt(sum / static_cast<double>(samples.size()));
+}
+
+AudioBuffer sineWave(double frequency, double amplitude, int sampleRate, double seconds, int channels)
+{
+    AudioBuffer audio;
+    audio.sampleRate = sampleRate;
+    audio.channels = channels;
+    const auto frames = static_cast<std::size_t>(std::llround(seconds * sampleRate));
+    audio.samples.resize(frames * static_cast<std::size_t>(channels));
+    for (std::size_t f = 0; f < frames; ++f) {
+        const float value = static_cast<float>(amplitude * std::sin(2.0 * M_PI * frequency * static_cast<double>(f) / sampleRate));
+        for (int c = 0; c < channels; ++c)
+            audio.samples[f * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] = value;
+    }
+    return audio;
+}
+
+}  // namespace muze::test

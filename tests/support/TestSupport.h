@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/audio/AudioBuffer.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace muze::test {
+
+// A file made by tests/fixtures/make_audio_fixtures.sh for this build.
+std::filesystem::path fixture(const std::string& name);
+// A file checked in under tests/.
+std::filesystem::path testSource(const std::string& relativePath);
+// A fresh, empty folder under the build tree for one test to write into.
+std::filesystem::path scratchFolder(const std::string& name);
+
+// One channel of interleaved audio.
+std::vector<float> channel(const AudioBuffer& audio, int index);
+
+// The amplitude of the sinusoid at `frequency` in `samples` (single-bin DFT, Goertzel's recurrence).
+double toneAmplitude(const std::vector<float>& samples, double frequency, int sampleRate);
+
+// The strongest frequency in `samples`: Hann-windowed FFT peak refined by parabolic interpolation.
+double dominantFrequency(const std::vector<float>& samples, int sampleRate);
+
+double rootMeanSquare(const std::vector<float>& samples);
+
+// `seconds` of a sine at `frequency` Hz and peak `amplitude`, the same on every channel.
+AudioBuffer sineWave(double frequency, double amplitude, int sampleRate, double seconds, int channels = 1);
+
+}  // namespace muze::test
