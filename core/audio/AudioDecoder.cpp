@@ -134,8 +134,7 @@ AudioFileInfo describe(const std::filesystem::path& path, const AVFormatContext*
     AudioFileInfo info;
     info.path = path;
     info.container = format->iformat->name;
-    const AVCodec* decoder = avcodec_find_decoder(stream->codecpar->codec_id);
-    info.codec = decoder != nullptr ? decoder->name : avcodec_get_name(stream->codecpar->codec_id);
+    info.codec = avcodec_get_name(stream->codecpar->codec_id);
     info.sampleRate = stream->codecpar->sample_rate;
     info.channels = stream->codecpar->ch_layout.nb_channels;
     info.durationSeconds = containerDuration(format, stream);

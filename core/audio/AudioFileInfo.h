@@ -24,7 +24,7 @@ struct AudioTags {
 struct AudioFileInfo {
     std::filesystem::path path;
     std::string container;      // FFmpeg demuxer name: "mp3", "ogg", "flac", "wav", "mov,mp4,m4a,3gp,3g2,mj2"
-    std::string codec;          // FFmpeg decoder name: "mp3float", "vorbis", "opus", "aac", "flac", "pcm_s16le"
+    std::string codec;          // FFmpeg codec name: "mp3", "vorbis", "opus", "aac", "flac", "pcm_s16le"
     int sampleRate = 0;         // Hz, as stored in the file
     int channels = 0;           // as stored in the file
     double durationSeconds = 0; // from the container; may be an estimate for streams without an index

@@ -6,7 +6,6 @@
 #include <rtaudio/RtAudio.h>
 
 #include <algorithm>
-#include <atomic>
 
 namespace muze {
 namespace {
@@ -107,6 +106,7 @@ void AudioPlayer::setSource(std::shared_ptr<const AudioBuffer> source)
 {
     const int rate = source ? source->sampleRate : 0;
     m_engine->setSource(std::move(source));
+    restartClock();
     if (m_device && m_device->sampleRate != rate)
         closeDevice();
 }
@@ -118,11 +118,26 @@ void AudioPlayer::play()
     if (!m_device)
         openDevice();
     m_engine->play();
+    restartClock();
 }
 
-void AudioPlayer::pause() { m_engine->pause(); }
-void AudioPlayer::stop() { m_engine->stop(); }
-void AudioPlayer::seek(std::int64_t frame) { m_engine->seek(frame); }
+void AudioPlayer::pause()
+{
+    m_engine->pause();
+    restartClock();
+}
+
+void AudioPlayer::stop()
+{
+    m_engine->stop();
+    restartClock();
+}
+
+void AudioPlayer::seek(std::int64_t frame)
+{
+    m_engine->seek(frame);
+    restartClock();
+}
 bool AudioPlayer::isPlaying() const { return m_engine->isPlaying(); }
 bool AudioPlayer::reachedEnd() const { return m_engine->reachedEnd(); }
 std::int64_t AudioPlayer::length() const { return m_engine->length(); }
@@ -136,10 +151,24 @@ int AudioPlayer::sampleRate() const
 std::int64_t AudioPlayer::position() const
 {
     const std::int64_t handedOver = m_engine->position();
-    if (!m_engine->isPlaying())
-        return handedOver;
-    // The latency is read once at open (see openDevice); RtAudio's stream object is not thread-safe.
-    return std::max<std::int64_t>(0, handedOver - m_latencyFrames.load(std::memory_order_relaxed));
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(m_clockMutex);
+    if (!m_engine->isPlaying()) {
+        m_clockFrame = static_cast<double>(handedOver);
+    } else {
+        const double elapsed = std::chrono::duration<double>(now - m_clockTime).count();
+        m_clockFrame = std::min(m_clockFrame + elapsed * sampleRate(), std::max(static_cast<double>(handedOver), m_clockFrame));
+    }
+    m_clockTime = now;
+    return static_cast<std::int64_t>(m_clockFrame);
+}
+
+// After a command that moves the position: the clock starts again from the engine's position.
+void AudioPlayer::restartClock()
+{
+    std::lock_guard<std::mutex> lock(m_clockMutex);
+    m_clockFrame = static_cast<double>(m_engine->position());
+    m_clockTime = std::chrono::steady_clock::now();
 }
 
 void AudioPlayer::openDevice()
@@ -159,10 +188,10 @@ void AudioPlayer::openDevice()
         unsigned int bufferFrames = std::clamp(m_options.bufferFrames, 32u, 8192u);
         RtAudio::StreamOptions streamOptions;
         streamOptions.streamName = "Muze Studio";
+        streamOptions.numberOfBuffers = 4;
         device->audio->openStream(&parameters, nullptr, RTAUDIO_FLOAT32, static_cast<unsigned>(source->sampleRate), &bufferFrames,
                                   &renderCallback, m_engine.get(), &streamOptions);
         device->audio->startStream();
-        m_latencyFrames.store(device->audio->getStreamLatency(), std::memory_order_relaxed);
     } catch (const RtAudioError& error) {
         throw Error(ErrorKind::Device, "Cannot play through the audio output: " + error.getMessage() +
                                            ". Check that a sound server (PulseAudio or PipeWire) is running, or choose another output in the settings.");

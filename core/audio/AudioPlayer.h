@@ -2,9 +2,10 @@
 
 #include "core/audio/AudioBuffer.h"
 
-#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,9 @@ public:
     bool isPlaying() const;
     bool reachedEnd() const;
     std::int64_t length() const;
-    // The frame being heard now: the frame last handed to the device, less its latency.
+    // The frame being heard now. Sound servers take audio in chunks (often 100 ms), so the frame
+    // last handed over jumps; this follows the clock between chunks instead, never running ahead
+    // of what was handed over, for a playhead that moves smoothly. Paused, it is exact.
     std::int64_t position() const;
     int sampleRate() const;
 
@@ -64,11 +67,17 @@ private:
     struct Device;
     void openDevice();
     void closeDevice();
+    void restartClock();
 
     PlayerOptions m_options;
     std::unique_ptr<PlaybackEngine> m_engine;
     std::unique_ptr<Device> m_device;
-    std::atomic<long> m_latencyFrames{0};
+
+    // The smoothed position: where it was last reported and when. Guarded by m_clockMutex, which
+    // only the control and querying threads take, never the audio callback.
+    mutable std::mutex m_clockMutex;
+    mutable double m_clockFrame = 0.0;
+    mutable std::chrono::steady_clock::time_point m_clockTime;
 };
 
 }  // namespace muze

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace muze::cli {
+
+// Each command takes the arguments after its name and returns the process exit status. They throw
+// UsageError for a wrong call and muze::Error for a failure; main() prints both.
+int runInfo(const std::vector<std::string>& arguments);
+int runDecode(const std::vector<std::string>& arguments);
+
+}  // namespace muze::cli

@@ -1,0 +1,46 @@
+// muze-studio: the desktop studio.
+
+#include "core/common/Parallel.h"
+#include "ui/AppSettings.h"
+#include "ui/Language.h"
+#include "ui/ListenPage.h"
+#include "ui/MainWindow.h"
+#include "workers/AudioLoadJob.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char** argv)
+{
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Muze"));
+    QApplication::setApplicationName(QStringLiteral("Muze Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(MUZE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("muze-studio"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Muze Studio: text-to-music that runs on your own machine."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("An audio file to open in the Listen page."));
+    const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing the file once it is open."));
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Use this language (en, pl) instead of the saved one."),
+                                      QStringLiteral("code"));
+    parser.addOption(play);
+    parser.addOption(language);
+    parser.process(application);
+
+    muze::configureComputeThreads(0);
+    qRegisterMetaType<std::shared_ptr<const muze::LoadedAudio>>();
+    muze::AppSettings settings;
+    muze::installTranslations(application, parser.isSet(language) ? parser.value(language) : settings.language());
+
+    muze::MainWindow window(settings);
+    window.show();
+    if (!parser.positionalArguments().isEmpty()) {
+        window.openFile(parser.positionalArguments().constFirst());
+        if (parser.isSet(play))
+            window.listenPage()->playWhenLoaded();
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,127 @@
+// The muze command line, run as a user runs it.
+
+#include "core/audio/AudioDecoder.h"
+#include "tests/support/TestSupport.h"
+
+#include <QProcess>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace muze;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run runMuze(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(MUZE_CLI), arguments);
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString fixturePath(const char* name)
+{
+    return QString::fromStdString(test::fixture(name).string());
+}
+
+}  // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void helpAndVersion()
+    {
+        const Run help = runMuze({"--help"});
+        QCOMPARE(help.status, 0);
+        QVERIFY(help.out.contains("info") && help.out.contains("decode"));
+        const Run version = runMuze({"--version"});
+        QCOMPARE(version.status, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("muze " MUZE_VERSION));
+        const Run decodeHelp = runMuze({"decode", "--help"});
+        QCOMPARE(decodeHelp.status, 0);
+        QVERIFY(decodeHelp.out.contains("--sr") && decodeHelp.out.contains("--mono"));
+    }
+
+    void infoPrintsJson()
+    {
+        const Run run = runMuze({"info", fixturePath("tone_440_660_44100_2ch.flac")});
+        QCOMPARE(run.status, 0);
+        const auto info = nlohmann::json::parse(run.out.toStdString());
+        QCOMPARE(info["codec"].get<std::string>(), std::string("flac"));
+        QCOMPARE(info["sample_rate"].get<int>(), 44100);
+        QCOMPARE(info["channels"].get<int>(), 2);
+        QVERIFY(std::abs(info["duration"].get<double>() - 2.0) < 0.01);
+        QCOMPARE(info["tags"]["title"].get<std::string>(), std::string("Test Tone"));
+        QCOMPARE(info["tags"]["year"].get<int>(), 2021);
+        QCOMPARE(info["tags"]["track"].get<int>(), 3);
+        QCOMPARE(info["tags"]["lyrics"].get<std::string>(), std::string("la la la"));
+    }
+
+    void decodeWritesTheRequestedFormat()
+    {
+        const auto out = test::scratchFolder("cli_decode") / "tone.wav";
+        const Run run = runMuze({"decode", fixturePath("tone_440_660_44100_2ch.m4a"), "-o", QString::fromStdString(out.string()),
+                              "--sr", "16000", "--mono"});
+        QCOMPARE(run.status, 0);
+        DecodeOptions keep;
+        keep.sampleRate = 0;
+        keep.channels = ChannelMode::UpToStereo;
+        const DecodedAudio written = decodeAudioFile(out, keep);
+        QCOMPARE(written.info.codec, std::string("pcm_s16le"));
+        QCOMPARE(written.audio.sampleRate, 16000);
+        QCOMPARE(written.audio.channels, 1);
+        QVERIFY(std::abs(written.audio.durationSeconds() - 2.0) < 0.07);
+    }
+
+    void decodeDefaultsToModelRateAndKeepsStereo()
+    {
+        const auto out = test::scratchFolder("cli_decode_default") / "tone.flac";
+        QCOMPARE(runMuze({"decode", fixturePath("tone_440_660_44100_2ch.ogg"), "--output=" + QString::fromStdString(out.string())}).status, 0);
+        const AudioFileInfo info = probeAudioFile(out);
+        QCOMPARE(info.codec, std::string("flac"));
+        QCOMPARE(info.sampleRate, 32000);
+        QCOMPARE(info.channels, 2);
+    }
+
+    void failuresGoToStderrWithAStatus()
+    {
+        const auto out = QString::fromStdString((test::scratchFolder("cli_fail") / "x.wav").string());
+        const Run missing = runMuze({"decode", fixturePath("no_such_file.mp3"), "-o", out});
+        QCOMPARE(missing.status, 1);
+        QVERIFY(missing.out.isEmpty());
+        QVERIFY2(missing.err.contains("does not exist"), qPrintable(missing.err));
+
+        const Run text = runMuze({"decode", fixturePath("text_renamed.mp3"), "-o", out});
+        QCOMPARE(text.status, 1);
+        QVERIFY2(text.err.contains("not an audio file"), qPrintable(text.err));
+
+        // The dashed spelling of an option means the same as the underscored one.
+        const Run tooLong = runMuze({"decode", fixturePath("tone_1000_48000_1ch_3s.wav"), "-o", out, "--max-duration", "1"});
+        QCOMPARE(tooLong.status, 1);
+        QVERIFY2(tooLong.err.contains("limit"), qPrintable(tooLong.err));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void misuseExitsWithTwo()
+    {
+        QCOMPARE(runMuze({"transmogrify"}).status, 2);
+        const Run noOutput = runMuze({"decode", fixturePath("tone_1000_48000_1ch.wav")});
+        QCOMPARE(noOutput.status, 2);
+        QVERIFY(noOutput.err.contains("-o"));
+        QCOMPARE(runMuze({"decode", fixturePath("tone_1000_48000_1ch.wav"), "-o", "x.mp3"}).status, 2);
+        QCOMPARE(runMuze({"decode", fixturePath("tone_1000_48000_1ch.wav"), "-o", "x.wav", "--sr", "fast"}).status, 2);
+        QCOMPARE(runMuze({"info"}).status, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "test_cli.moc"

@@ -1,0 +1,56 @@
+// The GUI thread keeps answering while a ten-minute song loads: a 5 ms heartbeat timer on the GUI
+// thread may never wait more than 50 ms between beats.
+
+#include "tests/support/TestSupport.h"
+#include "ui/AppSettings.h"
+#include "ui/ListenPage.h"
+#include "ui/MainWindow.h"
+#include "widgets/WaveformView.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QtTest>
+
+using namespace muze;
+
+class GuiResponsivenessTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void loadingTenMinutesNeverStallsTheGui()
+    {
+        AppSettings settings;
+        MainWindow window(settings);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QElapsedTimer clock;
+        qint64 lastBeat = 0;
+        qint64 longestGap = 0;
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        heartbeat.setInterval(5);
+        connect(&heartbeat, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            longestGap = std::max(longestGap, now - lastBeat);
+            lastBeat = now;
+        });
+        clock.start();
+        heartbeat.start();
+
+        window.openFile(QString::fromStdString(test::fixture("song_10min.mp3").string()));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.listenPage()->isLoading(), 180000);
+        QTest::qWait(500);  // the first paints of the loaded song count too
+        heartbeat.stop();
+
+        const double duration = window.listenPage()->findChild<WaveformView*>()->duration();
+        qInfo("loaded %.0f s of audio in %.1f s; longest GUI-thread gap %lld ms", duration, clock.elapsed() / 1000.0, longestGap);
+        QVERIFY2(window.listenPage()->errorText().isEmpty(), qPrintable(window.listenPage()->errorText()));
+        QVERIFY(duration > 590.0);
+        QVERIFY2(longestGap <= 50, qPrintable(QString("%1 ms").arg(longestGap)));
+    }
+};
+
+QTEST_MAIN(GuiResponsivenessTest)
+#include "test_gui_responsiveness.moc"

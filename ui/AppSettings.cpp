@@ -1,0 +1,46 @@
+#include "ui/AppSettings.h"
+
+#include <algorithm>
+
+namespace muze {
+namespace {
+
+constexpr int kDefaultBufferFrames = 512;
+constexpr double kDefaultMaxDurationMinutes = 30.0;
+
+}  // namespace
+
+QString AppSettings::language() const { return m_settings.value("ui/language").toString(); }
+void AppSettings::setLanguage(const QString& code) { m_settings.setValue("ui/language", code); }
+
+QStringList AppSettings::recentFiles() const { return m_settings.value("files/recent").toStringList(); }
+
+void AppSettings::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    m_settings.setValue("files/recent", files);
+}
+
+QString AppSettings::outputDevice() const { return m_settings.value("audio/outputDevice").toString(); }
+void AppSettings::setOutputDevice(const QString& key) { m_settings.setValue("audio/outputDevice", key); }
+
+int AppSettings::bufferFrames() const
+{
+    return std::clamp(m_settings.value("audio/bufferFrames", kDefaultBufferFrames).toInt(), 32, 8192);
+}
+void AppSettings::setBufferFrames(int frames) { m_settings.setValue("audio/bufferFrames", frames); }
+
+double AppSettings::maxDurationMinutes() const
+{
+    return std::max(1.0, m_settings.value("files/maxDurationMinutes", kDefaultMaxDurationMinutes).toDouble());
+}
+void AppSettings::setMaxDurationMinutes(double minutes) { m_settings.setValue("files/maxDurationMinutes", minutes); }
+
+QByteArray AppSettings::windowGeometry() const { return m_settings.value("ui/geometry").toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray& geometry) { m_settings.setValue("ui/geometry", geometry); }
+
+}  // namespace muze

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace muze {
+
+// The studio's preferences, stored by QSettings (~/.config/Muze/Muze Studio.conf on Linux).
+class AppSettings {
+public:
+    static constexpr int kMaxRecentFiles = 10;
+
+    // "" follows the system's language; otherwise a code such as "en" or "pl".
+    QString language() const;
+    void setLanguage(const QString& code);
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString& path);  // most recent first, without duplicates
+
+    // An OutputDevice key ("pulse:PulseAudio"), or "" for the system's default output.
+    QString outputDevice() const;
+    void setOutputDevice(const QString& key);
+    int bufferFrames() const;
+    void setBufferFrames(int frames);
+
+    // Files longer than this are refused before decoding (a safety limit for hostile files).
+    double maxDurationMinutes() const;
+    void setMaxDurationMinutes(double minutes);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+
+private:
+    QSettings m_settings;
+};
+
+}  // namespace muze

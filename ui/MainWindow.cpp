@@ -1,0 +1,186 @@
+#include "ui/MainWindow.h"
+
+#include "ui/ListenPage.h"
+#include "ui/PreferencesDialog.h"
+#include "workers/PlaybackController.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace muze {
+namespace {
+
+constexpr double kSeekStepSeconds = 5.0;
+
+QString audioFileFilter()
+{
+    return MainWindow::tr("Audio files (*.wav *.flac *.mp3 *.ogg *.oga *.opus *.m4a *.aac *.aif *.aiff *.wv *.mka *.webm);;All files (*)");
+}
+
+QString firstLocalFile(const QMimeData* data)
+{
+    if (data == nullptr)
+        return {};
+    for (const QUrl& url : data->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+}  // namespace
+
+MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent),
+      m_settings(settings),
+      m_playback(new PlaybackController(this)),
+      m_pageList(new QListWidget(this)),
+      m_pages(new QStackedWidget(this)),
+      m_listen(new ListenPage(*m_playback, this))
+{
+    setWindowTitle(tr("Muze Studio"));
+    setAcceptDrops(true);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setFocusPolicy(Qt::NoFocus);
+    m_pageList->setFixedWidth(150);
+    m_pageList->setIconSize(QSize(24, 24));
+    addPage(m_listen, tr("Listen"));
+    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_pageList->setCurrentRow(0);
+
+    auto* centre = new QWidget(this);
+    auto* layout = new QHBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pageList);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(centre);
+
+    createMenus();
+    applyPlayerOptions();
+    connect(m_listen, &ListenPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_listen, &ListenPage::fileLoaded, this, [this](const QString& path, const QString& title) {
+        m_settings.addRecentFile(path);
+        rebuildRecentMenu();
+        setWindowTitle(tr("%1 — Muze Studio").arg(title));
+    });
+    statusBar()->showMessage(tr("Ready."));
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(QWidget* page, const QString& name)
+{
+    m_pages->addWidget(page);
+    auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaVolume), name, m_pageList);
+    item->setSizeHint(QSize(140, 40));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addAction(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), m_listen, &ListenPage::togglePlayPause);
+    playback->addAction(tr("&Stop"), QKeySequence(tr("Ctrl+.")), m_listen, &ListenPage::stop);
+    playback->addAction(tr("Go to &Start"), QKeySequence(Qt::Key_Home), m_listen, &ListenPage::goToStart);
+    playback->addAction(tr("&Back 5 Seconds"), QKeySequence(Qt::Key_Left), m_listen, [this] { m_listen->seekBy(-kSeekStepSeconds); });
+    playback->addAction(tr("&Forward 5 Seconds"), QKeySequence(Qt::Key_Right), m_listen, [this] { m_listen->seekBy(kSeekStepSeconds); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_listen, &ListenPage::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_listen, &ListenPage::zoomOut);
+    view->addAction(tr("&Whole Song"), QKeySequence(tr("Ctrl+0")), m_listen, &ListenPage::zoomToFit);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Muze Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Muze Studio"),
+                           tr("<h3>Muze Studio %1</h3><p>Text-to-music that runs on your own machine.</p>"
+                              "<p>Free software under the GNU General Public License, version 3 or later.</p>")
+                               .arg(QStringLiteral(MUZE_VERSION)));
+    });
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (const QString& path : files)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    m_pageList->setCurrentRow(m_pages->indexOf(m_listen));
+    m_listen->openFile(path, m_settings.maxDurationMinutes());
+}
+
+void MainWindow::chooseFile()
+{
+    const QStringList recent = m_settings.recentFiles();
+    const QString folder = recent.isEmpty() ? QString() : QFileInfo(recent.front()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Song"), folder, audioFileFilter());
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyPlayerOptions();
+}
+
+void MainWindow::applyPlayerOptions()
+{
+    PlayerOptions options;
+    options.device = m_settings.outputDevice().toStdString();
+    options.bufferFrames = static_cast<unsigned>(m_settings.bufferFrames());
+    m_playback->setOptions(options);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!firstLocalFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = firstLocalFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+}  // namespace muze

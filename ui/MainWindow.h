@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ui/AppSettings.h"
+
+#include <QMainWindow>
+
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace muze {
+
+class ListenPage;
+class PlaybackController;
+
+// The studio's window: a page list on the left (Library, Train, Compose and Listen as they become
+// available), the current page, menus with every command and its shortcut, and a status bar.
+// Audio files dropped anywhere on the window open in the Listen page.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(AppSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ListenPage* listenPage() const { return m_listen; }
+
+public slots:
+    void openFile(const QString& path);
+    void chooseFile();
+    void showPreferences();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createMenus();
+    void addPage(QWidget* page, const QString& name);
+    void rebuildRecentMenu();
+    void applyPlayerOptions();
+
+    AppSettings& m_settings;
+    PlaybackController* m_playback;
+    QListWidget* m_pageList;
+    QStackedWidget* m_pages;
+    ListenPage* m_listen;
+    QMenu* m_recentMenu = nullptr;
+};
+
+}  // namespace muze

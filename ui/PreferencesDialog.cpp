@@ -1,0 +1,70 @@
+#include "ui/PreferencesDialog.h"
+
+#include "core/audio/AudioPlayer.h"
+#include "ui/AppSettings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+
+namespace muze {
+
+PreferencesDialog::PreferencesDialog(AppSettings& settings, QWidget* parent)
+    : QDialog(parent),
+      m_settings(settings),
+      m_language(new QComboBox(this)),
+      m_device(new QComboBox(this)),
+      m_buffer(new QComboBox(this)),
+      m_maxDuration(new QDoubleSpinBox(this))
+{
+    setWindowTitle(tr("Preferences"));
+
+    m_language->addItem(tr("As the system"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Polski"), QStringLiteral("pl"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
+
+    m_device->addItem(tr("System default"), QString());
+    for (const OutputDevice& device : AudioPlayer::outputDevices())
+        m_device->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(device.name), QString::fromStdString(device.api)),
+                          QString::fromStdString(device.key()));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(settings.outputDevice())));
+
+    for (int frames : {128, 256, 512, 1024, 2048, 4096})
+        m_buffer->addItem(tr("%1 frames").arg(frames), frames);
+    m_buffer->setCurrentIndex(std::max(0, m_buffer->findData(settings.bufferFrames())));
+    m_buffer->setToolTip(tr("Smaller buffers answer sooner; larger ones are safer on a busy machine."));
+
+    m_maxDuration->setRange(1, 600);
+    m_maxDuration->setDecimals(0);
+    m_maxDuration->setSuffix(tr(" min"));
+    m_maxDuration->setValue(settings.maxDurationMinutes());
+    m_maxDuration->setToolTip(tr("Longer files are refused before decoding, so a damaged or hostile file cannot fill the memory."));
+
+    auto* restartNote = new QLabel(tr("A new language applies the next time Muze Studio starts."), this);
+    restartNote->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(QString(), restartNote);
+    form->addRow(tr("Audio output:"), m_device);
+    form->addRow(tr("Buffer size:"), m_buffer);
+    form->addRow(tr("Longest file to open:"), m_maxDuration);
+    form->addRow(buttons);
+}
+
+void PreferencesDialog::accept()
+{
+    m_settings.setLanguage(m_language->currentData().toString());
+    m_settings.setOutputDevice(m_device->currentData().toString());
+    m_settings.setBufferFrames(m_buffer->currentData().toInt());
+    m_settings.setMaxDurationMinutes(m_maxDuration->value());
+    QDialog::accept();
+}
+
+}  // namespace muze

@@ -1,0 +1,123 @@
+#include "widgets/WaveformView.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace muze {
+namespace {
+
+constexpr int kRulerHeight = 18;
+constexpr int kMinimumTickSpacing = 90;  // pixels between labelled ticks
+const QColor kWaveColour(70, 160, 240);
+const QColor kBackground(28, 30, 34);
+const QColor kCentreLine(70, 74, 82);
+const QColor kLabelColour(160, 165, 175);
+
+QString tickText(double seconds, double spacing)
+{
+    const int minutes = static_cast<int>(seconds / 60.0);
+    const double rest = seconds - minutes * 60.0;
+    if (spacing >= 1.0)
+        return QStringLiteral("%1:%2").arg(minutes).arg(static_cast<int>(std::round(rest)), 2, 10, QLatin1Char('0'));
+    const int decimals = spacing >= 0.1 ? 1 : (spacing >= 0.01 ? 2 : 3);
+    return QStringLiteral("%1:%2").arg(minutes).arg(rest, 3 + decimals, 'f', decimals, QLatin1Char('0'));
+}
+
+}  // namespace
+
+WaveformView::WaveformView(QWidget* parent) : TimelineWidget(parent)
+{
+    setMinimumHeight(120);
+    setToolTip(tr("Click to play from here. Wheel to zoom, Shift+wheel or drag to scroll."));
+}
+
+void WaveformView::setSource(std::shared_ptr<const WaveformSource> source)
+{
+    m_source = std::move(source);
+    setDuration(m_source ? static_cast<double>(m_source->frames()) / m_source->sampleRate() : 0.0);
+}
+
+QRect WaveformView::timeArea() const
+{
+    return TimelineWidget::timeArea().adjusted(0, 0, 0, -kRulerHeight);
+}
+
+void WaveformView::renderContent(QPainter& painter)
+{
+    painter.fillRect(rect(), kBackground);
+    if (!m_source || m_source->frames() == 0) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(timeArea(), Qt::AlignCenter, tr("Open a song to see its waveform"));
+        return;
+    }
+    const QRect area = timeArea();
+    const int channels = m_source->channels();
+    for (int c = 0; c < channels; ++c) {
+        const int top = area.top() + area.height() * c / channels;
+        const int bottom = area.top() + area.height() * (c + 1) / channels;
+        drawLane(painter, c, QRect(area.left(), top, area.width(), bottom - top));
+        painter.setPen(kLabelColour);
+        const QString name = channels == 1 ? tr("Mono") : channels == 2 ? (c == 0 ? tr("L") : tr("R")) : QString::number(c + 1);
+        painter.drawText(QRect(0, top, kLabelMargin - 6, bottom - top), Qt::AlignRight | Qt::AlignVCenter, name);
+    }
+    drawRuler(painter);
+}
+
+void WaveformView::drawLane(QPainter& painter, int channel, const QRect& lane) const
+{
+    const double centre = lane.center().y() + 0.5;
+    const double halfHeight = lane.height() / 2.0 - 2.0;
+    painter.setPen(kCentreLine);
+    painter.drawLine(QPointF(lane.left(), centre), QPointF(lane.right(), centre));
+    const double rate = m_source->sampleRate();
+    const double framesPerPixel = (viewEnd() - viewStart()) * rate / std::max(1, lane.width());
+    painter.setPen(kWaveColour);
+    if (framesPerPixel >= 1.0) {
+        for (int x = lane.left(); x <= lane.right(); ++x) {
+            const auto begin = static_cast<std::int64_t>(std::floor(secondsAt(x) * rate));
+            const auto end = static_cast<std::int64_t>(std::floor(secondsAt(x + 1) * rate));
+            const WaveformSource::Range range = m_source->range(channel, begin, std::max(end, begin + 1));
+            painter.drawLine(QPointF(x + 0.5, centre - range.max * halfHeight), QPointF(x + 0.5, centre - range.min * halfHeight));
+        }
+        return;
+    }
+    // Close in: a line through the samples, with a dot on each once they are far enough apart.
+    const auto first = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(viewStart() * rate)) - 1);
+    const auto last = std::min<std::int64_t>(m_source->frames() - 1, static_cast<std::int64_t>(std::ceil(viewEnd() * rate)) + 1);
+    QPainterPath path;
+    for (std::int64_t frame = first; frame <= last; ++frame) {
+        const QPointF point(xAt(frame / rate), centre - m_source->sample(channel, frame) * halfHeight);
+        frame == first ? path.moveTo(point) : path.lineTo(point);
+        if (framesPerPixel < 0.2)
+            painter.drawEllipse(point, 1.5, 1.5);
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.drawPath(path);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void WaveformView::drawRuler(QPainter& painter) const
+{
+    static const double kSpacings[] = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600};
+    const double secondsPerPixel = (viewEnd() - viewStart()) / std::max(1, timeArea().width());
+    double spacing = kSpacings[std::size(kSpacings) - 1];
+    for (double candidate : kSpacings) {
+        if (candidate / secondsPerPixel >= kMinimumTickSpacing) {
+            spacing = candidate;
+            break;
+        }
+    }
+    const QRect ruler(0, height() - kRulerHeight, width(), kRulerHeight);
+    painter.fillRect(ruler, kBackground.darker(130));
+    painter.setPen(kLabelColour);
+    for (double t = std::ceil(viewStart() / spacing) * spacing; t <= viewEnd(); t += spacing) {
+        const double x = std::floor(xAt(t)) + 0.5;
+        painter.drawLine(QPointF(x, ruler.top()), QPointF(x, ruler.top() + 4));
+        painter.drawText(QRectF(x + 3, ruler.top(), kMinimumTickSpacing, ruler.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                         tickText(t, spacing));
+    }
+}
+
+}  // namespace muze

@@ -1,0 +1,68 @@
+#include "workers/Job.h"
+
+#include "core/common/Error.h"
+
+#include <QThread>
+
+namespace muze {
+namespace {
+
+constexpr qint64 kProgressIntervalMs = 100;
+
+}  // namespace
+
+Job::Job(QObject* parent) : QObject(parent) {}
+
+Job::~Job()
+{
+    if (m_thread) {
+        m_cancel.cancel();
+        m_thread->wait();
+    }
+}
+
+void Job::start()
+{
+    Q_ASSERT(!m_thread);
+    m_eta.start();
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->setObjectName(QStringLiteral("muze-job"));
+    m_thread->start();
+}
+
+void Job::cancel()
+{
+    m_cancel.cancel();
+}
+
+bool Job::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void Job::run()
+{
+    JobControl control{[this](const std::string& stage, double fraction) { reportProgress(stage, fraction); }, &m_cancel};
+    try {
+        execute(control);
+    } catch (const Error& error) {
+        if (error.kind() == ErrorKind::Cancelled)
+            emit cancelled();
+        else
+            emit failed(QString::fromStdString(error.what()));
+    } catch (const std::exception& error) {
+        emit failed(tr("Unexpected failure: %1").arg(QString::fromStdString(error.what())));
+    }
+    emit finished();
+}
+
+void Job::reportProgress(const std::string& stage, double fraction)
+{
+    if (m_sinceReport.isValid() && m_sinceReport.elapsed() < kProgressIntervalMs && fraction < 1.0)
+        return;
+    m_sinceReport.start();
+    const auto remaining = m_eta.remainingSeconds(fraction);
+    emit progressChanged(QString::fromStdString(stage), fraction, remaining ? *remaining : -1.0);
+}
+
+}  // namespace muze

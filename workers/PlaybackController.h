@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/audio/AudioBuffer.h"
+#include "core/audio/AudioPlayer.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace muze {
+
+// Drives an AudioPlayer from the GUI without blocking it: every command runs on the controller's
+// own thread, where opening or closing the audio device may take as long as it needs. The state
+// queries (position, playing) read the player's atomics and are safe to call at any rate.
+//
+// Thread contract: commands and queries from the GUI thread; signals arrive there queued.
+class PlaybackController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit PlaybackController(QObject* parent = nullptr);
+    ~PlaybackController() override;
+
+    void setOptions(const PlayerOptions& options);
+    void setSource(std::shared_ptr<const AudioBuffer> source);
+    void play();
+    void pause();
+    void togglePlayPause();
+    void stop();
+    void seekSeconds(double seconds);
+
+    bool hasSource() const { return m_sampleRate.load() > 0; }
+    // Playing, or asked to play and about to.
+    bool isActive() const;
+    double positionSeconds() const;
+    double durationSeconds() const;
+
+signals:
+    void failed(const QString& message);
+
+private:
+    template <class Command>
+    void post(Command command);
+
+    std::unique_ptr<AudioPlayer> m_player;
+    std::unique_ptr<QThread> m_thread;
+    QObject* m_agent = nullptr;  // lives on m_thread; commands run in its context
+    std::atomic<bool> m_wantsToPlay{false};
+    std::atomic<int> m_sampleRate{0};
+    std::atomic<long long> m_frames{0};
+};
+
+}  // namespace muze
