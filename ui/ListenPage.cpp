@@ -127,10 +127,12 @@ ListenPage::~ListenPage() = default;
 
 void ListenPage::openFile(const QString& path, double maxDurationMinutes)
 {
-    if (m_job) {
+    if (m_job) {  // superseded: stop it, and let it go once its thread has ended
         m_job->disconnect(this);
         m_job->cancel();
         connect(m_job, &Job::finished, m_job, &QObject::deleteLater);
+        if (!m_job->isRunning())
+            m_job->deleteLater();  // safe to call twice, should finished() be on its way
     }
     m_messages->hide();
     m_loadingFile = path;

@@ -149,7 +149,7 @@ void MainWindow::chooseFile()
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(m_settings, this);
+    PreferencesDialog dialog(m_settings, *m_playback, this);
     if (dialog.exec() == QDialog::Accepted)
         applyPlayerOptions();
 }

@@ -1,7 +1,7 @@
 #include "ui/PreferencesDialog.h"
 
-#include "core/audio/AudioPlayer.h"
 #include "ui/AppSettings.h"
+#include "workers/PlaybackController.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,7 +11,7 @@
 
 namespace muze {
 
-PreferencesDialog::PreferencesDialog(AppSettings& settings, QWidget* parent)
+PreferencesDialog::PreferencesDialog(AppSettings& settings, PlaybackController& playback, QWidget* parent)
     : QDialog(parent),
       m_settings(settings),
       m_language(new QComboBox(this)),
@@ -20,17 +20,19 @@ PreferencesDialog::PreferencesDialog(AppSettings& settings, QWidget* parent)
       m_maxDuration(new QDoubleSpinBox(this))
 {
     setWindowTitle(tr("Preferences"));
+    m_language->setObjectName(QStringLiteral("language"));
+    m_device->setObjectName(QStringLiteral("outputDevice"));
+    m_buffer->setObjectName(QStringLiteral("bufferSize"));
+    m_maxDuration->setObjectName(QStringLiteral("maxDuration"));
 
     m_language->addItem(tr("As the system"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Polski"), QStringLiteral("pl"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
 
-    m_device->addItem(tr("System default"), QString());
-    for (const OutputDevice& device : AudioPlayer::outputDevices())
-        m_device->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(device.name), QString::fromStdString(device.api)),
-                          QString::fromStdString(device.key()));
-    m_device->setCurrentIndex(std::max(0, m_device->findData(settings.outputDevice())));
+    showDevices({}, {});
+    connect(&playback, &PlaybackController::outputDevicesListed, this, &PreferencesDialog::showDevices);
+    playback.listOutputDevices();
 
     for (int frames : {128, 256, 512, 1024, 2048, 4096})
         m_buffer->addItem(tr("%1 frames").arg(frames), frames);
@@ -56,6 +58,18 @@ PreferencesDialog::PreferencesDialog(AppSettings& settings, QWidget* parent)
     form->addRow(tr("Buffer size:"), m_buffer);
     form->addRow(tr("Longest file to open:"), m_maxDuration);
     form->addRow(buttons);
+}
+
+void PreferencesDialog::showDevices(const QStringList& keys, const QStringList& names)
+{
+    m_device->clear();
+    m_device->addItem(tr("System default"), QString());
+    for (int i = 0; i < keys.size(); ++i)
+        m_device->addItem(names[i], keys[i]);
+    const QString saved = m_settings.outputDevice();
+    if (!saved.isEmpty() && m_device->findData(saved) < 0)  // not (yet) found: keep it choosable
+        m_device->addItem(saved, saved);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(saved)));
 }
 
 void PreferencesDialog::accept()

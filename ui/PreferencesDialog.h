@@ -8,17 +8,21 @@ class QDoubleSpinBox;
 namespace muze {
 
 class AppSettings;
+class PlaybackController;
 
 // Language, audio output and safety limits. Saves to AppSettings when accepted.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 
 public:
-    PreferencesDialog(AppSettings& settings, QWidget* parent = nullptr);
+    // The output list fills in when `playback` has probed the devices.
+    PreferencesDialog(AppSettings& settings, PlaybackController& playback, QWidget* parent = nullptr);
 
     void accept() override;
 
 private:
+    void showDevices(const QStringList& keys, const QStringList& names);
+
     AppSettings& m_settings;
     QComboBox* m_language;
     QComboBox* m_device;

@@ -84,6 +84,9 @@ void WaveformView::drawLane(QPainter& painter, int channel, const QRect& lane) c
         return;
     }
     // Close in: a line through the samples, with a dot on each once they are far enough apart.
+    // It starts and ends a sample outside the view, so it is clipped to the lane.
+    painter.save();
+    painter.setClipRect(lane);
     const auto first = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(viewStart() * rate)) - 1);
     const auto last = std::min<std::int64_t>(m_source->frames() - 1, static_cast<std::int64_t>(std::ceil(viewEnd() * rate)) + 1);
     QPainterPath path;
@@ -95,7 +98,7 @@ void WaveformView::drawLane(QPainter& painter, int channel, const QRect& lane) c
     }
     painter.setRenderHint(QPainter::Antialiasing);
     painter.drawPath(path);
-    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.restore();
 }
 
 void WaveformView::drawRuler(QPainter& painter) const

@@ -92,6 +92,19 @@ void PlaybackController::seekSeconds(double seconds)
     post([frame](AudioPlayer& player) { player.seek(frame); });
 }
 
+void PlaybackController::listOutputDevices()
+{
+    post([this](AudioPlayer&) {
+        QStringList keys;
+        QStringList names;
+        for (const OutputDevice& device : AudioPlayer::outputDevices()) {
+            keys << QString::fromStdString(device.key());
+            names << QStringLiteral("%1 (%2)").arg(QString::fromStdString(device.name), QString::fromStdString(device.api));
+        }
+        emit outputDevicesListed(keys, names);
+    });
+}
+
 bool PlaybackController::isActive() const
 {
     return m_wantsToPlay.load() || m_player->isPlaying();

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -32,6 +33,9 @@ public:
     void togglePlayPause();
     void stop();
     void seekSeconds(double seconds);
+    // Asks for the output devices; outputDevicesListed() answers. Probing devices takes a sound
+    // server round trip or more (~0.1 s), which is why it happens on the controller's thread.
+    void listOutputDevices();
 
     bool hasSource() const { return m_sampleRate.load() > 0; }
     // Playing, or asked to play and about to.
@@ -41,6 +45,8 @@ public:
 
 signals:
     void failed(const QString& message);
+    // Keys (for PlayerOptions::device) and names to show, in the same order, the default first.
+    void outputDevicesListed(const QStringList& keys, const QStringList& names);
 
 private:
     template <class Command>

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char** argv)
 {
@@ -17,6 +18,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Muze Studio"));
     QApplication::setApplicationVersion(QStringLiteral(MUZE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("muze-studio"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/muze-studio.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Muze Studio: text-to-music that runs on your own machine."));

@@ -48,6 +48,9 @@ private slots:
         qInfo("loaded %.0f s of audio in %.1f s; longest GUI-thread gap %lld ms", duration, clock.elapsed() / 1000.0, longestGap);
         QVERIFY2(window.listenPage()->errorText().isEmpty(), qPrintable(window.listenPage()->errorText()));
         QVERIFY(duration > 590.0);
+#ifdef MUZE_SANITIZED
+        QSKIP("the load ran cleanly; its timing means nothing in a sanitizer build, which is several times slower");
+#endif
         QVERIFY2(longestGap <= 50, qPrintable(QString("%1 ms").arg(longestGap)));
     }
 };

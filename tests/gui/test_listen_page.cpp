@@ -65,6 +65,8 @@ private:
     }
 
 private slots:
+    void initTestCase() { QSettings().clear(); }
+
     void init()
     {
         m_window = std::make_unique<MainWindow>(m_settings);
@@ -135,6 +137,30 @@ private slots:
         QCOMPARE(page()->findChild<SpectrogramView*>()->viewStart(), view->viewStart());
         page()->zoomToFit();
         QCOMPARE(view->viewEnd() - view->viewStart(), view->duration());
+    }
+
+    void drawsSamplesWhenZoomedIn()
+    {
+        QVERIFY(openAndWait(fixturePath("tone_1000_48000_1ch.wav")));
+        WaveformView* view = waveform();
+        view->setView(0.5, 0.503);  // closer than one sample per pixel: a line through the samples
+        QVERIFY(view->viewEnd() - view->viewStart() < 0.01);
+        const QImage picture = view->grab().toImage();
+        // The sine is one unbroken line: every column of the time area holds some of its blue,
+        // and the label margin holds none.
+        auto bluish = [](QRgb pixel) { return qBlue(pixel) > 90 && qBlue(pixel) > qRed(pixel) + 40; };
+        auto columnHasWave = [&](int x) {
+            for (int y = 0; y < picture.height(); ++y)
+                if (bluish(picture.pixel(x, y)))
+                    return true;
+            return false;
+        };
+        int covered = 0;
+        for (int x = WaveformView::kLabelMargin; x < picture.width(); ++x)
+            covered += columnHasWave(x) ? 1 : 0;
+        QCOMPARE(covered, picture.width() - WaveformView::kLabelMargin);
+        for (int x = 0; x < WaveformView::kLabelMargin - 1; ++x)
+            QVERIFY(!columnHasWave(x));
     }
 
     void dropOpensAFile()
