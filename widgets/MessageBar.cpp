@@ -26,9 +26,9 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent), m_text(new QLabel(this
 
 void MessageBar::showMessage(const QString& text, Kind kind)
 {
-    const char* colours = kind == Kind::Error ? "background: #5a1f24; border: 1px solid #a8323e; color: #f4dede;"
-                                              : "background: #1f3a5a; border: 1px solid #3270a8; color: #deeaf4;";
-    setStyleSheet(QStringLiteral("QFrame#messageBar { %1 border-radius: 4px; } QLabel { color: inherit; }").arg(QLatin1String(colours)));
+    const bool error = kind == Kind::Error;
+    setStyleSheet(QStringLiteral("QFrame#messageBar { background: %1; border: 1px solid %2; border-radius: 4px; } QLabel { color: %3; }")
+                      .arg(error ? "#5a1f24" : "#1f3a5a", error ? "#a8323e" : "#3270a8", error ? "#f6e4e4" : "#e2edf6"));
     m_text->setText(text);
     show();
 }

@@ -8,6 +8,7 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
+#include <libavutil/avstring.h>
 #include <libavutil/opt.h>
 #include <libswresample/swresample.h>
 }
@@ -72,22 +73,27 @@ void checkReadableFile(const std::filesystem::path& path)
         throw Error(ErrorKind::Corrupt, quoted(path) + " is empty (0 bytes).");
 }
 
+bool isAudioDemuxer(const std::string& name)
+{
+    return av_match_list(name.c_str(), kAudioDemuxers, ',') > 0;
+}
+
+// FFmpeg's status codes say little about why a file would not open (EINVAL covers a refused
+// format and an unreadable MP3 alike), so the message comes from what the file looks like.
 [[noreturn]] void throwOpenError(const std::filesystem::path& path, int code)
 {
     if (code == AVERROR(EACCES) || code == AVERROR(EPERM))
         throw Error(ErrorKind::PermissionDenied, quoted(path) + " cannot be read: permission denied.");
     if (code == AVERROR(ENOENT))
         throw Error(ErrorKind::NotFound, quoted(path) + " does not exist.");
-    if (code == AVERROR(EINVAL)) {
-        const std::string detected = detectedFormatName(path);
-        throw Error(ErrorKind::Unsupported,
-                    quoted(path) + " is not an audio file" + (detected.empty() ? "" : " (it looks like " + detected + ")") +
-                        ". Muze opens WAV, FLAC, MP3, Ogg Vorbis, Opus, M4A/AAC and similar audio files.");
-    }
-    if (code == AVERROR_INVALIDDATA)
-        throw Error(ErrorKind::Unsupported,
-                    quoted(path) + " is not an audio file Muze can read, or it is damaged: " + ffmpegErrorText(code) + ".");
-    throw Error(ErrorKind::Io, quoted(path) + " could not be opened: " + ffmpegErrorText(code) + ".");
+    const std::string formats = " Muze opens WAV, FLAC, MP3, Ogg Vorbis, Opus, M4A/AAC and similar audio files.";
+    const ProbedFormat probed = probeFormat(path);
+    if (!probed.name.empty() && !isAudioDemuxer(probed.name))
+        throw Error(ErrorKind::Unsupported, quoted(path) + " is not an audio file (it looks like " + probed.longName + ")." + formats);
+    if (probed.score < AVPROBE_SCORE_RETRY)
+        throw Error(ErrorKind::Unsupported, quoted(path) + " is not an audio file: its content matches no audio format." + formats);
+    throw Error(ErrorKind::Corrupt, quoted(path) + " looks like " + probed.longName + " but could not be read (" + ffmpegErrorText(code) +
+                                        "); it may be damaged or cut short.");
 }
 
 FormatPtr openContainer(const std::filesystem::path& path)

@@ -110,9 +110,9 @@ std::string ffmpegErrorText(int code)
     return text;
 }
 
-std::string detectedFormatName(const std::filesystem::path& path)
+ProbedFormat probeFormat(const std::filesystem::path& path)
 {
-    constexpr std::size_t kProbeBytes = 4096;
+    constexpr std::size_t kProbeBytes = 1 << 16;
     std::vector<unsigned char> bytes(kProbeBytes + AVPROBE_PADDING_SIZE, 0);
     std::ifstream file(path, std::ios::binary);
     file.read(reinterpret_cast<char*>(bytes.data()), kProbeBytes);
@@ -121,12 +121,14 @@ std::string detectedFormatName(const std::filesystem::path& path)
     probe.filename = filename.c_str();
     probe.buf = bytes.data();
     probe.buf_size = static_cast<int>(file.gcount());
-    const AVInputFormat* format = av_probe_input_format(&probe, 1);
+    ProbedFormat result;
+    const AVInputFormat* format = av_probe_input_format3(&probe, 1, &result.score);
     if (format == nullptr)
-        return {};
-    if (std::string(format->name) == "tty")  // FFmpeg's name for plain text shown as ANSI art
-        return "text";
-    return format->long_name != nullptr ? format->long_name : format->name;
+        return result;
+    result.name = format->name;
+    // FFmpeg's name for plain text shown as ANSI art.
+    result.longName = result.name == "tty" ? "text" : (format->long_name != nullptr ? format->long_name : format->name);
+    return result;
 }
 
 AudioTags readTags(const AVDictionary* container, const AVDictionary* stream)

@@ -18,9 +18,13 @@ void silenceFfmpegLog();
 // av_strerror's text for an FFmpeg status code.
 std::string ffmpegErrorText(int code);
 
-// What FFmpeg's prober thinks a file is ("text", "JPEG image"), for messages about refused files;
-// empty when it has no idea.
-std::string detectedFormatName(const std::filesystem::path& path);
+// What FFmpeg's prober makes of a file's first 64 KiB, for explaining why a file was refused.
+struct ProbedFormat {
+    std::string name;      // demuxer name, "" when nothing matched
+    std::string longName;  // for people: "text", "Apple HTTP Live Streaming"
+    int score = 0;         // 0..100; below 25 FFmpeg itself would keep reading to be sure
+};
+ProbedFormat probeFormat(const std::filesystem::path& path);
 
 // Tags from the container's metadata, completed by the audio stream's (where Ogg keeps them).
 AudioTags readTags(const AVDictionary* containerMetadata, const AVDictionary* streamMetadata);

@@ -225,6 +225,7 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("zero bytes") << "empty.wav" << int(ErrorKind::Corrupt) << "empty";
         QTest::newRow("text named .mp3") << "text_renamed.mp3" << int(ErrorKind::Unsupported) << "not an audio file";
+        QTest::newRow("WAV header, no audio") << "header_only.wav" << int(ErrorKind::Corrupt) << "could not be read";
         QTest::newRow("HLS playlist") << "playlist.m3u8" << int(ErrorKind::Unsupported) << "not an audio file";
         QTest::newRow("concat list") << "list.ffconcat" << int(ErrorKind::Unsupported) << "not an audio file";
         QTest::newRow("symlink loop") << "loop_a.wav" << int(ErrorKind::NotFound) << "loops";
