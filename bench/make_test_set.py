@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Builds the accuracy test set: songs of known tempo, key, time signature, beats, downbeats, chords
+and sections, each on its own instruments, saved as MP3, Ogg, FLAC or WAV at 22.05 to 48 kHz; some
+with recorded speech mixed in as a voice (for vocal activity); and monophonic melodies with their
+pitch every 10 ms (for F0).
+
+usage: make_test_set.py OUT_DIR [--songs 40] [--melodies 12] [--seed 2024] [--seconds S]
+Writes OUT_DIR/audio/NAME.EXT and OUT_DIR/truth/NAME.json; OUT_DIR/manifest.json lists them.
+"""
+import argparse
+import array
+import json
+import random
+import subprocess
+import tempfile
+import wave
+from pathlib import Path
+
+import songs
+
+SPEECH = Path("/usr/share/pocketsphinx/test/data/librivox")
+FORMATS = [("mp3", ["-c:a", "libmp3lame", "-b:a", "160k"]), ("ogg", ["-c:a", "libvorbis", "-q:a", "4"]),
+           ("flac", ["-c:a", "flac"]), ("wav", ["-c:a", "pcm_s16le"])]
+RATES = [22050, 32000, 44100, 48000]
+
+
+def speech_clips():
+    """(samples at 16 kHz as a list of ints, transcription) for each recorded sentence."""
+    texts = {}
+    for line in (SPEECH / "transcription").read_text().splitlines():
+        text, _, name = line.rpartition("(")
+        texts[name.strip(") ")] = text.replace("<s>", "").replace("</s>", "").strip()
+    clips = []
+    for path in sorted(SPEECH.glob("*.wav")):
+        with wave.open(str(path), "rb") as w:
+            clips.append((array.array("h", w.readframes(w.getnframes())), texts.get(path.stem, "")))
+    return clips
+
+
+def mix_voice(wav_path, truth, clips, rng):
+    """Mixes speech into the verses and choruses of a rendered 16-bit WAV, in the centre."""
+    with wave.open(str(wav_path), "rb") as w:
+        rate, channels, frames = w.getframerate(), w.getnchannels(), w.readframes(w.getnframes())
+    music = array.array("h", frames)
+    regions, words = [], []
+    for section in truth["sections"]:
+        if section["label"] not in ("verse", "chorus"):
+            continue
+        start = section["start"] + 0.5
+        while start < section["end"] - 3.5:
+            clip, text = rng.choice(clips)
+            length = len(clip) / 16000
+            if start + length > section["end"] - 0.2:
+                break
+            for i in range(int(length * rate)):
+                value = clip[min(len(clip) - 1, int(i * 16000 / rate))] * 1.2
+                base = (int(start * rate) + i) * channels
+                if base + channels > len(music):
+                    break
+                for c in range(channels):
+                    music[base + c] = max(-32768, min(32767, int(music[base + c] + value)))
+            regions.append([round(start, 3), round(start + length, 3)])
+            words.append(text)
+            start += length + rng.uniform(0.6, 1.5)
+    with wave.open(str(wav_path), "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(music.tobytes())
+    truth["has_vocals"] = bool(regions)
+    truth["vocal_regions"] = regions
+    truth["lyrics"] = " ".join(words)
+
+
+def encode(source, output, codec_args):
+    subprocess.run(["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(source), *codec_args, str(output)],
+                   check=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--songs", type=int, default=40)
+    parser.add_argument("--melodies", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--seconds", type=float, help="cut songs to about this long (whole bars)")
+    args = parser.parse_args()
+    (args.output / "audio").mkdir(parents=True, exist_ok=True)
+    (args.output / "truth").mkdir(parents=True, exist_ok=True)
+    rng = random.Random(args.seed)
+    clips = speech_clips()
+    manifest = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for index in range(args.songs):
+            name = f"song{index:03d}"
+            song = songs.compose(args.seed * 1000 + index, seconds=args.seconds)
+            rate = rng.choice(RATES)
+            extension, codec = rng.choice(FORMATS)
+            wav = Path(scratch) / f"{name}.wav"
+            songs.render(song, wav, rate=rate)
+            song.truth["has_vocals"] = False
+            if index % 3 == 0:
+                mix_voice(wav, song.truth, clips, rng)
+            audio = args.output / "audio" / f"{name}.{extension}"
+            encode(wav, audio, codec)
+            songs.save_truth(song, args.output / "truth" / f"{name}.json")
+            manifest.append({"name": name, "kind": "song", "audio": f"audio/{audio.name}", "rate": rate})
+        for index in range(args.melodies):
+            name = f"melody{index:03d}"
+            melody = songs.compose_melody(args.seed * 1000 + 500 + index)
+            audio = args.output / "audio" / f"{name}.flac"
+            songs.render(melody, audio, rate=rng.choice(RATES))
+            songs.save_truth(melody, args.output / "truth" / f"{name}.json")
+            manifest.append({"name": name, "kind": "melody", "audio": f"audio/{audio.name}"})
+    (args.output / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
