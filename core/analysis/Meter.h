@@ -2,6 +2,8 @@
 
 #include "core/analysis/OnsetEnvelope.h"
 
+#include <array>
+#include <cstdint>
 #include <vector>
 
 namespace muze {
@@ -16,6 +18,20 @@ namespace muze {
 // Either change happens only while the tempo stays within [minBpm, maxBpm].
 std::vector<double> settleBeatLevel(const std::vector<double>& beats, const OnsetEnvelope& lowBand, double minBpm = 55.0,
                                     double maxBpm = 200.0);
+
+// How the beats group into bars.
+struct BarGrid {
+    int beatsPerBar = 4;
+    std::vector<std::size_t> downbeats;  // indices into the beats
+};
+
+// Bars of 3 or 4 beats (the songs this studio sees are in 3/4 or 4/4 far more often than not).
+// qm-dsp's downbeat detector places the bar lines for each, from the spectral difference between
+// beats of the decimated audio; the time signature is the one whose bar lines stand out more, both
+// in that spectral difference and in the harmonic change between beats (`beatChroma`): chords tend
+// to change on the bar line.
+BarGrid findBars(const float* mono, std::int64_t frames, int sampleRate, const std::vector<double>& beats,
+                 const std::vector<std::array<float, 12>>& beatChroma);
 
 // Beats per minute from the mean of the intervals between beats within 10% of their median (so a
 // missed or doubled beat does not count); 0 with fewer than two beats.

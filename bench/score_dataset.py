@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Scores a dataset JSON built from the accuracy test set (make_test_set.py) against its ground
+truth with mir_eval, and prints the table README quotes.
+
+usage: score_dataset.py TEST_SET_DIR DATASET.json [--json OUT.json] [--min NAME=VALUE ...]
+With --min, exits 1 when a measure falls below its bound (the regression tests use this).
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import mir_eval
+import numpy as np
+
+GOALS = {"tempo_acc1": 0.95, "beat_f": 0.90, "downbeat_f": 0.80, "key_exact": 0.85, "chord_majmin": 0.75,
+         "section_f3": 0.60, "section_labels": 0.60, "f0_raw_pitch": 0.90, "vocals_accuracy": None}
+TITLES = {"tempo_acc1": "tempo Acc1", "beat_f": "beat F-measure", "downbeat_f": "downbeat F", "key_exact": "key exact",
+          "chord_majmin": "chord majmin", "section_f3": "section boundary F@3 s", "section_labels": "verse/chorus labels (share of time correct)",
+          "f0_raw_pitch": "F0 raw pitch accuracy", "vocals_accuracy": "has_vocals accuracy"}
+
+
+def chord_score(truth, chords):
+    duration = truth["duration"]
+    ref_int = np.array([[c["start"], c["end"]] for c in truth["chords"]])
+    ref_lab = [c["label"] for c in truth["chords"]]
+    est = [c for c in chords if c["start"] < duration]
+    est_int = np.array([[c["start"], min(c["end"], duration)] for c in est])
+    est_lab = [c["label"] for c in est]
+    ref_int, ref_lab = mir_eval.util.adjust_intervals(ref_int, ref_lab, t_min=0, t_max=duration, start_label="N", end_label="N")
+    est_int, est_lab = mir_eval.util.adjust_intervals(est_int, est_lab, t_min=0, t_max=duration, start_label="N", end_label="N")
+    intervals, ref, est = mir_eval.util.merge_labeled_intervals(ref_int, ref_lab, est_int, est_lab)
+    return mir_eval.chord.weighted_accuracy(mir_eval.chord.majmin(ref, est), mir_eval.util.intervals_to_durations(intervals))
+
+
+def label_share(truth, segments, step=0.05):
+    def label_at(items, t):
+        for item in items:
+            if item["start"] <= t < item["end"]:
+                return item.get("type", item.get("label"))
+        return None
+    grid = np.arange(0, truth["duration"], step)
+    return float(np.mean([label_at(truth["sections"], t) == label_at(segments, t) for t in grid]))
+
+
+def score_song(truth, record):
+    scores = {}
+    if record.get("tempo") is not None:
+        scores["tempo_acc1"] = float(abs(record["tempo"] - truth["tempo"]) <= 0.04 * truth["tempo"])
+    beats = np.array([b[0] for b in record.get("beat_positions") or []])
+    scores["beat_f"] = mir_eval.beat.f_measure(mir_eval.beat.trim_beats(np.array(truth["beats"])), mir_eval.beat.trim_beats(beats))
+    scores["downbeat_f"] = mir_eval.beat.f_measure(np.array(truth["downbeats"]), np.array(record.get("downbeat_positions") or []))
+    scores["key_exact"] = float(record.get("key") == truth["key"])
+    scores["chord_majmin"] = chord_score(truth, record.get("chords") or [])
+    segments = record.get("segments") or []
+    if segments:
+        ref = np.array([[s["start"], s["end"]] for s in truth["sections"]])
+        est = np.array([[s["start"], s["end"]] for s in segments])
+        scores["section_f3"] = mir_eval.segment.detection(ref, est, window=3, trim=True)[2]
+        scores["section_labels"] = label_share(truth, segments)
+    if "has_vocals" in truth and record.get("has_vocals") is not None:
+        scores["vocals_accuracy"] = float(bool(record["has_vocals"]) == truth["has_vocals"])
+    return scores
+
+
+def score_melody(truth, record):
+    f0 = record.get("f0_contour")
+    hop = record.get("f0_hop_seconds")
+    if not f0 or not hop:
+        return {}
+    ref_times = np.arange(len(truth["f0"])) * truth["hop"]
+    est_times = np.arange(len(f0)) * hop
+    est = np.array([v if (voiced if record.get("f0_voiced_mask") else v > 0) else 0.0
+                    for v, voiced in zip(f0, record.get("f0_voiced_mask") or [True] * len(f0))])
+    ref_v, ref_c, est_v, est_c = mir_eval.melody.to_cent_voicing(ref_times, np.array(truth["f0"]), est_times, est)
+    return {"f0_raw_pitch": mir_eval.melody.raw_pitch_accuracy(ref_v, ref_c, est_v, est_c)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("test_set", type=Path)
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--min", nargs="*", default=[], help="NAME=VALUE lower bounds")
+    args = parser.parse_args()
+    records = {Path(r["audio_path"]).stem: r for r in json.loads(args.dataset.read_text())}
+    collected = {name: [] for name in GOALS}
+    missing = []
+    for item in json.loads((args.test_set / "manifest.json").read_text()):
+        truth = json.loads((args.test_set / "truth" / f"{item['name']}.json").read_text())
+        record = records.get(item["name"])
+        if record is None:
+            missing.append(item["name"])
+            continue
+        scores = score_song(truth, record) if item["kind"] == "song" else score_melody(truth, record)
+        for name, value in scores.items():
+            collected[name].append(value)
+    summary = {name: (float(np.mean(values)) if values else None) for name, values in collected.items()}
+    print(f"| measure | goal | reached | items |\n|---|---|---|---|")
+    for name, value in summary.items():
+        goal = GOALS[name]
+        print(f"| {TITLES[name]} | {'≥ %.2f' % goal if goal else '-'} | {'%.3f' % value if value is not None else 'n/a'} | {len(collected[name])} |")
+    if missing:
+        print(f"missing from the dataset: {', '.join(missing)}", file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=1) + "\n")
+    failed = []
+    for bound in args.min:
+        name, value = bound.split("=")
+        if summary.get(name) is None or summary[name] < float(value):
+            failed.append(f"{name} = {summary.get(name)} < {value}")
+    if failed or missing:
+        print("below bounds: " + "; ".join(failed + [f"missing {m}" for m in missing]), file=sys.stderr)
+        return 1 if (failed or (args.min and missing)) else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,252 @@
+#include "core/analysis/Structure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace muze {
+namespace {
+
+constexpr int kNoveltyBars = 4;       // half-width of the checkerboard kernel, in bars
+constexpr int kShortestSection = 4;   // bars
+constexpr double kNoveltyFloor = 0.05;
+constexpr double kTimbreWeight = 0.3; // of the standardised timbre and loudness, against unit chroma
+constexpr double kRepeatSimilarity = 0.6;
+
+using Vector = std::vector<double>;
+
+double dot(const Vector& a, const Vector& b)
+{
+    return std::inner_product(a.begin(), a.end(), b.begin(), 0.0);
+}
+
+void normalise(Vector& v)
+{
+    const double norm = std::sqrt(dot(v, v));
+    if (norm > 0)
+        for (double& x : v)
+            x /= norm;
+}
+
+struct Bars {
+    std::vector<std::size_t> firstBeat;  // per bar, plus one past the end
+    std::vector<Vector> features;        // unit vectors
+    std::vector<double> loudness;
+};
+
+Bars barFeatures(const BeatFeatures& beats, const BarGrid& grid)
+{
+    Bars bars;
+    bars.firstBeat = grid.downbeats;
+    if (bars.firstBeat.empty() || bars.firstBeat.front() != 0)
+        bars.firstBeat.insert(bars.firstBeat.begin(), 0);
+    bars.firstBeat.push_back(beats.chroma.size());
+
+    std::vector<Vector> chroma;
+    std::vector<Vector> rest;  // timbre and loudness, standardised across bars below
+    for (std::size_t b = 0; b + 1 < bars.firstBeat.size(); ++b) {
+        const std::size_t first = bars.firstBeat[b];
+        const std::size_t last = std::max(first + 1, bars.firstBeat[b + 1]);
+        Vector harmony(12, 0.0);
+        Vector other(13, 0.0);
+        for (std::size_t i = first; i < last && i < beats.chroma.size(); ++i) {
+            for (std::size_t k = 0; k < 12; ++k) {
+                harmony[k] += beats.chroma[i][k];
+                other[k] += beats.timbre[i][k];
+            }
+            other[12] += beats.loudness[i];
+        }
+        const double count = static_cast<double>(last - first);
+        for (double& x : other)
+            x /= count;
+        normalise(harmony);
+        chroma.push_back(harmony);
+        rest.push_back(other);
+        bars.loudness.push_back(other[12]);
+    }
+    for (std::size_t k = 0; k < 13; ++k) {
+        double mean = 0.0;
+        double square = 0.0;
+        for (const Vector& v : rest) {
+            mean += v[k];
+            square += v[k] * v[k];
+        }
+        mean /= static_cast<double>(rest.size());
+        const double deviation = std::sqrt(std::max(square / static_cast<double>(rest.size()) - mean * mean, 1e-12));
+        for (Vector& v : rest)
+            v[k] = kTimbreWeight * (v[k] - mean) / deviation;
+    }
+    for (std::size_t b = 0; b < chroma.size(); ++b) {
+        Vector joined = chroma[b];
+        joined.insert(joined.end(), rest[b].begin(), rest[b].end());
+        normalise(joined);
+        bars.features.push_back(joined);
+    }
+    return bars;
+}
+
+std::vector<Vector> selfSimilarity(const std::vector<Vector>& features)
+{
+    std::vector<Vector> similarity(features.size(), Vector(features.size()));
+    for (std::size_t i = 0; i < features.size(); ++i)
+        for (std::size_t j = i; j < features.size(); ++j)
+            similarity[i][j] = similarity[j][i] = dot(features[i], features[j]);
+    return similarity;
+}
+
+double meanBlock(const std::vector<Vector>& s, std::size_t rows, std::size_t cols, std::size_t size)
+{
+    double sum = 0.0;
+    for (std::size_t i = 0; i < size; ++i)
+        for (std::size_t j = 0; j < size; ++j)
+            sum += s[rows + i][cols + j];
+    return sum / static_cast<double>(size * size);
+}
+
+// Foote's novelty at each bar: how alike the bars before and after are among themselves, against
+// how alike they are across the boundary.
+Vector novelty(const std::vector<Vector>& s)
+{
+    const std::size_t n = s.size();
+    Vector out(n, 0.0);
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::size_t k = std::min<std::size_t>({static_cast<std::size_t>(kNoveltyBars), i, n - i});
+        out[i] = (meanBlock(s, i - k, i - k, k) + meanBlock(s, i, i, k)) / 2 - meanBlock(s, i - k, i, k);
+    }
+    return out;
+}
+
+// Bar indices where sections start (the first is 0), strongest peaks first, kept apart.
+std::vector<std::size_t> boundaries(const Vector& curve)
+{
+    const std::size_t n = curve.size();
+    Vector sorted = curve;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(n / 2), sorted.end());
+    const double threshold = std::max(kNoveltyFloor, sorted[n / 2]);
+    std::vector<std::size_t> peaks;
+    for (std::size_t i = 1; i + 1 < n; ++i)
+        if (curve[i] > threshold && curve[i] >= curve[i - 1] && curve[i] >= curve[i + 1])
+            peaks.push_back(i);
+    std::sort(peaks.begin(), peaks.end(), [&](std::size_t a, std::size_t b) { return curve[a] > curve[b]; });
+    std::vector<std::size_t> chosen;
+    for (std::size_t peak : peaks) {
+        const bool apart = std::all_of(chosen.begin(), chosen.end(), [&](std::size_t c) {
+            return std::max(peak, c) - std::min(peak, c) >= static_cast<std::size_t>(kShortestSection);
+        });
+        if (apart && peak >= kShortestSection / 2 && n - peak >= 2)
+            chosen.push_back(peak);
+    }
+    chosen.push_back(0);
+    std::sort(chosen.begin(), chosen.end());
+    return chosen;
+}
+
+// How alike two stretches of bars are, bar by bar in order.
+double repetition(const std::vector<Vector>& s, std::size_t a, std::size_t aEnd, std::size_t b, std::size_t bEnd)
+{
+    const std::size_t length = std::min(aEnd - a, bEnd - b);
+    double sum = 0.0;
+    for (std::size_t k = 0; k < length; ++k)
+        sum += s[a + k][b + k];
+    return length > 0 ? sum / static_cast<double>(length) : 0.0;
+}
+
+std::vector<std::string> nameSections(const std::vector<Vector>& s, const std::vector<std::size_t>& starts, std::size_t barCount,
+                                      const std::vector<double>& barLoudness)
+{
+    const std::size_t n = starts.size();
+    auto endOf = [&](std::size_t i) { return i + 1 < n ? starts[i + 1] : barCount; };
+    std::vector<int> group(n, -1);
+    int groups = 0;
+    for (std::size_t a = 0; a < n; ++a) {
+        if (group[a] >= 0)
+            continue;
+        group[a] = groups;
+        for (std::size_t b = a + 1; b < n; ++b)
+            if (group[b] < 0 && repetition(s, starts[a], endOf(a), starts[b], endOf(b)) >= kRepeatSimilarity)
+                group[b] = groups;
+        ++groups;
+    }
+    std::vector<int> members(static_cast<std::size_t>(groups), 0);
+    std::vector<double> loudness(static_cast<std::size_t>(groups), 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double mean = std::accumulate(barLoudness.begin() + static_cast<long>(starts[i]), barLoudness.begin() + static_cast<long>(endOf(i)), 0.0) /
+                            static_cast<double>(endOf(i) - starts[i]);
+        members[static_cast<std::size_t>(group[i])] += 1;
+        loudness[static_cast<std::size_t>(group[i])] += mean;
+    }
+    int chorus = -1;
+    for (int g = 0; g < groups; ++g) {
+        const auto gi = static_cast<std::size_t>(g);
+        if (members[gi] >= 2 && (chorus < 0 || loudness[gi] / members[gi] > loudness[static_cast<std::size_t>(chorus)] / members[static_cast<std::size_t>(chorus)]))
+            chorus = g;
+    }
+    std::vector<std::string> names(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (group[i] == chorus)
+            names[i] = "chorus";
+        else if (members[static_cast<std::size_t>(group[i])] >= 2)
+            names[i] = "verse";
+        else if (i == 0)
+            names[i] = "intro";
+        else if (i + 1 == n)
+            names[i] = "outro";
+        else
+            names[i] = "bridge";
+    }
+    return names;
+}
+
+std::array<float, 12> cepstrum(const std::vector<double>& bands)
+{
+    std::array<float, 12> out{};
+    const double count = static_cast<double>(bands.size());
+    for (std::size_t k = 1; k <= 12; ++k) {
+        double sum = 0.0;
+        for (std::size_t m = 0; m < bands.size(); ++m)
+            sum += bands[m] * std::cos(M_PI * static_cast<double>(k) * (static_cast<double>(m) + 0.5) / count);
+        out[k - 1] = static_cast<float>(sum / count);
+    }
+    return out;
+}
+
+}  // namespace
+
+BeatFeatures describeBeats(const FloatMatrix& logMel, double melHopSeconds, const std::vector<double>& beats, double durationSeconds,
+                           std::vector<PitchClassProfile> beatChroma)
+{
+    BeatFeatures features;
+    features.chroma = std::move(beatChroma);
+    for (std::size_t i = 0; i < beats.size(); ++i) {
+        const double end = i + 1 < beats.size() ? beats[i + 1] : durationSeconds;
+        const int first = std::clamp(static_cast<int>(beats[i] / melHopSeconds), 0, std::max(logMel.cols - 1, 0));
+        const int last = std::clamp(static_cast<int>(end / melHopSeconds), first + 1, std::max(logMel.cols, first + 1));
+        std::vector<double> bands(static_cast<std::size_t>(logMel.rows), 0.0);
+        for (int m = 0; m < logMel.rows; ++m)
+            for (int t = first; t < last && t < logMel.cols; ++t)
+                bands[static_cast<std::size_t>(m)] += logMel.at(m, t) / (last - first);
+        features.timbre.push_back(cepstrum(bands));
+        features.loudness.push_back(static_cast<float>(std::accumulate(bands.begin(), bands.end(), 0.0) / std::max<double>(1, logMel.rows)));
+    }
+    return features;
+}
+
+std::vector<Section> findSections(const BeatFeatures& features, const std::vector<double>& beats, const BarGrid& grid,
+                                  double durationSeconds)
+{
+    if (beats.size() < 8 || features.chroma.size() != beats.size())
+        return {{0.0, durationSeconds, "verse"}};
+    const Bars bars = barFeatures(features, grid);
+    const auto similarity = selfSimilarity(bars.features);
+    const std::vector<std::size_t> starts = boundaries(novelty(similarity));
+    const std::vector<std::string> names = nameSections(similarity, starts, bars.features.size(), bars.loudness);
+    std::vector<Section> sections;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const double start = i == 0 ? 0.0 : beats[bars.firstBeat[starts[i]]];
+        const double end = i + 1 < starts.size() ? beats[bars.firstBeat[starts[i + 1]]] : durationSeconds;
+        sections.push_back({start, end, names[i]});
+    }
+    return sections;
+}
+
+}  // namespace muze
