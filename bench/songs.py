@@ -132,8 +132,12 @@ def compose(seed, seconds=None, bpm=None, tonic=None, minor=None, beats_per_bar=
     tempo_track = [(0, b"\xff\x51\x03" + struct.pack(">I", int(round(60_000_000 / song.bpm)))[1:]),
                    (0, b"\xff\x58\x04" + bytes([song.beats_per_bar, 2, 24, 8]))]
     drums, bass, chords, lead, pad = [], [], [], [], []
+    # Panned as mixes usually are: drums, bass and any voice in the middle, the rest to the sides.
+    side = rng.choice([-1, 1])
+    pans = {1: 64, 2: 64 + side * rng.randint(30, 50), 3: 64 - side * rng.randint(20, 40), 4: 64 - side * rng.randint(35, 55)}
     for channel, events in ((1, bass), (2, chords), (3, lead), (4, pad)):
         events.append((0, bytes([0xC0 | channel, programs[channel]])))
+        events.append((0, bytes([0xB0 | channel, 10, pans[channel]])))
 
     truth_chords, truth_sections, beats, downbeats = [], [], [], []
     bar = 0
@@ -207,7 +211,7 @@ def compose(seed, seconds=None, bpm=None, tonic=None, minor=None, beats_per_bar=
         "tempo": song.bpm, "key": song.key_name(), "time_signature": f"{song.beats_per_bar}/4",
         "duration": round(duration, 4), "beats": beats, "downbeats": downbeats,
         "chords": merge_repeats(truth_chords), "sections": truth_sections,
-        "instruments": programs,
+        "instruments": programs, "pans": pans,
     }
     return song
 

@@ -57,6 +57,26 @@ const ArgumentParser::Option* ArgumentParser::find(const std::string& spelling) 
 
 ArgumentParser::Result ArgumentParser::parse(const std::vector<std::string>& arguments) const
 {
+    Result result = parseOptions(arguments);
+    if (result.helpRequested)
+        return result;
+    if (result.positionals.size() < m_positionals.size())
+        throw UsageError("missing " + m_positionals[result.positionals.size()].first);
+    if (result.positionals.size() > m_positionals.size())
+        throw UsageError("unexpected argument " + result.positionals[m_positionals.size()]);
+    return result;
+}
+
+ArgumentParser::Result ArgumentParser::parseVariadic(const std::vector<std::string>& arguments, std::size_t minimum) const
+{
+    Result result = parseOptions(arguments);
+    if (!result.helpRequested && result.positionals.size() < minimum)
+        throw UsageError("give at least " + std::to_string(minimum) + " files");
+    return result;
+}
+
+ArgumentParser::Result ArgumentParser::parseOptions(const std::vector<std::string>& arguments) const
+{
     Result result;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
@@ -85,10 +105,6 @@ ArgumentParser::Result ArgumentParser::parse(const std::vector<std::string>& arg
             throw UsageError(option->spellings.back() + " needs a value (" + option->valueName + ")");
         }
     }
-    if (result.positionals.size() < m_positionals.size())
-        throw UsageError("missing " + m_positionals[result.positionals.size()].first);
-    if (result.positionals.size() > m_positionals.size())
-        throw UsageError("unexpected argument " + result.positionals[m_positionals.size()]);
     for (const Option& option : m_options)
         if (option.defaultValue && !result.has(option.canonical))
             result.values[option.canonical] = *option.defaultValue;

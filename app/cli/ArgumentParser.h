@@ -39,6 +39,8 @@ public:
     };
 
     Result parse(const std::vector<std::string>& arguments) const;
+    // For commands that take `minimum` or more positional arguments (FILE...).
+    Result parseVariadic(const std::vector<std::string>& arguments, std::size_t minimum) const;
     std::string help() const;
 
 private:
@@ -50,6 +52,7 @@ private:
         std::optional<std::string> defaultValue;
     };
     const Option* find(const std::string& spelling) const;
+    Result parseOptions(const std::vector<std::string>& arguments) const;
 
     std::string m_usage;
     std::string m_summary;

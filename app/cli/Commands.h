@@ -9,5 +9,8 @@ namespace muze::cli {
 // UsageError for a wrong call and muze::Error for a failure; main() prints both.
 int runInfo(const std::vector<std::string>& arguments);
 int runDecode(const std::vector<std::string>& arguments);
+int runAnalyze(const std::vector<std::string>& arguments);
+int runBuildDataset(const std::vector<std::string>& arguments);
+int runMergeDataset(const std::vector<std::string>& arguments);
 
 }  // namespace muze::cli

@@ -21,6 +21,9 @@ struct Command {
 const Command kCommands[] = {
     {"info", "print an audio file's format, duration and tags as JSON", muze::cli::runInfo},
     {"decode", "decode an audio file to WAV or FLAC at a chosen rate and layout", muze::cli::runDecode},
+    {"analyze", "analyse one song and print its dataset record", muze::cli::runAnalyze},
+    {"build-dataset", "analyse a folder of songs into a dataset JSON (incremental, resumable)", muze::cli::runBuildDataset},
+    {"merge-dataset", "merge dataset JSON files, one record per audio_path", muze::cli::runMergeDataset},
 };
 
 void printHelp()
@@ -28,7 +31,7 @@ void printHelp()
     std::cout << "usage: muze COMMAND [OPTIONS]\n\n"
                  "Muze Studio's command line: the studio's jobs, scriptable.\n\ncommands:\n";
     for (const Command& command : kCommands)
-        std::cout << "  " << command.name << std::string(12 - std::string(command.name).size(), ' ') << command.summary << "\n";
+        std::cout << "  " << command.name << std::string(16 - std::string(command.name).size(), ' ') << command.summary << "\n";
     std::cout << "\n  muze COMMAND --help    shows a command's options\n"
                  "  muze --version         prints the version\n";
 }

@@ -16,6 +16,7 @@ int coreCount()
 }
 
 std::atomic<int> g_threads{0};
+thread_local bool t_serial = false;
 
 }  // namespace
 
@@ -30,12 +31,22 @@ void setEngineThreads(int threads)
     g_threads.store(threads > 0 ? threads : coreCount(), std::memory_order_relaxed);
 }
 
+SerialScope::SerialScope() : m_previous(t_serial)
+{
+    t_serial = true;
+}
+
+SerialScope::~SerialScope()
+{
+    t_serial = m_previous;
+}
+
 void parallelFor(std::int64_t count, const std::function<void(std::int64_t, std::int64_t)>& body, std::int64_t minimumPerThread)
 {
     if (count <= 0)
         return;
     const std::int64_t byWork = std::max<std::int64_t>(1, count / std::max<std::int64_t>(minimumPerThread, 1));
-    const int threads = static_cast<int>(std::min<std::int64_t>(computeThreads(), byWork));
+    const int threads = t_serial ? 1 : static_cast<int>(std::min<std::int64_t>(computeThreads(), byWork));
     if (threads <= 1) {
         body(0, count);
         return;

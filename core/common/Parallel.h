@@ -16,6 +16,19 @@ void configureComputeThreads(int threads);
 // Sets only the engine's own thread count, leaving LibTorch's pool alone.
 void setEngineThreads(int threads);
 
+// While one exists on a thread, parallelFor on that thread runs serially: for work that already
+// runs one job per core (the dataset builder's tracks), where nesting would only oversubscribe.
+class SerialScope {
+public:
+    SerialScope();
+    ~SerialScope();
+    SerialScope(const SerialScope&) = delete;
+    SerialScope& operator=(const SerialScope&) = delete;
+
+private:
+    bool m_previous;
+};
+
 // Runs body(begin, end) over contiguous slices of [0, count) on up to computeThreads() threads and
 // waits for all of them. The first exception thrown by a slice is rethrown here after every slice
 // has finished. `minimumPerThread` keeps small jobs on one thread.

@@ -1,0 +1,287 @@
+#include "core/dataset/TrackAnalyzer.h"
+
+#include "core/analysis/Loudness.h"
+#include "core/analysis/MusicAnalysis.h"
+#include "core/analysis/Pyin.h"
+#include "core/analysis/VocalSeparation.h"
+#include "core/analysis/VoiceAnalysis.h"
+#include "core/analysis/VoiceEmbedding.h"
+#include "core/audio/AudioDecoder.h"
+#include "core/audio/AudioWriter.h"
+#include "core/audio/Resampler.h"
+#include "core/dataset/FeatureCache.h"
+#include "core/dsp/LogMel.h"
+#include "core/text/Lyrics.h"
+#include "core/text/PhonemeTiming.h"
+#include "core/text/Phonemes.h"
+#include "core/text/PromptBuilder.h"
+#include "core/text/Sentiment.h"
+#include "core/text/SpeechRecognizer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace muze {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr double kMelHopSeconds = 320.0 / kModelSampleRate;
+constexpr int kF0Coarsening = 5;           // the record's f0 is at 50 ms; the cache keeps 10 ms
+constexpr double kSegmentVocalShare = 0.3;  // a segment "has vocals" when a voice covers this much of it
+
+double rounded(double value, double scale = 1000.0)
+{
+    return std::round(value * scale) / scale;
+}
+
+Json textOrNull(const std::string& text)
+{
+    return text.empty() ? Json(nullptr) : Json(text);
+}
+
+Json roundedFloats(const std::vector<float>& values, double scale)
+{
+    Json out = Json::array();
+    for (float value : values)
+        out.push_back(rounded(value, scale));
+    return out;
+}
+
+Json spans(const std::vector<TimeSpan>& list)
+{
+    Json out = Json::array();
+    for (const TimeSpan& span : list)
+        out.push_back({rounded(span.first), rounded(span.second)});
+    return out;
+}
+
+// Lyrics in order of preference: the file's own tag, a sidecar .lrc or .txt, then speech
+// recognition on the voice when there is one and the recogniser is confident enough.
+Lyrics findLyrics(const AudioFileInfo& info, const std::filesystem::path& file, const VocalActivity& activity, const AudioBuffer& voice,
+                  const AnalysisOptions& options, std::vector<RecognizedWord>& words, const JobControl& control)
+{
+    if (!info.tags.lyrics.empty()) {
+        Lyrics lyrics;
+        lyrics.source = "tag";
+        lyrics.lines = parseLrc(info.tags.lyrics);
+        if (!lyrics.timed())
+            lyrics.lines = parsePlainLyrics(info.tags.lyrics);
+        return lyrics;
+    }
+    if (auto sidecar = sidecarLyrics(file))
+        return *sidecar;
+    Lyrics none;
+    if (!options.recognizeSpeech || !activity.hasVocals)
+        return none;
+    const Transcript transcript = recognizeSpeech(voice, activity.regions, control);
+    none.confidence = transcript.confidence;
+    if (transcript.words.empty() || transcript.confidence < options.minimumAsrConfidence)
+        return none;  // too unsure to write down: left empty rather than invented
+    Lyrics lyrics;
+    lyrics.source = "asr";
+    lyrics.confidence = transcript.confidence;
+    lyrics.lines.push_back({transcript.words.front().start, transcript.text()});
+    words = transcript.words;
+    return lyrics;
+}
+
+std::string lyricsWithin(const Lyrics& lyrics, const std::vector<RecognizedWord>& words, double start, double end)
+{
+    std::string text;
+    auto add = [&](const std::string& piece) { text += (text.empty() ? "" : (lyrics.source == "asr" ? " " : "\n")) + piece; };
+    if (lyrics.source == "asr") {
+        for (const RecognizedWord& word : words)
+            if (word.start >= start && word.start < end)
+                add(word.word);
+    } else {
+        for (const LyricLine& line : lyrics.lines)
+            if (line.start && *line.start >= start && *line.start < end)
+                add(line.text);
+    }
+    return text;
+}
+
+std::string structureOf(const std::vector<Section>& sections)
+{
+    const auto has = [&](const char* type) {
+        return std::any_of(sections.begin(), sections.end(), [&](const Section& s) { return s.type == type; });
+    };
+    if (has("verse") && has("chorus"))
+        return "verse-chorus";
+    return sections.size() > 1 ? "sectional" : "";
+}
+
+std::optional<double> medianVoicedHz(const PitchTrack& pitch, const std::vector<TimeSpan>& regions)
+{
+    std::vector<float> voiced;
+    for (std::size_t t = 0; t < pitch.hz.size(); ++t)
+        if (pitch.voiced[t] && vocalShare(regions, static_cast<double>(t) * pitch.hopSeconds, (static_cast<double>(t) + 1) * pitch.hopSeconds) > 0.5)
+            voiced.push_back(pitch.hz[t]);
+    if (voiced.empty())
+        return std::nullopt;
+    std::nth_element(voiced.begin(), voiced.begin() + static_cast<long>(voiced.size() / 2), voiced.end());
+    return voiced[voiced.size() / 2];
+}
+
+Json segmentsJson(const MusicAnalysis& music, const AudioBuffer& audio, const VocalActivity& activity, const Lyrics& lyrics,
+                  const std::vector<RecognizedWord>& words)
+{
+    Json out = Json::array();
+    for (const Section& section : music.sections) {
+        const auto first = static_cast<std::int64_t>(section.start * audio.sampleRate);
+        const auto end = static_cast<std::int64_t>(section.end * audio.sampleRate);
+        Json segment = {{"type", section.type}, {"start", rounded(section.start)}, {"end", rounded(section.end)},
+                        {"energy", rounded(energyFromLoudness(integratedLoudness(audio, first, end)), 100.0)},
+                        {"has_vocals", vocalShare(activity.regions, section.start, section.end) >= kSegmentVocalShare}};
+        const std::string text = lyricsWithin(lyrics, words, section.start, section.end);
+        if (!text.empty())
+            segment["lyrics"] = text;
+        out.push_back(segment);
+    }
+    return out;
+}
+
+Json beatPositions(const std::vector<double>& beats, double duration)
+{
+    Json out = Json::array();
+    for (std::size_t i = 0; i < beats.size(); ++i)
+        out.push_back({rounded(beats[i]), rounded(i + 1 < beats.size() ? beats[i + 1] : duration)});
+    return out;
+}
+
+void writeSeparatedVocals(const AudioBuffer& vocals, const std::filesystem::path& folder, const std::string& relativePath, std::int64_t id)
+{
+    std::filesystem::create_directories(folder);
+    const std::string stem = std::filesystem::path(relativePath).stem().string();
+    writeAudioFile(folder / (stem + "-" + std::to_string(id) + ".wav"), vocals, {AudioFileType::Wav, SampleFormat::Pcm16});
+}
+
+}  // namespace
+
+std::int64_t trackIdFor(const std::string& relativePath)
+{
+    return static_cast<std::int64_t>(stableHash(relativePath) & ((1ULL << 53) - 1));
+}
+
+Record analyzeTrack(const std::filesystem::path& file, const std::string& relativePath, const SourceFingerprint& source,
+                    const AnalysisOptions& options, const JobControl& control)
+{
+    DecodeOptions decodeOptions;
+    decodeOptions.sampleRate = kModelSampleRate;
+    decodeOptions.channels = ChannelMode::UpToStereo;
+    decodeOptions.limits.maxDurationSeconds = options.maxDurationSeconds;
+    const DecodedAudio decoded = decodeAudioFile(file, decodeOptions, control.slice(0.0, 0.1));
+    const AudioBuffer& audio = decoded.audio;
+    const AudioBuffer mono = mixToMono(audio);
+    const double duration = audio.durationSeconds();
+    const std::int64_t id = trackIdFor(relativePath);
+
+    const LogMelParams melParams;
+    const FloatMatrix logMel = logMelSpectrogram(mono.samples.data(), mono.frames(), melParams, control.slice(0.1, 0.15));
+    const MusicAnalysis music = analyzeMusic(mono.samples.data(), mono.frames(), audio.sampleRate, logMel, kMelHopSeconds, control.slice(0.15, 0.45));
+    const std::optional<double> loudness = integratedLoudness(audio);
+
+    const VocalEstimate voice = separateVocals(audio, control.slice(0.45, 0.55));
+    const FloatMatrix centreLogMel = logMelSpectrogram(voice.centre.samples.data(), voice.centre.frames(), melParams);
+    const PitchTrack pitch = trackPitch(voice.centre.samples.data(), voice.centre.frames(), audio.sampleRate, PyinParams{}, control.slice(0.55, 0.7));
+    const VocalActivity activity = detectVocals(logMel, centreLogMel, kMelHopSeconds, pitch);
+    const PitchTrack coarsePitch = coarsen(pitch, kF0Coarsening);
+
+    std::vector<RecognizedWord> words;
+    const Lyrics lyrics = findLyrics(decoded.info, file, activity, voice.centre, options, words, control.slice(0.7, 0.95));
+    const std::string lyricText = lyrics.text();
+    const VoiceEmbeddings mixVoice = embedVoice(logMel, kMelHopSeconds, pitch, activity.regions);
+    const std::optional<Vibrato> vibrato = activity.hasVocals ? measureVibrato(pitch, activity.regions) : std::nullopt;
+
+    Record record;
+    record["audio_path"] = relativePath;
+    record["track_id"] = id;
+    record["artist"] = textOrNull(decoded.info.tags.artist);
+    record["title"] = textOrNull(decoded.info.tags.title);
+    record["album"] = textOrNull(decoded.info.tags.album);
+    record["genre"] = textOrNull(decoded.info.tags.genre);
+    record["year"] = decoded.info.tags.year ? Json(*decoded.info.tags.year) : Json(nullptr);
+
+    const std::optional<std::string> sentiment = lyricSentiment(lyricText);
+    PromptFacts facts;
+    facts.genre = decoded.info.tags.genre;
+    facts.tempo = music.tempo > 0 ? std::optional<double>(music.tempo) : std::nullopt;
+    facts.key = music.key ? music.key->name() : "";
+    facts.timeSignature = std::to_string(music.beatsPerBar) + "/4";
+    facts.energy = energyFromLoudness(loudness);
+    facts.hasVocals = activity.hasVocals;
+    facts.voiceHz = medianVoicedHz(pitch, activity.regions);
+    facts.sentiment = sentiment.value_or("");
+    facts.structure = structureOf(music.sections);
+    record["prompt"] = buildPrompt(facts);
+    record["text_sentiment"] = sentiment ? Json(*sentiment) : Json(nullptr);
+
+    record["duration"] = rounded(duration);
+    record["sample_rate"] = audio.sampleRate;
+    record["tempo"] = music.tempo > 0 ? Json(rounded(music.tempo, 100.0)) : Json(nullptr);
+    record["key"] = music.key ? Json(music.key->name()) : Json(nullptr);
+    record["time_signature"] = music.beats.empty() ? Json(nullptr) : Json(facts.timeSignature);
+    record["loudness_db"] = loudness ? Json(rounded(*loudness, 100.0)) : Json(nullptr);
+    record["energy"] = rounded(facts.energy, 100.0);
+
+    record["has_vocals"] = activity.hasVocals;
+    record["lyrics"] = lyricText;
+    record["lyrics_source"] = lyrics.lines.empty() ? Json(nullptr) : Json(lyrics.source);
+    record["lyrics_confidence"] = lyrics.confidence ? Json(rounded(*lyrics.confidence)) : Json(nullptr);
+    record["phonemes_ipa"] = lyricText.empty() ? Json(nullptr) : Json(toPhonemes(lyricText, options.language).ipa);
+
+    record["voice_embedding"] = roundedFloats(mixVoice.voice, 1e5);
+    record["ecapa_embedding"] = roundedFloats(mixVoice.ecapa, 1e5);
+    if (activity.hasVocals) {
+        const FloatMatrix vocalsLogMel = logMelSpectrogram(voice.vocals.samples.data(), voice.vocals.frames(), melParams);
+        record["voice_embedding_separated"] = roundedFloats(embedVoice(vocalsLogMel, kMelHopSeconds, pitch, activity.regions).voice, 1e5);
+    } else {
+        record["voice_embedding_separated"] = nullptr;
+    }
+    record["clap_audio_embedding"] = nullptr;
+    record["clap_text_embedding"] = nullptr;
+
+    record["segments"] = segmentsJson(music, audio, activity, lyrics, words);
+    record["beat_positions"] = beatPositions(music.beats, duration);
+    Json downbeats = Json::array();
+    for (double beat : music.downbeats)
+        downbeats.push_back(rounded(beat));
+    record["downbeat_positions"] = downbeats;
+    record["num_beats"] = music.beats.size();
+    Json progression = Json::array();
+    for (const std::string& label : chordProgression(music.chords))
+        progression.push_back(label);
+    record["chord_progression"] = progression;
+    Json chords = Json::array();
+    for (const TimedChord& chord : music.chords)
+        chords.push_back({{"start", rounded(chord.start)}, {"end", rounded(chord.end)}, {"label", chord.label}});
+    record["chords"] = chords;
+
+    record["f0_contour"] = roundedFloats(coarsePitch.hz, 10.0);
+    record["f0_voiced_mask"] = coarsePitch.voiced;
+    record["f0_hop_seconds"] = coarsePitch.hopSeconds;
+    record["vibrato_rate"] = vibrato ? Json(rounded(vibrato->rate, 100.0)) : Json(nullptr);
+    record["vibrato_depth"] = vibrato ? Json(rounded(vibrato->depth, 1000.0)) : Json(nullptr);
+    record["vibrato_extent"] = vibrato ? Json(rounded(vibrato->extent, 100.0)) : Json(nullptr);
+    record["breath_positions"] = activity.hasVocals ? spans(findBreaths(centreLogMel, kMelHopSeconds, pitch, activity.regions)) : Json::array();
+    Json phonemes = Json::array();
+    if (!lyricText.empty())
+        for (const TimedPhoneme& p : timePhonemes(lyrics, words, activity.regions, options.language))
+            phonemes.push_back({{"phoneme", p.phoneme}, {"start", rounded(p.start)}, {"end", rounded(p.end)}});
+    record["phoneme_timestamps"] = phonemes;
+    record["vocal_regions"] = spans(activity.regions);
+
+    record["analysis_version"] = kAnalysisVersion;
+    record["source_file"] = source.toJson();
+    record["include_in_training"] = true;
+
+    if (!options.vocalsFolder.empty())
+        writeSeparatedVocals(voice.vocals, options.vocalsFolder, relativePath, id);
+    if (!options.cacheFolder.empty())
+        FeatureCache(options.cacheFolder).store(std::to_string(id), source.contentKey(), {logMel, pitch.hz, pitch.voiced, pitch.hopSeconds});
+    control.report("done", 1.0);
+    return record;
+}
+
+}  // namespace muze

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace muze {
+
+// A dataset record: one JSON object per track with the reference's v3.1 field names (see README's
+// dataset section). Kept as JSON rather than a struct so that a record keeps fields it does not
+// know, fields stay absent where a reference dataset lacks them, and its field order survives.
+using Record = nlohmann::ordered_json;
+
+// Fields the studio itself reads or writes beyond the analysis.
+namespace field {
+inline constexpr const char* kAudioPath = "audio_path";
+inline constexpr const char* kTrackId = "track_id";
+inline constexpr const char* kArtist = "artist";
+inline constexpr const char* kTitle = "title";
+inline constexpr const char* kGenre = "genre";
+inline constexpr const char* kPrompt = "prompt";
+inline constexpr const char* kLyrics = "lyrics";
+inline constexpr const char* kSegments = "segments";
+inline constexpr const char* kVoiceEmbedding = "voice_embedding";
+inline constexpr const char* kAnalysisVersion = "analysis_version";
+inline constexpr const char* kSource = "source_file";            // size, mtime and content hash
+inline constexpr const char* kUserEdited = "user_edited";        // names of fields the user changed
+inline constexpr const char* kIncluded = "include_in_training";  // false: kept, but not trained on
+}  // namespace field
+
+// The fields a user may edit in the Library; a re-analysis keeps their values when edited.
+inline constexpr const char* kEditableFields[] = {"prompt", "lyrics", "genre", "segments", "title", "artist"};
+
+inline constexpr const char* kAnalysisVersion = "muze-analysis-1";
+
+}  // namespace muze
