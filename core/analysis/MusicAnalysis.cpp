@@ -5,11 +5,23 @@
 #include "core/analysis/Meter.h"
 #include "core/analysis/OnsetEnvelope.h"
 
+#include <cmath>
+
 namespace muze {
 namespace {
 
 // Log-mel bands 0..9 reach about 260 Hz at the reference's settings: kick drum and bass.
 constexpr int kLowBands = 10;
+// Below this peak level (-80 dBFS) a song is taken as silence.
+constexpr float kSilencePeak = 1e-4f;
+
+bool isSilent(const float* mono, std::int64_t frames)
+{
+    for (std::int64_t i = 0; i < frames; ++i)
+        if (std::abs(mono[i]) > kSilencePeak)
+            return false;
+    return true;
+}
 
 }  // namespace
 
@@ -18,6 +30,8 @@ MusicAnalysis analyzeMusic(const float* mono, std::int64_t frames, int sampleRat
 {
     MusicAnalysis music;
     const double duration = static_cast<double>(frames) / sampleRate;
+    if (isSilent(mono, frames))
+        return music;  // no beats, no key, no chords: nothing to find, rather than something invented
     const OnsetEnvelope lowBand = bandOnsets(logMel, melHopSeconds, 0, kLowBands);
     const BeatTrack track = trackBeats(mono, frames, sampleRate, lowBand, control.slice(0.0, 0.4));
     music.beats = track.beats;

@@ -22,6 +22,7 @@ struct MusicAnalysis {
     std::vector<Section> sections;
 };
 
+// A silent song (peak below -80 dBFS) has no beats, key, chords or sections.
 // `mono`: the song at any rate; `logMel`: its log-mel spectrogram at the reference's settings
 // (10 ms hop), which the caller computes once for this and the feature cache. Thread-safe.
 MusicAnalysis analyzeMusic(const float* mono, std::int64_t frames, int sampleRate, const FloatMatrix& logMel,

@@ -190,6 +190,24 @@ int outputChannelsFor(ChannelMode mode, int sourceChannels)
     return 1;
 }
 
+// Float files can hold NaN or infinity, which would poison every sum downstream. A few (a glitch)
+// become silence; many mean the file is not audio.
+void replaceInvalidSamples(DecodedAudio& decoded, const std::filesystem::path& path, const DecodeLimits& limits)
+{
+    std::size_t invalid = 0;
+    for (float& sample : decoded.audio.samples) {
+        if (!std::isfinite(sample)) {
+            sample = 0.0f;
+            ++invalid;
+        }
+    }
+    const double share = static_cast<double>(invalid) / static_cast<double>(decoded.audio.samples.size());
+    if (share > limits.maxCorruptShare)
+        throw Error(ErrorKind::Corrupt, quoted(path) + " is not usable audio: " + std::to_string(static_cast<int>(std::round(share * 100))) +
+                                            "% of its samples are not numbers (NaN or infinite).");
+    decoded.invalidSamples = invalid;
+}
+
 }  // namespace
 
 struct AudioDecoder::State {
@@ -493,6 +511,7 @@ DecodedAudio decodeAudioFile(const std::filesystem::path& path, const DecodeOpti
     }
     if (result.audio.samples.empty())
         throw Error(ErrorKind::Corrupt, quoted(path) + " contains no decodable audio.");
+    replaceInvalidSamples(result, path, options.limits);
     if (result.audio.samples.capacity() > result.audio.samples.size() * 5 / 4)
         result.audio.samples.shrink_to_fit();
     result.corruptPackets = decoder.corruptPackets();

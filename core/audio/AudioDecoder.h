@@ -41,7 +41,8 @@ struct DecodeOptions {
 struct DecodedAudio {
     AudioBuffer audio;
     AudioFileInfo info;
-    int corruptPackets = 0;  // damaged packets that were skipped
+    int corruptPackets = 0;         // damaged packets that were skipped
+    std::size_t invalidSamples = 0; // NaN or infinite samples, replaced by silence
 };
 
 // Streams one file through FFmpeg, a chunk at a time, so memory stays bounded whatever the file's
@@ -76,7 +77,9 @@ private:
 // Reads a file's format, duration and tags without decoding it.
 AudioFileInfo probeAudioFile(const std::filesystem::path& path, const DecodeLimits& limits = {});
 
-// Decodes a whole file into memory, reporting progress and stopping when cancelled.
+// Decodes a whole file into memory, reporting progress and stopping when cancelled. Samples that
+// are not finite (float files) become silence; a file where they are more than maxCorruptShare of
+// the samples fails.
 DecodedAudio decodeAudioFile(const std::filesystem::path& path, const DecodeOptions& options,
                              const JobControl& control = {});
 

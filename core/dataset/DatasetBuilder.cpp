@@ -229,15 +229,20 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     if (!std::filesystem::is_directory(outputFolder))
         throw Error(ErrorKind::NotFound, "The output folder \"" + outputFolder.string() + "\" does not exist.");
 
+    // Paths stay as the folder shows them (lexically relative): resolving links would fail on a
+    // link loop and would leak the target's location into audio_path.
+    const std::filesystem::path root = options.audioDir.lexically_normal();
     std::vector<std::pair<std::filesystem::path, std::string>> unreadable;
-    std::vector<std::filesystem::path> files = findAudioFiles(options.audioDir, &unreadable);
+    std::vector<std::filesystem::path> files = findAudioFiles(root, &unreadable);
     if (options.maxTracks && static_cast<std::size_t>(*options.maxTracks) < files.size())
         files.resize(static_cast<std::size_t>(std::max(0, *options.maxTracks)));
 
     std::map<std::string, Record> previous;
     if (std::filesystem::exists(paths.dataset))
-        for (Record& record : readDataset(paths.dataset))
-            previous[record[field::kAudioPath].get<std::string>()] = std::move(record);
+        for (Record& record : readDataset(paths.dataset)) {
+            const std::string key = record[field::kAudioPath].get<std::string>();  // before the move below
+            previous[key] = std::move(record);
+        }
     std::map<std::string, Record> journalled;
     std::map<std::string, Json> failures;
     Journal::load(paths.journal, journalled, failures);
@@ -251,14 +256,14 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
 
     std::vector<Track> tracks;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        Track track{i, files[i], std::filesystem::relative(files[i], options.audioDir).generic_string(), std::nullopt};
+        Track track{i, files[i], files[i].lexically_relative(root).generic_string(), std::nullopt};
         if (const auto found = previous.find(track.relative); found != previous.end())
             track.previous = found->second;
         tracks.push_back(std::move(track));
     }
 
     BuildSummary summary;
-    summary.total = static_cast<int>(tracks.size());
+    summary.total = static_cast<int>(tracks.size() + unreadable.size());
     std::vector<std::optional<Record>> results(tracks.size());
     Journal journal(paths.journal);
     std::mutex eventMutex;
@@ -344,7 +349,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     }));
     Json errors = Json::array();
     for (const auto& [path, unreadableReason] : unreadable)
-        errors.push_back({{"audio_path", std::filesystem::relative(path, options.audioDir).generic_string()},
+        errors.push_back({{"audio_path", path.lexically_relative(root).generic_string()},
                           {"reason", "\"" + path.string() + "\" cannot be examined: " + unreadableReason + "."},
                           {"kind", "unreadable"}});
     for (const Track& track : tracks)

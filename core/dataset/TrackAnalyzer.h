@@ -12,7 +12,7 @@ namespace muze {
 
 struct AnalysisOptions {
     bool recognizeSpeech = true;          // pocketsphinx for songs without lyrics tags or sidecars (--no_asr turns it off)
-    double minimumAsrConfidence = 0.5;    // mean word posterior below which recognised lyrics are dropped
+    double minimumAsrConfidence = 0.7;    // mean word posterior below which recognised lyrics are dropped
     std::string language = "en";          // espeak-ng voice for phonemes_ipa
     double maxDurationSeconds = 30 * 60;  // longer files are refused
     std::filesystem::path vocalsFolder;   // where --separate_vocals writes vocals; empty: not written

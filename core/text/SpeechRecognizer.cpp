@@ -5,6 +5,8 @@
 
 #include <pocketsphinx.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -19,15 +21,71 @@ const char* const kModel = "/usr/share/pocketsphinx/model/en-us/en-us";
 const char* const kLanguageModel = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin";
 const char* const kDictionary = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
 
+// pocketsphinx and qm-dsp both export a C function named hmm_init. Linked together, pocketsphinx
+// would call qm-dsp's and crash, so it is loaded on its own with RTLD_DEEPBIND: its calls then
+// resolve inside pocketsphinx and sphinxbase first.
+struct PocketSphinx {
+    decltype(&::cmd_ln_init) cmd_ln_init = nullptr;
+    decltype(&::cmd_ln_free_r) cmd_ln_free_r = nullptr;
+    decltype(&::ps_args) ps_args = nullptr;
+    decltype(&::ps_init) ps_init = nullptr;
+    decltype(&::ps_free) ps_free = nullptr;
+    decltype(&::ps_start_utt) ps_start_utt = nullptr;
+    decltype(&::ps_process_raw) ps_process_raw = nullptr;
+    decltype(&::ps_end_utt) ps_end_utt = nullptr;
+    decltype(&::ps_seg_iter) ps_seg_iter = nullptr;
+    decltype(&::ps_seg_next) ps_seg_next = nullptr;
+    decltype(&::ps_seg_word) ps_seg_word = nullptr;
+    decltype(&::ps_seg_frames) ps_seg_frames = nullptr;
+    decltype(&::ps_seg_prob) ps_seg_prob = nullptr;
+    decltype(&::ps_get_logmath) ps_get_logmath = nullptr;
+    decltype(&::logmath_exp) logmath_exp = nullptr;
+};
+
+template <class Function>
+void bind(void* library, const char* name, Function& function)
+{
+    function = reinterpret_cast<Function>(dlsym(library, name));
+    if (function == nullptr)
+        throw Error(ErrorKind::Unsupported, std::string("pocketsphinx lacks ") + name + "; reinstall libpocketsphinx3.");
+}
+
+const PocketSphinx& pocketSphinx()
+{
+    static const PocketSphinx library = [] {
+        void* handle = dlopen("libpocketsphinx.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+        if (handle == nullptr)
+            throw Error(ErrorKind::Unsupported, "Speech recognition needs pocketsphinx (Debian's libpocketsphinx3): " + std::string(dlerror()));
+        PocketSphinx ps;
+        bind(handle, "cmd_ln_init", ps.cmd_ln_init);
+        bind(handle, "cmd_ln_free_r", ps.cmd_ln_free_r);
+        bind(handle, "ps_args", ps.ps_args);
+        bind(handle, "ps_init", ps.ps_init);
+        bind(handle, "ps_free", ps.ps_free);
+        bind(handle, "ps_start_utt", ps.ps_start_utt);
+        bind(handle, "ps_process_raw", ps.ps_process_raw);
+        bind(handle, "ps_end_utt", ps.ps_end_utt);
+        bind(handle, "ps_seg_iter", ps.ps_seg_iter);
+        bind(handle, "ps_seg_next", ps.ps_seg_next);
+        bind(handle, "ps_seg_word", ps.ps_seg_word);
+        bind(handle, "ps_seg_frames", ps.ps_seg_frames);
+        bind(handle, "ps_seg_prob", ps.ps_seg_prob);
+        bind(handle, "ps_get_logmath", ps.ps_get_logmath);
+        bind(handle, "logmath_exp", ps.logmath_exp);
+        return ps;  // the library stays loaded for the life of the process
+    }();
+    return library;
+}
+
 struct Decoder {
     cmd_ln_t* config = nullptr;
     ps_decoder_t* decoder = nullptr;
     ~Decoder()
     {
         if (decoder != nullptr)
-            ps_free(decoder);
+            pocketSphinx().ps_free(decoder);
         if (config != nullptr)
-            cmd_ln_free_r(config);
+            pocketSphinx().cmd_ln_free_r(config);
     }
 };
 
@@ -39,11 +97,12 @@ Decoder& threadDecoder()
     for (const char* path : {kModel, kLanguageModel, kDictionary})
         if (!std::filesystem::exists(path))
             throw Error(ErrorKind::Unsupported, std::string("Speech recognition needs ") + path + " (Debian's pocketsphinx-en-us).");
+    const PocketSphinx& ps = pocketSphinx();
     auto fresh = std::make_unique<Decoder>();
-    fresh->config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", kModel, "-lm", kLanguageModel, "-dict", kDictionary,
-                                "-logfn", "/dev/null", "-bestpath", "yes", nullptr);
+    fresh->config = ps.cmd_ln_init(nullptr, ps.ps_args(), TRUE, "-hmm", kModel, "-lm", kLanguageModel, "-dict", kDictionary,
+                                   "-logfn", "/dev/null", "-bestpath", "yes", nullptr);
     if (fresh->config != nullptr)
-        fresh->decoder = ps_init(fresh->config);
+        fresh->decoder = ps.ps_init(fresh->config);
     if (fresh->decoder == nullptr)
         throw Error(ErrorKind::Unsupported, "pocketsphinx could not load its English model.");
     decoder = std::move(fresh);
@@ -71,8 +130,9 @@ Transcript recognizeSpeech(const AudioBuffer& audio, const std::vector<std::pair
     if (regions.empty())
         return transcript;
     Decoder& decoder = threadDecoder();
+    const PocketSphinx& ps = pocketSphinx();
     const AudioBuffer speech = resampleAudio(audio.channels == 1 ? audio : mixToMono(audio), kRate);
-    logmath_t* logmath = ps_get_logmath(decoder.decoder);
+    logmath_t* logmath = ps.ps_get_logmath(decoder.decoder);
     std::vector<int16> pcm;
     double confidenceSum = 0.0;
     for (std::size_t r = 0; r < regions.size(); ++r) {
@@ -84,20 +144,20 @@ Transcript recognizeSpeech(const AudioBuffer& audio, const std::vector<std::pair
         pcm.resize(last - first);
         for (std::size_t i = first; i < last; ++i)
             pcm[i - first] = static_cast<int16>(std::clamp(speech.samples[i] * 32767.0f, -32768.0f, 32767.0f));
-        ps_start_utt(decoder.decoder);
-        ps_process_raw(decoder.decoder, pcm.data(), pcm.size(), FALSE, TRUE);
-        ps_end_utt(decoder.decoder);
-        for (ps_seg_t* segment = ps_seg_iter(decoder.decoder); segment != nullptr; segment = ps_seg_next(segment)) {
-            const std::string word = ps_seg_word(segment);
+        ps.ps_start_utt(decoder.decoder);
+        ps.ps_process_raw(decoder.decoder, pcm.data(), pcm.size(), FALSE, TRUE);
+        ps.ps_end_utt(decoder.decoder);
+        for (ps_seg_t* segment = ps.ps_seg_iter(decoder.decoder); segment != nullptr; segment = ps.ps_seg_next(segment)) {
+            const std::string word = ps.ps_seg_word(segment);
             if (isFiller(word))
                 continue;
             int startFrame = 0;
             int endFrame = 0;
-            ps_seg_frames(segment, &startFrame, &endFrame);
+            ps.ps_seg_frames(segment, &startFrame, &endFrame);
             int32 acoustic = 0;
             int32 language = 0;
             int32 backoff = 0;
-            const double posterior = logmath_exp(logmath, ps_seg_prob(segment, &acoustic, &language, &backoff));
+            const double posterior = ps.logmath_exp(logmath, ps.ps_seg_prob(segment, &acoustic, &language, &backoff));
             const std::string clean = word.substr(0, word.find('('));  // "the(2)": an alternative pronunciation
             transcript.words.push_back({clean, regions[r].first + startFrame / kFramesPerSecond,
                                         regions[r].first + (endFrame + 1) / kFramesPerSecond, std::clamp(posterior, 0.0, 1.0)});
