@@ -104,7 +104,8 @@ BeatTrack trackBeats(const float* mono, std::int64_t frames, int sampleRate, con
 
     TempoTrackV2 tracker(static_cast<float>(sampleRate), static_cast<std::size_t>(hop));
     const double songTempo = tempoOf(settleBeatLevel(beatTimes(df, tracker, track.onsetHopSeconds, 0.0), lowBand));
-    track.beats = beatTimes(df, tracker, track.onsetHopSeconds, songTempo);
+    // The held pass can still fall back to the busier level; settle it again.
+    track.beats = settleBeatLevel(beatTimes(df, tracker, track.onsetHopSeconds, songTempo), lowBand);
     track.tempo = tempoOf(track.beats);
 
     const double peak = *std::max_element(all.begin(), all.end());

@@ -167,32 +167,50 @@ std::vector<std::string> nameSections(const std::vector<Vector>& s, const std::v
                 group[b] = groups;
         ++groups;
     }
+    std::vector<double> sectionLoudness(n);
     std::vector<int> members(static_cast<std::size_t>(groups), 0);
     std::vector<double> loudness(static_cast<std::size_t>(groups), 0.0);
     for (std::size_t i = 0; i < n; ++i) {
-        const double mean = std::accumulate(barLoudness.begin() + static_cast<long>(starts[i]), barLoudness.begin() + static_cast<long>(endOf(i)), 0.0) /
-                            static_cast<double>(endOf(i) - starts[i]);
+        sectionLoudness[i] = std::accumulate(barLoudness.begin() + static_cast<long>(starts[i]), barLoudness.begin() + static_cast<long>(endOf(i)), 0.0) /
+                             static_cast<double>(endOf(i) - starts[i]);
         members[static_cast<std::size_t>(group[i])] += 1;
-        loudness[static_cast<std::size_t>(group[i])] += mean;
+        loudness[static_cast<std::size_t>(group[i])] += sectionLoudness[i];
     }
+    auto meanLoudness = [&](int g) { return loudness[static_cast<std::size_t>(g)] / members[static_cast<std::size_t>(g)]; };
+    // The chorus: the loudest repeated group; in an excerpt with no repetition, the loudest group
+    // other than the opening one.
     int chorus = -1;
+    bool anyRepeated = false;
+    for (int g = 0; g < groups; ++g)
+        anyRepeated = anyRepeated || members[static_cast<std::size_t>(g)] >= 2;
     for (int g = 0; g < groups; ++g) {
-        const auto gi = static_cast<std::size_t>(g);
-        if (members[gi] >= 2 && (chorus < 0 || loudness[gi] / members[gi] > loudness[static_cast<std::size_t>(chorus)] / members[static_cast<std::size_t>(chorus)]))
+        const bool eligible = anyRepeated ? members[static_cast<std::size_t>(g)] >= 2 : (g != group[0] || groups == 1);
+        if (eligible && (chorus < 0 || meanLoudness(g) > meanLoudness(chorus)))
             chorus = g;
     }
+    std::vector<double> sorted = sectionLoudness;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(n / 2), sorted.end());
+    const double medianLoudness = sorted[n / 2];
+
     std::vector<std::string> names(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (group[i] == chorus)
             names[i] = "chorus";
         else if (members[static_cast<std::size_t>(group[i])] >= 2)
             names[i] = "verse";
-        else if (i == 0)
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!names[i].empty())
+            continue;
+        const bool last = i + 1 == n;
+        if (i == 0 && n > 1)
             names[i] = "intro";
-        else if (i + 1 == n)
+        else if (last && n > 1 && sectionLoudness[i] < medianLoudness)
             names[i] = "outro";
+        else if (!last && names[i + 1] == "chorus")
+            names[i] = "verse";  // what leads into a chorus is usually a verse
         else
-            names[i] = "bridge";
+            names[i] = last ? "outro" : "bridge";
     }
     return names;
 }

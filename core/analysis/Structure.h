@@ -29,8 +29,10 @@ struct Section {
 // Sections of a song, from the bars' self-similarity (Foote's checkerboard novelty over bar
 // features: harmony, timbre and loudness), with boundaries on bar lines at least four bars apart.
 // Then names from repetition and energy: sections that repeat one another (their bars alike in
-// order) form groups; the loudest repeated group is the chorus, other repeated groups are verses;
-// an unrepeated first section is the intro, an unrepeated last one the outro, others bridges.
+// order) form groups; the loudest repeated group is the chorus (in an excerpt without repeats, the
+// loudest group but the opening one), other repeated groups are verses. Of the rest, the first
+// section is the intro; the last is the outro; one leading into a chorus is a verse; others are
+// bridges.
 std::vector<Section> findSections(const BeatFeatures& features, const std::vector<double>& beats, const BarGrid& bars,
                                   double durationSeconds);
 

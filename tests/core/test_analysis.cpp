@@ -1,0 +1,195 @@
+// Analysis building blocks on synthetic signals with known answers. The whole pipeline on rendered
+// songs is scored by tests/accuracy (a regression guard) and bench/ (the full measurement).
+
+#include "core/analysis/BeatTracker.h"
+#include "core/analysis/Chords.h"
+#include "core/analysis/KeyDetection.h"
+#include "core/analysis/Loudness.h"
+#include "core/analysis/Pyin.h"
+#include "core/analysis/VocalSeparation.h"
+#include "core/dsp/LogMel.h"
+#include "tests/support/TestSupport.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace muze;
+
+namespace {
+
+constexpr int kRate = 32000;
+
+// Decaying noise bursts (a drum machine) every 60/bpm seconds, the first at `offset`; with a kick
+// drum's low thump under each, or without (hi-hats).
+std::vector<float> clickTrack(double bpm, double seconds, double offset, bool kick = true)
+{
+    std::vector<float> signal(static_cast<std::size_t>(seconds * kRate), 0.0f);
+    std::mt19937 generator(5);
+    std::uniform_real_distribution<float> noise(-1.0f, 1.0f);
+    for (double t = offset; t < seconds; t += 60.0 / bpm) {
+        const auto start = static_cast<std::size_t>(t * kRate);
+        // Noise twice differentiated (+12 dB an octave): a hiss with next to nothing in the bass.
+        float previous = 0.0f;
+        float previousDifference = 0.0f;
+        for (std::size_t i = 0; i < 2000 && start + i < signal.size(); ++i) {
+            const float value = noise(generator);
+            const float difference = value - previous;
+            signal[start + i] += 0.3f * (difference - previousDifference) * std::exp(-static_cast<float>(i) / 300.0f);
+            previous = value;
+            previousDifference = difference;
+        }
+        for (std::size_t i = 0; kick && i < 4000 && start + i < signal.size(); ++i)
+            signal[start + i] += 0.5f * std::sin(2.0f * static_cast<float>(M_PI) * 60.0f * i / kRate) * std::exp(-static_cast<float>(i) / 1200.0f);
+    }
+    return signal;
+}
+
+PitchClassProfile triad(int root, bool minor)
+{
+    PitchClassProfile p{};
+    p[static_cast<std::size_t>(root % 12)] = 1.0f;
+    p[static_cast<std::size_t>((root + (minor ? 3 : 4)) % 12)] = 0.8f;
+    p[static_cast<std::size_t>((root + 7) % 12)] = 0.9f;
+    return p;
+}
+
+}  // namespace
+
+class AnalysisTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tracksTheBeatOfAClickTrack()
+    {
+        const std::vector<float> clicks = clickTrack(120.0, 30.0, 0.25);
+        const FloatMatrix mel = logMelSpectrogram(clicks.data(), static_cast<std::int64_t>(clicks.size()), LogMelParams{});
+        const BeatTrack track = trackBeats(clicks.data(), static_cast<std::int64_t>(clicks.size()), kRate, bandOnsets(mel, 0.01, 0, 10));
+        QVERIFY2(std::abs(track.tempo - 120.0) < 1.0, qPrintable(QString::number(track.tempo)));
+        // Every beat within 30 ms of a click (the detection function's hop is 12 ms).
+        int matched = 0;
+        for (double beat : track.beats) {
+            const double phase = std::fmod(beat - 0.25 + 10.0, 0.5);
+            matched += std::min(phase, 0.5 - phase) < 0.03 ? 1 : 0;
+        }
+        QVERIFY2(matched >= static_cast<int>(track.beats.size()) - 2, qPrintable(QString("%1 of %2").arg(matched).arg(track.beats.size())));
+    }
+
+    void findsTheBeatLevelOfASlowSong()
+    {
+        // Kicks on the quarter notes at 70 BPM, hi-hats on the eighths: the tracker is tempted by 140.
+        std::vector<float> song = clickTrack(140.0, 30.0, 0.0, false);
+        const std::vector<float> kicks = clickTrack(70.0, 30.0, 0.0);
+        for (std::size_t i = 0; i < song.size(); ++i)
+            song[i] = 0.3f * song[i] + kicks[i];
+        const FloatMatrix mel = logMelSpectrogram(song.data(), static_cast<std::int64_t>(song.size()), LogMelParams{});
+        const BeatTrack track = trackBeats(song.data(), static_cast<std::int64_t>(song.size()), kRate, bandOnsets(mel, 0.01, 0, 10));
+        QVERIFY2(std::abs(track.tempo - 70.0) < 1.5, qPrintable(QString::number(track.tempo)));
+    }
+
+    void recognisesChordsAndKey()
+    {
+        // Four beats each of C, G, Am, F, twice, ending on C: C major.
+        std::vector<PitchClassProfile> chroma;
+        std::vector<double> beats;
+        const int roots[] = {0, 7, 9, 5};
+        const bool minors[] = {false, false, true, false};
+        for (int bar = 0; bar < 9; ++bar)
+            for (int beat = 0; beat < 4; ++beat) {
+                chroma.push_back(triad(bar == 8 ? 0 : roots[bar % 4], bar == 8 ? false : minors[bar % 4]));
+                beats.push_back(static_cast<double>(chroma.size() - 1) * 0.5);
+            }
+        const auto chords = recognizeChords(chroma, beats, beats.back() + 0.5);
+        QCOMPARE(chords.size(), std::size_t(9));
+        QCOMPARE(chords[0].label, std::string("C:maj"));
+        QCOMPARE(chords[2].label, std::string("A:min"));
+        QCOMPARE(chords[2].start, 4.0);
+        QCOMPARE(chordProgression(chords, 4), (std::vector<std::string>{"C:maj", "G:maj", "A:min", "F:maj"}));
+        Chromagram treble;
+        treble.frames = chroma;
+        treble.hopSeconds = 0.5;
+        Chromagram bass = treble;
+        const auto key = detectKey(chords, treble, bass);
+        QVERIFY(key.has_value());
+        QCOMPARE(key->name(), std::string("C major"));
+        // The same chords, starting and ending on A minor: its relative minor.
+        std::vector<TimedChord> minor = chords;
+        minor.front().label = "A:min";
+        minor.back().label = "A:min";
+        QCOMPARE(detectKey(minor, treble, bass)->name(), std::string("A minor"));
+    }
+
+    void silenceHasNoChords()
+    {
+        const std::vector<PitchClassProfile> silent(8, PitchClassProfile{});
+        std::vector<double> beats;
+        for (int i = 0; i < 8; ++i)
+            beats.push_back(i * 0.5);
+        const auto chords = recognizeChords(silent, beats, 4.0);
+        QCOMPARE(chords.size(), std::size_t(1));
+        QCOMPARE(chords[0].label, std::string("N"));
+    }
+
+    void tracksPitchOfASungTone()
+    {
+        // 220 Hz with a 5.5 Hz, 30-cent vibrato, then silence: voiced, then unvoiced.
+        std::vector<float> signal(static_cast<std::size_t>(3.0 * kRate), 0.0f);
+        double phase = 0.0;
+        for (std::size_t i = 0; i < static_cast<std::size_t>(2.0 * kRate); ++i) {
+            const double t = static_cast<double>(i) / kRate;
+            const double hz = 220.0 * std::pow(2.0, 0.3 / 12.0 * std::sin(2 * M_PI * 5.5 * t));
+            phase += 2 * M_PI * hz / kRate;
+            signal[i] = static_cast<float>(0.4 * std::sin(phase) + 0.2 * std::sin(2 * phase) + 0.1 * std::sin(3 * phase));
+        }
+        const PitchTrack track = trackPitch(signal.data(), static_cast<std::int64_t>(signal.size()), kRate);
+        int within = 0;
+        int voiced = 0;
+        for (std::size_t t = 10; t < 190; ++t) {  // 0.1 .. 1.9 s
+            voiced += track.voiced[t] ? 1 : 0;
+            within += track.voiced[t] && std::abs(1200.0 * std::log2(track.hz[t] / 220.0)) < 50.0 ? 1 : 0;
+        }
+        QVERIFY2(within >= 175, qPrintable(QString::number(within)));
+        for (std::size_t t = 215; t < track.voiced.size(); ++t)
+            QVERIFY(!track.voiced[t]);
+        const PitchTrack coarse = coarsen(track, 5);
+        QCOMPARE(coarse.hopSeconds, 0.05);
+        QVERIFY(coarse.voiced[10] && !coarse.voiced.back());
+    }
+
+    void measuresLoudness()
+    {
+        // A 997 Hz sine, peak 0.1 (-20 dBFS), on both channels: -20 LUFS within the K-filter's 0.1 dB.
+        const AudioBuffer tone = test::sineWave(997.0, 0.1, 48000, 5.0, 2);
+        const auto lufs = integratedLoudness(tone);
+        QVERIFY(lufs.has_value());
+        QVERIFY2(std::abs(*lufs + 20.0) < 0.3, qPrintable(QString::number(*lufs)));
+        QVERIFY(!integratedLoudness(test::sineWave(997.0, 0.0, 48000, 5.0, 2)).has_value());
+        QCOMPARE(energyFromLoudness(-5.0), 1.0);
+        QCOMPARE(energyFromLoudness(std::nullopt), 0.0);
+    }
+
+    void keepsTheCentreAndDropsWhatIsPanned()
+    {
+        // 300 Hz in the middle, 1100 Hz hard left.
+        AudioBuffer mix;
+        mix.sampleRate = kRate;
+        mix.channels = 2;
+        const auto centre = test::sineWave(300.0, 0.3, kRate, 3.0, 1);
+        const auto panned = test::sineWave(1100.0, 0.3, kRate, 3.0, 1);
+        for (std::size_t i = 0; i < centre.samples.size(); ++i) {
+            mix.samples.push_back(centre.samples[i] + panned.samples[i]);
+            mix.samples.push_back(centre.samples[i]);
+        }
+        const VocalEstimate estimate = separateVocals(mix);
+        const auto kept = test::channel(estimate.centre, 0);
+        const std::vector<float> middle(kept.begin() + kRate / 2, kept.end() - kRate / 2);
+        const double centreLevel = test::toneAmplitude(middle, 300.0, kRate);
+        const double pannedLevel = test::toneAmplitude(middle, 1100.0, kRate);
+        qInfo("centre tone kept at %.3f, panned tone at %.4f", centreLevel, pannedLevel);
+        QVERIFY(centreLevel > 0.25);
+        QVERIFY(20.0 * std::log10(centreLevel / pannedLevel) > 20.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(AnalysisTest)
+#include "test_analysis.moc"
