@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR    (the `bench` target passes its own)
-# Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format.
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|dataset]...   (default: all; the `bench`
+#        target passes its own build folder)
+# Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
+# for the dataset, the accuracy test set (bench/make_test_set.py: 40 songs and 12 melodies with
+# known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|dataset]...}" && pwd)
+shift
+parts=${*:-decode logmel dataset}
 data="$build/bench/data"
 mkdir -p "$data"
+wanted() { [[ " $parts " == *" $1 "* ]]; }
 
 if [ ! -f "$data/.complete" ]; then
   /usr/bin/python3 "$here/make_song.py" "$data/song.wav" --seconds 180 --bpm 124 --key A --minor --seed 3
@@ -19,16 +25,19 @@ if [ ! -f "$data/.complete" ]; then
   touch "$data/.complete"
 fi
 
-echo "== decoding to 32 kHz mono float (best of 3) =="
-"$build/bench/bench_decode" --runs 3 "$data"/song.{wav,flac,mp3,ogg,opus,m4a}
+if wanted decode; then
+  echo "== decoding to 32 kHz mono float (best of 3) =="
+  "$build/bench/bench_decode" --runs 3 "$data"/song.{wav,flac,mp3,ogg,opus,m4a}
+  echo
+fi
 
-echo
-echo "== log-mel of a 3-minute song: sr 32000, n_fft 1024, hop 320, 128 mels, dB (best of 5) =="
-cpp=$("$build/bench/bench_logmel" "$data/song.mp3" --runs 5 --dump "$data/song-32k-mono.f32")
-torch=$(/usr/bin/python3 "$here/torchaudio_logmel.py" "$data/song-32k-mono.f32" --runs 5)
-echo "muze (C++):  $cpp"
-echo "torchaudio:  $torch"
-/usr/bin/python3 - "$cpp" "$torch" <<'PY'
+if wanted logmel; then
+  echo "== log-mel of a 3-minute song: sr 32000, n_fft 1024, hop 320, 128 mels, dB (best of 5) =="
+  cpp=$("$build/bench/bench_logmel" "$data/song.mp3" --runs 5 --dump "$data/song-32k-mono.f32")
+  torch=$(/usr/bin/python3 "$here/torchaudio_logmel.py" "$data/song-32k-mono.f32" --runs 5)
+  echo "muze (C++):  $cpp"
+  echo "torchaudio:  $torch"
+  /usr/bin/python3 - "$cpp" "$torch" <<'PY'
 import json, sys
 cpp, torch = (json.loads(a) for a in sys.argv[1:3])
 assert cpp["frames"] == torch["frames"], "the two paths produced different frame counts"
@@ -36,3 +45,23 @@ print(f"muze {cpp['audio_seconds'] / cpp['best_seconds']:.0f}x real time, torcha
       f"{torch['audio_seconds'] / torch['best_seconds']:.0f}x; "
       f"ratio (torchaudio time / muze time) = {torch['best_seconds'] / cpp['best_seconds']:.2f}")
 PY
+  echo
+fi
+
+if wanted dataset; then
+  set_dir="$data/test-set"
+  [ -f "$set_dir/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$set_dir" --songs 40 --melodies 12 --seed 2024
+  seconds=$(/usr/bin/python3 -c "import json,subprocess,sys; print(sum(float(subprocess.check_output(['ffprobe','-v','error','-show_entries','format=duration','-of','csv=p=0','$set_dir/'+i['audio']]).decode()) for i in json.load(open('$set_dir/manifest.json'))))")
+  for mode in no_asr asr; do
+    out="$data/dataset-$mode"
+    rm -rf "$out" && mkdir -p "$out"
+    flag=$([ $mode = no_asr ] && echo --no_asr || true)
+    start=$(date +%s.%N)
+    "$build/app/muze" build-dataset --audio_dir "$set_dir/audio" --output "$out/data.json" $flag 2>/dev/null
+    end=$(date +%s.%N)
+    /usr/bin/python3 -c "print(f'== dataset build, {\"without\" if \"$mode\" == \"no_asr\" else \"with\"} ASR, $(nproc) jobs: {$seconds:.0f} s of audio in {$end - $start:.1f} s = {$seconds / ($end - $start):.1f}x real time ==')"
+  done
+  echo
+  echo "== accuracy on the test set (mir_eval), the build without ASR =="
+  /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$data/dataset-no_asr/data.json"
+fi

@@ -188,8 +188,12 @@ DatasetPaths DatasetPaths::forDataset(const std::filesystem::path& dataset)
     return paths;
 }
 
-std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& folder, std::vector<std::pair<std::filesystem::path, std::string>>* unreadable)
+std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& folder, std::vector<std::pair<std::filesystem::path, std::string>>* unreadable,
+                                                  const std::vector<std::filesystem::path>& skip)
 {
+    std::vector<std::filesystem::path> skipped;
+    for (const auto& path : skip)
+        skipped.push_back(std::filesystem::absolute(path).lexically_normal());
     std::error_code error;
     if (!std::filesystem::is_directory(folder, error))
         throw Error(ErrorKind::NotFound, "The audio folder \"" + folder.string() + "\" does not exist or is not a folder.");
@@ -206,6 +210,12 @@ std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& f
             continue;
         }
         const std::filesystem::path path = it->path();
+        if (it->is_directory(error) &&
+            std::find(skipped.begin(), skipped.end(), std::filesystem::absolute(path).lexically_normal()) != skipped.end()) {
+            it.disable_recursion_pending();
+            continue;
+        }
+        error.clear();
         if (!isAudioFile(path))
             continue;
         std::error_code statusError;
@@ -233,7 +243,8 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     // link loop and would leak the target's location into audio_path.
     const std::filesystem::path root = options.audioDir.lexically_normal();
     std::vector<std::pair<std::filesystem::path, std::string>> unreadable;
-    std::vector<std::filesystem::path> files = findAudioFiles(root, &unreadable);
+    // A dataset kept inside its music folder does not analyse its own cache and vocals.
+    std::vector<std::filesystem::path> files = findAudioFiles(root, &unreadable, {paths.cache, paths.vocals});
     if (options.maxTracks && static_cast<std::size_t>(*options.maxTracks) < files.size())
         files.resize(static_cast<std::size_t>(std::max(0, *options.maxTracks)));
 

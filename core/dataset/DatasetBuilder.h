@@ -53,11 +53,12 @@ struct BuildSummary {
     double audioSeconds = 0.0;   // of the tracks analysed this time
 };
 
-// Audio files under `folder` (recursively, symbolic links to folders not followed), sorted by path.
-// Entries that cannot be examined (a link loop, a folder without permission) go to `unreadable`
-// with their reason.
+// Audio files under `folder` (recursively, symbolic links to folders not followed, `skip` folders
+// left out), sorted by path. Entries that cannot be examined (a link loop, a folder without
+// permission) go to `unreadable` with their reason.
 std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& folder,
-                                                  std::vector<std::pair<std::filesystem::path, std::string>>* unreadable = nullptr);
+                                                  std::vector<std::pair<std::filesystem::path, std::string>>* unreadable = nullptr,
+                                                  const std::vector<std::filesystem::path>& skip = {});
 
 // Builds or updates the dataset for a folder of songs (see README, "Building a dataset"):
 // - a file whose size and modification time (or, failing that, content hash) and analysis version

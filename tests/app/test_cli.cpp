@@ -1,12 +1,16 @@
 // The muze command line, run as a user runs it.
 
 #include "core/audio/AudioDecoder.h"
+#include "core/dataset/DatasetFile.h"
 #include "tests/support/TestSupport.h"
 
 #include <QProcess>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <fstream>
 
 using namespace muze;
 
@@ -109,6 +113,59 @@ private slots:
         QCOMPARE(tooLong.status, 1);
         QVERIFY2(tooLong.err.contains("limit"), qPrintable(tooLong.err));
         QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void buildDatasetSurvivesAKill()
+    {
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_kill");
+        fs::create_directories(folder / "songs");
+        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg", "bad/silence.wav"})
+            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        const QStringList arguments = {"build-dataset", "--audio-dir", QString::fromStdString((folder / "songs").string()), "--output",
+                                       QString::fromStdString((folder / "data.json").string()), "--jobs", "1", "--no-asr"};
+        const fs::path journal = folder / "data.json.partial.jsonl";
+        QProcess build;
+        build.start(QStringLiteral(MUZE_CLI), arguments);
+        QVERIFY(build.waitForStarted());
+        // Kill it once the journal holds a finished track: in the middle of the next one.
+        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(journal) && fs::file_size(journal) > 0, 60000);
+        ::kill(static_cast<pid_t>(build.processId()), SIGKILL);
+        build.waitForFinished();
+        QCOMPARE(build.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!fs::exists(folder / "data.json"));
+
+        const Run again = runMuze(arguments);
+        QCOMPARE(again.status, 0);
+        QVERIFY2(!again.err.contains(" 0 unchanged"), qPrintable(again.err));  // the journalled tracks were kept
+        QCOMPARE(readDataset(folder / "data.json").size(), std::size_t(4));
+        QVERIFY(!fs::exists(journal));
+    }
+
+    void mergesDatasets()
+    {
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_merge");
+        writeDataset(folder / "a.json", {Record{{"audio_path", "x.mp3"}, {"prompt", "a"}}, Record{{"audio_path", "y.mp3"}}});
+        writeDataset(folder / "b.json", {Record{{"audio_path", "x.mp3"}, {"prompt", "b"}}});
+        const Run run = runMuze({"merge-dataset", QString::fromStdString((folder / "a.json").string()),
+                                 QString::fromStdString((folder / "b.json").string()), "-o", QString::fromStdString((folder / "out.json").string())});
+        QCOMPARE(run.status, 0);
+        const auto merged = readDataset(folder / "out.json");
+        QCOMPARE(merged.size(), std::size_t(2));
+        QCOMPARE(merged[0]["prompt"].get<std::string>(), std::string("b"));
+        std::ofstream(folder / "broken.json") << "{";
+        QCOMPARE(runMuze({"merge-dataset", QString::fromStdString((folder / "broken.json").string()), QString::fromStdString((folder / "b.json").string()),
+                          "-o", QString::fromStdString((folder / "out.json").string())}).status, 1);
+    }
+
+    void analyzePrintsARecord()
+    {
+        const Run run = runMuze({"analyze", fixturePath("library/song_c.ogg"), "--no_asr"});
+        QCOMPARE(run.status, 0);
+        const auto record = nlohmann::json::parse(run.out.toStdString());
+        QCOMPARE(record["audio_path"].get<std::string>(), std::string("song_c.ogg"));
+        QVERIFY(record["tempo"].is_number());
     }
 
     void misuseExitsWithTwo()

@@ -5,6 +5,7 @@
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/FeatureCache.h"
+#include "core/dataset/LibraryDataset.h"
 #include "tests/support/TestSupport.h"
 
 #include <QtTest>
@@ -251,6 +252,53 @@ private slots:
         const auto again = readDataset(copy);
         QCOMPARE(again[0].dump(), records[0].dump());  // fields and their order survive
         QCOMPARE(again[1].dump(), records[1].dump());
+    }
+
+    void keepsItsOwnFoldersOutOfTheScan()
+    {
+        // A dataset kept inside the music folder, with separated vocals beside it: a re-run must
+        // not take the vocals for songs.
+        const fs::path folder = test::scratchFolder("dataset_inside");
+        fs::create_directories(folder / "music");
+        fs::copy_file(test::fixture("library/song_c.ogg"), folder / "music/song_c.ogg");
+        BuildOptions options;
+        options.audioDir = folder / "music";
+        options.output = folder / "music/muze-dataset.json";
+        options.separateVocals = true;
+        options.analysis.recognizeSpeech = false;
+        QCOMPARE(buildDataset(options).analyzed, 1);
+        const fs::path vocals = DatasetPaths::forDataset(options.output).vocals;
+        QVERIFY(fs::is_directory(vocals) && !fs::is_empty(vocals));
+        const BuildSummary again = buildDataset(options);
+        QCOMPARE(again.total, 1);
+        QCOMPARE(again.reused, 1);
+    }
+
+    void libraryDatasetEditsAndSaves()
+    {
+        const fs::path folder = test::scratchFolder("library_dataset");
+        writeDataset(folder / "d.json", {Record{{"audio_path", "a/b.mp3"}, {"tempo", 120.0}, {"note", "{[\"quoted\"]}"}},
+                                          Record{{"audio_path", "c.mp3"}, {"title", "C"}, {"include_in_training", false}}});
+        LibraryDataset dataset = LibraryDataset::load(folder / "d.json");
+        QCOMPARE(dataset.size(), std::size_t(2));
+        QCOMPARE(dataset.summary(0).title, std::string("b"));  // no title: the file name
+        QCOMPARE(dataset.summary(0).tempo, 120.0);
+        QCOMPARE(dataset.summary(1).included, false);
+        QCOMPARE(dataset.record(0)["note"].get<std::string>(), std::string("{[\"quoted\"]}"));
+        Record edited = dataset.record(1);
+        edited["title"] = "New";
+        dataset.setRecord(1, edited);
+        QVERIFY(dataset.isModified());
+        QCOMPARE(dataset.summary(1).title, std::string("New"));
+        const LibraryDataset snapshot = dataset.snapshot();
+        snapshot.save(folder / "d.json");
+        dataset.markSaved(snapshot);
+        QVERIFY(!dataset.isModified());
+        const auto back = readDataset(folder / "d.json");
+        QCOMPARE(back[1]["title"].get<std::string>(), std::string("New"));
+        QCOMPARE(back[0].dump(), Record({{"audio_path", "a/b.mp3"}, {"tempo", 120.0}, {"note", "{[\"quoted\"]}"}}).dump());
+        std::ofstream(folder / "bad.json") << "[{\"audio_path\": \"x\"},  {\"audio_path\": \"unterminated}]";
+        QVERIFY_THROWS_EXCEPTION(Error, LibraryDataset::load(folder / "bad.json"));
     }
 
     void mergesByAudioPath()
