@@ -2,9 +2,302 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>muze::BuildDatasetDialog</name>
+    <message>
+        <source>Build a Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs analysed at once; one per processor core is fastest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write each song&apos;s vocal estimate beside the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognise sung words when a song has no lyrics tag or sidecar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow, and only words the recogniser is sure of are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lyrics&apos; language, for their phonemes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lyrics language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest song:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset that exists is updated: only new and changed songs are analysed, and your edits are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files that could not be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for songs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 analysed, %2 unchanged, %3 could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of songs no longer in the folder were dropped.</source>
+        <translation>
+            <numerusform>%n record of a song no longer in the folder was dropped.</numerusform>
+            <numerusform>%n records of songs no longer in the folder were dropped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The build stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. What was analysed is kept: building again carries on from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the songs in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::Job</name>
     <message>
         <source>Unexpected failure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryModel</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryPage</name>
+    <message>
+        <source>New from Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyse the songs added or changed in the folder since the last build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include in training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out of training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dataset open: build one from a folder of songs, or open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search title, artist, genre, file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With or without vocals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With vocals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrumental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the dataset %1.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This record cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset could not be saved; your edits are still here.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Folder of Songs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -34,7 +327,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a song with File ▸ Open (Ctrl+O), or drop it here.</source>
+        <source>Open a song with File ▸ Open Song (Ctrl+O), or drop it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -110,10 +403,6 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -200,6 +489,58 @@
         <source>Open a Song</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Song…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Dataset from Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in Library</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::MessageBar</name>
@@ -271,6 +612,89 @@
     </message>
 </context>
 <context>
+    <name>muze::TrackDetailPanel</name>
+    <message>
+        <source>Train on this song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description the model learns this song by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lyrics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include in training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out of training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No song selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The song&apos;s file cannot be found; its record can still be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit lyrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::TransportBar</name>
     <message>
         <source>Stop and return to the start</source>
@@ -312,6 +736,10 @@
     </message>
     <message>
         <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chords</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,10 +2,307 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>muze::BuildDatasetDialog</name>
+    <message>
+        <source>Build a Dataset</source>
+        <translation>Zbuduj zbiór danych</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Zbuduj</translation>
+    </message>
+    <message>
+        <source>Songs analysed at once; one per processor core is fastest.</source>
+        <translation>Utwory analizowane jednocześnie; najszybciej po jednym na rdzeń procesora.</translation>
+    </message>
+    <message>
+        <source>Write each song&apos;s vocal estimate beside the dataset</source>
+        <translation>Zapisz obok zbioru oszacowany wokal każdego utworu</translation>
+    </message>
+    <message>
+        <source>Recognise sung words when a song has no lyrics tag or sidecar file</source>
+        <translation>Rozpoznawaj śpiewane słowa, gdy utwór nie ma tekstu w tagach ani w pliku obok</translation>
+    </message>
+    <message>
+        <source>Slow, and only words the recogniser is sure of are kept.</source>
+        <translation>Powolne; zachowywane są tylko słowa, których rozpoznawanie jest pewne.</translation>
+    </message>
+    <message>
+        <source>The lyrics&apos; language, for their phonemes.</source>
+        <translation>Język tekstów, do wyznaczenia fonemów.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>wszystkie</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Przeglądaj…</translation>
+    </message>
+    <message>
+        <source>Dataset File</source>
+        <translation>Plik zbioru danych</translation>
+    </message>
+    <message>
+        <source>Dataset (*.json)</source>
+        <translation>Zbiór danych (*.json)</translation>
+    </message>
+    <message>
+        <source>Songs in:</source>
+        <translation>Utwory w:</translation>
+    </message>
+    <message>
+        <source>Dataset file:</source>
+        <translation>Plik zbioru:</translation>
+    </message>
+    <message>
+        <source>At once:</source>
+        <translation>Jednocześnie:</translation>
+    </message>
+    <message>
+        <source>Lyrics language:</source>
+        <translation>Język tekstów:</translation>
+    </message>
+    <message>
+        <source>Only the first:</source>
+        <translation>Tylko pierwsze:</translation>
+    </message>
+    <message>
+        <source>Longest song:</source>
+        <translation>Najdłuższy utwór:</translation>
+    </message>
+    <message>
+        <source>A dataset that exists is updated: only new and changed songs are analysed, and your edits are kept.</source>
+        <translation>Istniejący zbiór zostanie zaktualizowany: analizowane są tylko nowe i zmienione utwory, a twoje zmiany zostają.</translation>
+    </message>
+    <message>
+        <source>Files that could not be used</source>
+        <translation>Pliki, których nie udało się użyć</translation>
+    </message>
+    <message>
+        <source>Looking for songs…</source>
+        <translation>Szukanie utworów…</translation>
+    </message>
+    <message>
+        <source>Done: %1 analysed, %2 unchanged, %3 could not be used.</source>
+        <translation>Gotowe: przeanalizowano %1, bez zmian %2, nie udało się użyć %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of songs no longer in the folder were dropped.</source>
+        <translation>
+            <numerusform>Usunięto %n rekord utworu, którego nie ma już w folderze.</numerusform>
+            <numerusform>Usunięto %n rekordy utworów, których nie ma już w folderze.</numerusform>
+            <numerusform>Usunięto %n rekordów utworów, których nie ma już w folderze.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The build stopped: %1</source>
+        <translation>Budowanie przerwane: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was analysed is kept: building again carries on from there.</source>
+        <translation>Anulowano. To, co przeanalizowano, zostaje: ponowne budowanie zacznie od tego miejsca.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 songs</source>
+        <translation>%1 z %2 utworów</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>zostało %1</translation>
+    </message>
+    <message>
+        <source>Cancelling after the songs in progress…</source>
+        <translation>Anulowanie po dokończeniu bieżących utworów…</translation>
+    </message>
+</context>
+<context>
     <name>muze::Job</name>
     <message>
         <source>Unexpected failure: %1</source>
         <translation>Nieoczekiwany błąd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryModel</name>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Wykonawca</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Gatunek</translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tonacja</translation>
+    </message>
+    <message>
+        <source>Meter</source>
+        <translation>Metrum</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Długość</translation>
+    </message>
+    <message>
+        <source>Vocals</source>
+        <translation>Wokal</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energia</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trening</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryPage</name>
+    <message>
+        <source>New from Folder…</source>
+        <translation>Nowy z folderu…</translation>
+    </message>
+    <message>
+        <source>Open Dataset…</source>
+        <translation>Otwórz zbiór…</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualizuj</translation>
+    </message>
+    <message>
+        <source>Analyse the songs added or changed in the folder since the last build.</source>
+        <translation>Przeanalizuj utwory dodane lub zmienione w folderze od ostatniego budowania.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Include in training</source>
+        <translation>Uwzględnij w treningu</translation>
+    </message>
+    <message>
+        <source>Leave out of training</source>
+        <translation>Pomiń w treningu</translation>
+    </message>
+    <message>
+        <source>No dataset open: build one from a folder of songs, or open one.</source>
+        <translation>Brak otwartego zbioru: zbuduj go z folderu utworów albo otwórz istniejący.</translation>
+    </message>
+    <message>
+        <source>Search title, artist, genre, file…</source>
+        <translation>Szukaj tytułu, wykonawcy, gatunku, pliku…</translation>
+    </message>
+    <message>
+        <source>With or without vocals</source>
+        <translation>Z wokalem lub bez</translation>
+    </message>
+    <message>
+        <source>With vocals</source>
+        <translation>Z wokalem</translation>
+    </message>
+    <message>
+        <source>Instrumental</source>
+        <translation>Instrumentalne</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>dowolne</translation>
+    </message>
+    <message>
+        <source>Any genre</source>
+        <translation>Każdy gatunek</translation>
+    </message>
+    <message>
+        <source>Any artist</source>
+        <translation>Każdy wykonawca</translation>
+    </message>
+    <message>
+        <source>Any key</source>
+        <translation>Każda tonacja</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Open a Dataset</source>
+        <translation>Otwórz zbiór danych</translation>
+    </message>
+    <message>
+        <source>Datasets (*.json)</source>
+        <translation>Zbiory danych (*.json)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Wczytywanie %1…</translation>
+    </message>
+    <message>
+        <source>Could not open the dataset %1.
+%2</source>
+        <translation>Nie udało się otworzyć zbioru %1.
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n utwór</numerusform>
+            <numerusform>%n utwory</numerusform>
+            <numerusform>%n utworów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This record cannot be read: %1</source>
+        <translation>Nie można odczytać tego rekordu: %1</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>zmieniony</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>zapisany</translation>
+    </message>
+    <message>
+        <source>The dataset could not be saved; your edits are still here.
+%1</source>
+        <translation>Nie udało się zapisać zbioru; twoje zmiany są nadal tutaj.
+%1</translation>
+    </message>
+    <message>
+        <source>Choose the Folder of Songs</source>
+        <translation>Wybierz folder z utworami</translation>
     </message>
 </context>
 <context>
@@ -35,8 +332,8 @@
         <translation>Odsłuch</translation>
     </message>
     <message>
-        <source>Open a song with File ▸ Open (Ctrl+O), or drop it here.</source>
-        <translation>Otwórz utwór przez Plik ▸ Otwórz (Ctrl+O) albo upuść go tutaj.</translation>
+        <source>Open a song with File ▸ Open Song (Ctrl+O), or drop it here.</source>
+        <translation>Otwórz utwór przez Plik ▸ Otwórz utwór (Ctrl+O) albo upuść go tutaj.</translation>
     </message>
     <message>
         <source>Opening cancelled.</source>
@@ -114,10 +411,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Otwórz…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -203,6 +496,58 @@
         <source>Open a Song</source>
         <translation>Otwórz utwór</translation>
     </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteka</translation>
+    </message>
+    <message>
+        <source>&amp;Open Song…</source>
+        <translation>&amp;Otwórz utwór…</translation>
+    </message>
+    <message>
+        <source>&amp;New Dataset from Folder…</source>
+        <translation>&amp;Nowy zbiór z folderu…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Open &amp;Dataset…</source>
+        <translation>Otwórz &amp;zbiór…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Update Dataset</source>
+        <translation>&amp;Aktualizuj zbiór</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>&amp;Save Dataset</source>
+        <translation>Zapi&amp;sz zbiór</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edycja</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Library</source>
+        <translation>&amp;Szukaj w bibliotece</translation>
+    </message>
 </context>
 <context>
     <name>muze::MessageBar</name>
@@ -274,6 +619,89 @@
     </message>
 </context>
 <context>
+    <name>muze::TrackDetailPanel</name>
+    <message>
+        <source>Train on this song</source>
+        <translation>Trenuj na tym utworze</translation>
+    </message>
+    <message>
+        <source>The description the model learns this song by.</source>
+        <translation>Opis, po którym model uczy się tego utworu.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sekcja</translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation>Początek (s)</translation>
+    </message>
+    <message>
+        <source>End (s)</source>
+        <translation>Koniec (s)</translation>
+    </message>
+    <message>
+        <source>Add Section</source>
+        <translation>Dodaj sekcję</translation>
+    </message>
+    <message>
+        <source>Remove Section</source>
+        <translation>Usuń sekcję</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Opis:</translation>
+    </message>
+    <message>
+        <source>Lyrics:</source>
+        <translation>Tekst:</translation>
+    </message>
+    <message>
+        <source>Genre:</source>
+        <translation>Gatunek:</translation>
+    </message>
+    <message>
+        <source>Include in training</source>
+        <translation>Uwzględnij w treningu</translation>
+    </message>
+    <message>
+        <source>Leave out of training</source>
+        <translation>Pomiń w treningu</translation>
+    </message>
+    <message>
+        <source>Edit sections</source>
+        <translation>Zmień sekcje</translation>
+    </message>
+    <message>
+        <source>No song selected</source>
+        <translation>Nie wybrano utworu</translation>
+    </message>
+    <message>
+        <source>The song&apos;s file cannot be found; its record can still be edited.</source>
+        <translation>Nie znaleziono pliku utworu; jego rekord można nadal edytować.</translation>
+    </message>
+    <message>
+        <source>Edit prompt</source>
+        <translation>Zmień opis</translation>
+    </message>
+    <message>
+        <source>Edit lyrics</source>
+        <translation>Zmień tekst</translation>
+    </message>
+    <message>
+        <source>Edit genre</source>
+        <translation>Zmień gatunek</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>Dodaj sekcję</translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation>Usuń sekcję</translation>
+    </message>
+</context>
+<context>
     <name>muze::TransportBar</name>
     <message>
         <source>Stop and return to the start</source>
@@ -316,6 +744,10 @@
     <message>
         <source>R</source>
         <translation>P</translation>
+    </message>
+    <message>
+        <source>Chords</source>
+        <translation>Akordy</translation>
     </message>
 </context>
 </TS>

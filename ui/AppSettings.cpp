@@ -40,6 +40,9 @@ double AppSettings::maxDurationMinutes() const
 }
 void AppSettings::setMaxDurationMinutes(double minutes) { m_settings.setValue("files/maxDurationMinutes", minutes); }
 
+QString AppSettings::lastDataset() const { return m_settings.value("library/dataset").toString(); }
+void AppSettings::setLastDataset(const QString& path) { m_settings.setValue("library/dataset", path); }
+
 QByteArray AppSettings::windowGeometry() const { return m_settings.value("ui/geometry").toByteArray(); }
 void AppSettings::setWindowGeometry(const QByteArray& geometry) { m_settings.setValue("ui/geometry", geometry); }
 

@@ -28,6 +28,10 @@ public:
     double maxDurationMinutes() const;
     void setMaxDurationMinutes(double minutes);
 
+    // The dataset the Library had open, reopened at start.
+    QString lastDataset() const;
+    void setLastDataset(const QString& path);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);
 

@@ -1,5 +1,6 @@
 #include "ui/ListenPage.h"
 
+#include "ui/PlaybackBinder.h"
 #include "ui/SummaryWaveformSource.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SpectrogramView.h"
@@ -20,9 +21,6 @@
 
 namespace muze {
 namespace {
-
-// 60 playhead updates a second while playing.
-constexpr int kPlayheadIntervalMs = 16;
 
 QVector<SpectrogramView::FrequencyTick> frequencyTicks()
 {
@@ -66,7 +64,8 @@ ListenPage::ListenPage(PlaybackController& playback, QWidget* parent)
       m_overview(new WaveformOverview(this)),
       m_waveform(new WaveformView(this)),
       m_spectrogram(new SpectrogramView(this)),
-      m_transport(new TransportBar(this))
+      m_transport(new TransportBar(this)),
+      m_binder(new PlaybackBinder(playback, m_transport, this))
 {
     m_title->setObjectName(QStringLiteral("title"));
     QFont titleFont = m_title->font();
@@ -75,7 +74,7 @@ ListenPage::ListenPage(PlaybackController& playback, QWidget* parent)
     m_title->setFont(titleFont);
     m_title->setText(tr("Listen"));
     m_details->setObjectName(QStringLiteral("details"));
-    m_details->setText(tr("Open a song with File ▸ Open (Ctrl+O), or drop it here."));
+    m_details->setText(tr("Open a song with File ▸ Open Song (Ctrl+O), or drop it here."));
     m_progress->setRange(0, 1000);
     m_progressText->setMinimumWidth(240);
 
@@ -106,21 +105,17 @@ ListenPage::ListenPage(PlaybackController& playback, QWidget* parent)
         const double half = (m_waveform->viewEnd() - m_waveform->viewStart()) / 2;
         m_waveform->setView(seconds - half, seconds + half);
     });
-    connect(m_waveform, &TimelineWidget::seekRequested, this, &ListenPage::seekTo);
-    connect(m_spectrogram, &TimelineWidget::seekRequested, this, &ListenPage::seekTo);
-    connect(m_transport, &TransportBar::playPauseClicked, this, &ListenPage::togglePlayPause);
-    connect(m_transport, &TransportBar::stopClicked, this, &ListenPage::stop);
+    m_binder->addTimeline(m_waveform);
+    m_binder->addTimeline(m_spectrogram);
+    m_binder->setOverview(m_overview);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_job)
             m_job->cancel();
     });
     connect(&m_playback, &PlaybackController::failed, this, [this](const QString& message) {
-        m_messages->showMessage(message, MessageBar::Kind::Error);
+        if (isVisible())
+            m_messages->showMessage(message, MessageBar::Kind::Error);
     });
-
-    m_playheadTimer.setTimerType(Qt::PreciseTimer);
-    m_playheadTimer.setInterval(kPlayheadIntervalMs);
-    connect(&m_playheadTimer, &QTimer::timeout, this, &ListenPage::tick);
 }
 
 ListenPage::~ListenPage() = default;
@@ -182,16 +177,12 @@ void ListenPage::showLoadFailure(const QString& message)
 void ListenPage::showLoaded(const std::shared_ptr<const LoadedAudio>& audio, qint64 loadMilliseconds)
 {
     m_currentFile = m_loadingFile;
-    m_playback.setSource(audio->playback);
     const double duration = audio->playback->durationSeconds();
     auto source = std::make_shared<SummaryWaveformSource>(audio->waveform);
     m_waveform->setSource(source);
     m_overview->setSource(source);
     m_spectrogram->setSpectrogram(audio->logMel, audio->logMelFramesPerSecond, duration);
-    m_transport->setDuration(duration);
-    m_transport->setPosition(0.0);
-    m_transport->setPlaying(false);
-    m_transport->setReady(true);
+    m_binder->setSource(audio->playback);
 
     const QString title = audio->info.tags.title.empty() ? QFileInfo(m_currentFile).completeBaseName()
                                                          : QString::fromStdString(audio->info.tags.title);
@@ -222,45 +213,22 @@ QString ListenPage::describe(const LoadedAudio& audio) const
 
 void ListenPage::togglePlayPause()
 {
-    if (!m_playback.hasSource())
-        return;
-    m_playback.togglePlayPause();
-    startTicking();
+    m_binder->togglePlayPause();
 }
 
 void ListenPage::stop()
 {
-    m_playback.stop();
-    showPosition(0.0);
-    startTicking();
+    m_binder->stop();
 }
 
 void ListenPage::goToStart()
 {
-    seekTo(0.0);
+    m_binder->seekTo(0.0);
 }
 
 void ListenPage::seekBy(double seconds)
 {
-    seekTo(m_playback.positionSeconds() + seconds);
-}
-
-void ListenPage::seekTo(double seconds)
-{
-    if (!m_playback.hasSource())
-        return;
-    seconds = std::clamp(seconds, 0.0, m_playback.durationSeconds());
-    m_playback.seekSeconds(seconds);
-    showPosition(seconds);
-    startTicking();
-}
-
-void ListenPage::showPosition(double seconds)
-{
-    m_waveform->setPlayhead(seconds);
-    m_spectrogram->setPlayhead(seconds);
-    m_overview->setPlayhead(seconds);
-    m_transport->setPosition(seconds);
+    m_binder->seekBy(seconds);
 }
 
 void ListenPage::zoomIn() { m_waveform->zoomIn(); }
@@ -269,29 +237,10 @@ void ListenPage::zoomToFit() { m_waveform->zoomToFit(); }
 
 void ListenPage::playWhenLoaded()
 {
-    if (m_playback.hasSource() && !isLoading())
+    if (m_binder->ownsPlayback() && !isLoading())
         togglePlayPause();
     else
         m_playWhenLoaded = true;
-}
-
-void ListenPage::startTicking()
-{
-    if (!m_playheadTimer.isActive())
-        m_playheadTimer.start();
-}
-
-// While playing: the playhead everywhere, the page turned when it runs off the view. One last
-// tick after playing stops brings the transport up to date.
-void ListenPage::tick()
-{
-    const bool playing = m_playback.isActive();
-    showPosition(m_playback.positionSeconds());
-    m_transport->setPlaying(playing);
-    if (playing)
-        m_waveform->followPlayhead();
-    else
-        m_playheadTimer.stop();
 }
 
 }  // namespace muze

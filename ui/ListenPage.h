@@ -2,7 +2,6 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -15,6 +14,7 @@ namespace muze {
 
 class AudioLoadJob;
 class MessageBar;
+class PlaybackBinder;
 class PlaybackController;
 class SpectrogramView;
 class TransportBar;
@@ -54,10 +54,6 @@ private:
     void showLoaded(const std::shared_ptr<const LoadedAudio>& audio, qint64 loadMilliseconds);
     void showLoadFailure(const QString& message);
     void showProgress(const QString& stage, double fraction, double secondsLeft);
-    void seekTo(double seconds);
-    void showPosition(double seconds);
-    void tick();
-    void startTicking();
     QString describe(const LoadedAudio& audio) const;
 
     PlaybackController& m_playback;
@@ -72,9 +68,9 @@ private:
     WaveformView* m_waveform;
     SpectrogramView* m_spectrogram;
     TransportBar* m_transport;
+    PlaybackBinder* m_binder;
     QPointer<AudioLoadJob> m_job;
     QElapsedTimer m_loadClock;
-    QTimer m_playheadTimer;
     QString m_currentFile;
     QString m_loadingFile;
     bool m_playWhenLoaded = false;

@@ -1,7 +1,9 @@
 #include "ui/MainWindow.h"
 
+#include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/PreferencesDialog.h"
+#include "ui/TrackDetailPanel.h"
 #include "workers/PlaybackController.h"
 
 #include <QAction>
@@ -11,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -18,6 +21,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QUndoStack>
 
 namespace muze {
 namespace {
@@ -47,6 +51,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
       m_playback(new PlaybackController(this)),
       m_pageList(new QListWidget(this)),
       m_pages(new QStackedWidget(this)),
+      m_library(new LibraryPage(*m_playback, this)),
       m_listen(new ListenPage(*m_playback, this))
 {
     setWindowTitle(tr("Muze Studio"));
@@ -55,9 +60,10 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     m_pageList->setFocusPolicy(Qt::NoFocus);
     m_pageList->setFixedWidth(150);
     m_pageList->setIconSize(QSize(24, 24));
-    addPage(m_listen, tr("Listen"));
+    addPage(m_library, tr("Library"), QStyle::SP_DirHomeIcon);
+    addPage(m_listen, tr("Listen"), QStyle::SP_MediaVolume);
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_pageList->setCurrentRow(0);
+    m_pageList->setCurrentRow(m_pages->indexOf(m_library));
 
     auto* centre = new QWidget(this);
     auto* layout = new QHBoxLayout(centre);
@@ -69,6 +75,10 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     createMenus();
     applyPlayerOptions();
     connect(m_listen, &ListenPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_library, &LibraryPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_library, &LibraryPage::datasetOpened, this, [this](const QString& path) { m_settings.setLastDataset(path); });
+    if (!m_settings.lastDataset().isEmpty() && QFileInfo::exists(m_settings.lastDataset()))
+        m_library->openDataset(m_settings.lastDataset());
     connect(m_listen, &ListenPage::fileLoaded, this, [this](const QString& path, const QString& title) {
         m_settings.addRecentFile(path);
         rebuildRecentMenu();
@@ -81,20 +91,31 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPage(QWidget* page, const QString& name)
+void MainWindow::addPage(QWidget* page, const QString& name, int icon)
 {
     m_pages->addWidget(page);
-    auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaVolume), name, m_pageList);
+    auto* item = new QListWidgetItem(style()->standardIcon(static_cast<QStyle::StandardPixmap>(icon)), name, m_pageList);
     item->setSizeHint(QSize(140, 40));
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFile);
+    QAction* open = file->addAction(tr("&Open Song…"), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&New Dataset from Folder…"), QKeySequence(tr("Ctrl+Shift+N")), this, [this] {
+        showPage(m_library);
+        m_library->buildFromFolder();
+    });
+    file->addAction(tr("Open &Dataset…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
+        showPage(m_library);
+        m_library->chooseDataset();
+    });
+    file->addAction(tr("&Update Dataset"), QKeySequence(tr("Ctrl+Shift+U")), m_library, &LibraryPage::updateDataset);
+    file->addAction(tr("&Save Dataset"), QKeySequence::Save, m_library, &LibraryPage::save);
     file->addSeparator();
     QAction* preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
@@ -102,12 +123,39 @@ void MainWindow::createMenus()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_library->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_library->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Find in Library"), QKeySequence::Find, this, [this] {
+        showPage(m_library);
+        if (auto* search = m_library->findChild<QLineEdit*>(QStringLiteral("search")))
+            search->setFocus();
+    });
+
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
-    playback->addAction(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), m_listen, &ListenPage::togglePlayPause);
-    playback->addAction(tr("&Stop"), QKeySequence(tr("Ctrl+.")), m_listen, &ListenPage::stop);
-    playback->addAction(tr("Go to &Start"), QKeySequence(Qt::Key_Home), m_listen, &ListenPage::goToStart);
-    playback->addAction(tr("&Back 5 Seconds"), QKeySequence(Qt::Key_Left), m_listen, [this] { m_listen->seekBy(-kSeekStepSeconds); });
-    playback->addAction(tr("&Forward 5 Seconds"), QKeySequence(Qt::Key_Right), m_listen, [this] { m_listen->seekBy(kSeekStepSeconds); });
+    // Playback commands act on the page in front: the Library's selected song or the Listen page's.
+    auto onPage = [this](auto libraryAction, auto listenAction) {
+        return [this, libraryAction, listenAction] {
+            if (m_pages->currentWidget() == m_library)
+                libraryAction(*m_library->detail());
+            else
+                listenAction(*m_listen);
+        };
+    };
+    playback->addAction(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), this,
+                        onPage([](TrackDetailPanel& d) { d.togglePlayPause(); }, [](ListenPage& l) { l.togglePlayPause(); }));
+    playback->addAction(tr("&Stop"), QKeySequence(tr("Ctrl+.")), this, onPage([](TrackDetailPanel& d) { d.stop(); }, [](ListenPage& l) { l.stop(); }));
+    playback->addAction(tr("Go to &Start"), QKeySequence(Qt::Key_Home), this,
+                        onPage([](TrackDetailPanel& d) { d.seekBy(-1e9); }, [](ListenPage& l) { l.goToStart(); }));
+    playback->addAction(tr("&Back 5 Seconds"), QKeySequence(Qt::Key_Left), this,
+                        onPage([](TrackDetailPanel& d) { d.seekBy(-kSeekStepSeconds); }, [](ListenPage& l) { l.seekBy(-kSeekStepSeconds); }));
+    playback->addAction(tr("&Forward 5 Seconds"), QKeySequence(Qt::Key_Right), this,
+                        onPage([](TrackDetailPanel& d) { d.seekBy(kSeekStepSeconds); }, [](ListenPage& l) { l.seekBy(kSeekStepSeconds); }));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_listen, &ListenPage::zoomIn);
@@ -132,9 +180,14 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->setEnabled(!files.isEmpty());
 }
 
+void MainWindow::showPage(QWidget* page)
+{
+    m_pageList->setCurrentRow(m_pages->indexOf(page));
+}
+
 void MainWindow::openFile(const QString& path)
 {
-    m_pageList->setCurrentRow(m_pages->indexOf(m_listen));
+    showPage(m_listen);
     m_listen->openFile(path, m_settings.maxDurationMinutes());
 }
 
@@ -164,6 +217,7 @@ void MainWindow::applyPlayerOptions()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_library->saveNow();
     m_settings.setWindowGeometry(saveGeometry());
     event->accept();
 }
@@ -180,7 +234,12 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    openFile(path);
+    if (QFileInfo(path).isDir()) {
+        showPage(m_library);
+        m_library->buildFromFolderAt(path);
+    } else {
+        openFile(path);
+    }
 }
 
 }  // namespace muze

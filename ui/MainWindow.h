@@ -10,12 +10,14 @@ class QStackedWidget;
 
 namespace muze {
 
+class LibraryPage;
 class ListenPage;
 class PlaybackController;
 
-// The studio's window: a page list on the left (Library, Train, Compose and Listen as they become
-// available), the current page, menus with every command and its shortcut, and a status bar.
-// Audio files dropped anywhere on the window open in the Listen page.
+// The studio's window: a page list on the left (Library and Listen now; Train and Compose as they
+// become available), the current page, menus with every command and its shortcut, and a status
+// bar. Audio files dropped anywhere on the window open in the Listen page; a dropped folder
+// starts a dataset build in the Library.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -24,6 +26,7 @@ public:
     ~MainWindow() override;
 
     ListenPage* listenPage() const { return m_listen; }
+    LibraryPage* libraryPage() const { return m_library; }
 
 public slots:
     void openFile(const QString& path);
@@ -37,14 +40,16 @@ protected:
 
 private:
     void createMenus();
-    void addPage(QWidget* page, const QString& name);
+    void addPage(QWidget* page, const QString& name, int icon);
     void rebuildRecentMenu();
+    void showPage(QWidget* page);
     void applyPlayerOptions();
 
     AppSettings& m_settings;
     PlaybackController* m_playback;
     QListWidget* m_pageList;
     QStackedWidget* m_pages;
+    LibraryPage* m_library;
     ListenPage* m_listen;
     QMenu* m_recentMenu = nullptr;
 };

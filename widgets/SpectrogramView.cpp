@@ -80,7 +80,7 @@ void SpectrogramView::renderContent(QPainter& painter)
     painter.fillRect(rect(), QColor(28, 30, 34));
     const QRect area = timeArea();
     if (m_levels.isNull() || area.width() <= 0) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.setPen(QColor(160, 165, 175));
         painter.drawText(area, Qt::AlignCenter, tr("The spectrogram appears here"));
         return;
     }

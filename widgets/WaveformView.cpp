@@ -9,11 +9,23 @@ namespace muze {
 namespace {
 
 constexpr int kRulerHeight = 18;
+constexpr int kChordLaneHeight = 22;
 constexpr int kMinimumTickSpacing = 90;  // pixels between labelled ticks
 const QColor kWaveColour(70, 160, 240);
 const QColor kBackground(28, 30, 34);
 const QColor kCentreLine(70, 74, 82);
 const QColor kLabelColour(160, 165, 175);
+
+QColor sectionColour(const QString& type)
+{
+    if (type == QLatin1String("chorus"))
+        return QColor(245, 125, 21, 46);
+    if (type == QLatin1String("verse"))
+        return QColor(70, 160, 240, 40);
+    if (type == QLatin1String("bridge"))
+        return QColor(170, 90, 230, 46);
+    return QColor(160, 165, 175, 28);  // intro, outro, anything else
+}
 
 QString tickText(double seconds, double spacing)
 {
@@ -36,7 +48,14 @@ WaveformView::WaveformView(QWidget* parent) : TimelineWidget(parent)
 void WaveformView::setSource(std::shared_ptr<const WaveformSource> source)
 {
     m_source = std::move(source);
+    m_annotations = {};
     setDuration(m_source ? static_cast<double>(m_source->frames()) / m_source->sampleRate() : 0.0);
+}
+
+void WaveformView::setAnnotations(const TimelineAnnotations& annotations)
+{
+    m_annotations = annotations;
+    invalidateContent();
 }
 
 QRect WaveformView::timeArea() const
@@ -48,11 +67,16 @@ void WaveformView::renderContent(QPainter& painter)
 {
     painter.fillRect(rect(), kBackground);
     if (!m_source || m_source->frames() == 0) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.setPen(kLabelColour);
         painter.drawText(timeArea(), Qt::AlignCenter, tr("Open a song to see its waveform"));
         return;
     }
-    const QRect area = timeArea();
+    QRect area = timeArea();
+    if (!m_annotations.chords.isEmpty()) {
+        drawChords(painter, QRect(area.left(), area.bottom() - kChordLaneHeight + 1, area.width(), kChordLaneHeight));
+        area.setBottom(area.bottom() - kChordLaneHeight);
+    }
+    drawSections(painter, area);
     const int channels = m_source->channels();
     for (int c = 0; c < channels; ++c) {
         const int top = area.top() + area.height() * c / channels;
@@ -62,7 +86,66 @@ void WaveformView::renderContent(QPainter& painter)
         const QString name = channels == 1 ? tr("Mono") : channels == 2 ? (c == 0 ? tr("L") : tr("R")) : QString::number(c + 1);
         painter.drawText(QRect(0, top, kLabelMargin - 6, bottom - top), Qt::AlignRight | Qt::AlignVCenter, name);
     }
+    drawBeats(painter, area);
     drawRuler(painter);
+}
+
+void WaveformView::drawSpanLabel(QPainter& painter, const TimelineSpan& span, const QRect& row) const
+{
+    const double left = std::max<double>(xAt(span.start), row.left());
+    const double right = std::min<double>(xAt(span.end), row.right());
+    if (right - left < 12)
+        return;
+    const QRect box(static_cast<int>(left) + 3, row.top(), static_cast<int>(right - left) - 5, row.height());
+    painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, painter.fontMetrics().elidedText(span.label, Qt::ElideRight, box.width()));
+}
+
+void WaveformView::drawSections(QPainter& painter, const QRect& area) const
+{
+    for (const TimelineSpan& section : m_annotations.sections) {
+        if (section.end < viewStart() || section.start > viewEnd())
+            continue;
+        const double left = std::max<double>(xAt(section.start), area.left());
+        const double right = std::min<double>(xAt(section.end), area.right() + 1);
+        painter.fillRect(QRectF(left, area.top(), right - left, area.height()), sectionColour(section.label));
+        painter.setPen(kLabelColour);
+        painter.drawLine(QPointF(left + 0.5, area.top()), QPointF(left + 0.5, area.bottom()));
+        drawSpanLabel(painter, section, QRect(area.left(), area.top() + 12, area.width(), 16));
+    }
+}
+
+void WaveformView::drawBeats(QPainter& painter, const QRect& area) const
+{
+    const double pixelsPerBeat = m_annotations.beats.size() > 1
+                                     ? (xAt(m_annotations.beats[1]) - xAt(m_annotations.beats[0]))
+                                     : 0.0;
+    if (pixelsPerBeat >= 4.0) {  // closer than that, ticks only blur into a grey bar
+        painter.setPen(QColor(200, 205, 215, 110));
+        for (double beat : m_annotations.beats)
+            if (beat >= viewStart() && beat <= viewEnd())
+                painter.drawLine(QPointF(std::floor(xAt(beat)) + 0.5, area.top()), QPointF(std::floor(xAt(beat)) + 0.5, area.top() + 5));
+    }
+    painter.setPen(QColor(235, 238, 245, 220));
+    for (double downbeat : m_annotations.downbeats)
+        if (downbeat >= viewStart() && downbeat <= viewEnd())
+            painter.drawLine(QPointF(std::floor(xAt(downbeat)) + 0.5, area.top()), QPointF(std::floor(xAt(downbeat)) + 0.5, area.top() + 10));
+}
+
+void WaveformView::drawChords(QPainter& painter, const QRect& lane) const
+{
+    painter.fillRect(lane, kBackground.darker(115));
+    painter.setPen(kLabelColour);
+    painter.drawText(QRect(0, lane.top(), kLabelMargin - 6, lane.height()), Qt::AlignRight | Qt::AlignVCenter, tr("Chords"));
+    for (const TimelineSpan& chord : m_annotations.chords) {
+        if (chord.label == QLatin1String("N") || chord.end < viewStart() || chord.start > viewEnd())
+            continue;
+        const double left = std::max<double>(xAt(chord.start), lane.left());
+        const double right = std::min<double>(xAt(chord.end), lane.right());
+        painter.setPen(QColor(90, 95, 105));
+        painter.drawRect(QRectF(left + 0.5, lane.top() + 2.5, std::max(1.0, right - left - 1.0), lane.height() - 5.0));
+        painter.setPen(QColor(220, 224, 232));
+        drawSpanLabel(painter, chord, lane);
+    }
 }
 
 void WaveformView::drawLane(QPainter& painter, int channel, const QRect& lane) const

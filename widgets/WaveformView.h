@@ -3,9 +3,26 @@
 #include "widgets/TimelineWidget.h"
 #include "widgets/WaveformSource.h"
 
+#include <QVector>
+
 #include <memory>
 
 namespace muze {
+
+struct TimelineSpan {
+    double start = 0.0;  // seconds
+    double end = 0.0;
+    QString label;
+};
+
+// What can be drawn over a waveform: sections as tinted bands, beats and downbeats as ticks, and
+// chords in a lane of their own under the waveform.
+struct TimelineAnnotations {
+    QVector<TimelineSpan> sections;
+    QVector<double> beats;
+    QVector<double> downbeats;
+    QVector<TimelineSpan> chords;
+};
 
 // A zoomable waveform, one lane per channel, with a time ruler underneath. Far out it draws each
 // pixel column's minimum-to-maximum extent; close in, the samples themselves.
@@ -16,6 +33,7 @@ public:
     explicit WaveformView(QWidget* parent = nullptr);
 
     void setSource(std::shared_ptr<const WaveformSource> source);
+    void setAnnotations(const TimelineAnnotations& annotations);
     QSize sizeHint() const override { return {800, 220}; }
 
 protected:
@@ -25,8 +43,13 @@ protected:
 private:
     void drawLane(QPainter& painter, int channel, const QRect& lane) const;
     void drawRuler(QPainter& painter) const;
+    void drawSections(QPainter& painter, const QRect& area) const;
+    void drawBeats(QPainter& painter, const QRect& area) const;
+    void drawChords(QPainter& painter, const QRect& lane) const;
+    void drawSpanLabel(QPainter& painter, const TimelineSpan& span, const QRect& row) const;
 
     std::shared_ptr<const WaveformSource> m_source;
+    TimelineAnnotations m_annotations;
 };
 
 }  // namespace muze

@@ -35,6 +35,12 @@ void Job::cancel()
     m_cancel.cancel();
 }
 
+void Job::wait()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
 bool Job::isRunning() const
 {
     return m_thread && m_thread->isRunning();

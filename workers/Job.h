@@ -30,6 +30,8 @@ public:
     void start();
     void cancel();
     bool isRunning() const;
+    // Blocks until the job's thread has ended (for shutdown paths only: it stalls the caller).
+    void wait();
 
 signals:
     // `secondsLeft` is negative while no estimate is possible yet.

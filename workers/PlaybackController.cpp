@@ -28,6 +28,7 @@ PlaybackController::~PlaybackController()
 template <class Command>
 void PlaybackController::post(Command command)
 {
+    ++m_pending;
     QMetaObject::invokeMethod(m_agent, [this, command] {
         try {
             command(*m_player);
@@ -35,6 +36,7 @@ void PlaybackController::post(Command command)
             m_wantsToPlay = false;
             emit failed(QString::fromStdString(error.what()));
         }
+        --m_pending;
     }, Qt::QueuedConnection);
 }
 
@@ -44,12 +46,13 @@ void PlaybackController::setOptions(const PlayerOptions& options)
     post([options](AudioPlayer& player) { player.setOptions(options); });
 }
 
-void PlaybackController::setSource(std::shared_ptr<const AudioBuffer> source)
+int PlaybackController::setSource(std::shared_ptr<const AudioBuffer> source)
 {
     m_wantsToPlay = false;
     m_sampleRate = source ? source->sampleRate : 0;
     m_frames = source ? source->frames() : 0;
     post([source](AudioPlayer& player) { player.setSource(source); });
+    return ++m_generation;
 }
 
 void PlaybackController::play()

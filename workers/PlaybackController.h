@@ -27,7 +27,10 @@ public:
     ~PlaybackController() override;
 
     void setOptions(const PlayerOptions& options);
-    void setSource(std::shared_ptr<const AudioBuffer> source);
+    // Returns the source's generation: views that set a source compare it with generation() to
+    // know whether the playing audio is still theirs.
+    int setSource(std::shared_ptr<const AudioBuffer> source);
+    int generation() const { return m_generation.load(); }
     void play();
     void pause();
     void togglePlayPause();
@@ -38,6 +41,8 @@ public:
     void listOutputDevices();
 
     bool hasSource() const { return m_sampleRate.load() > 0; }
+    // Commands still on their way to the player: until they arrive, its position is the old one.
+    bool hasPendingCommands() const { return m_pending.load() > 0; }
     // Playing, or asked to play and about to.
     bool isActive() const;
     double positionSeconds() const;
@@ -55,8 +60,10 @@ private:
     std::unique_ptr<AudioPlayer> m_player;
     std::unique_ptr<QThread> m_thread;
     QObject* m_agent = nullptr;  // lives on m_thread; commands run in its context
+    std::atomic<int> m_pending{0};
     std::atomic<bool> m_wantsToPlay{false};
     std::atomic<int> m_sampleRate{0};
+    std::atomic<int> m_generation{0};
     std::atomic<long long> m_frames{0};
 };
 

@@ -3,6 +3,7 @@
 #include "core/common/Parallel.h"
 #include "ui/AppSettings.h"
 #include "ui/Language.h"
+#include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/MainWindow.h"
 #include "workers/AudioLoadJob.h"
@@ -26,9 +27,11 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("An audio file to open in the Listen page."));
     const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("Start playing the file once it is open."));
+    const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("Open this dataset in the Library."), QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Use this language (en, pl) instead of the saved one."),
                                       QStringLiteral("code"));
     parser.addOption(play);
+    parser.addOption(dataset);
     parser.addOption(language);
     parser.process(application);
 
@@ -39,6 +42,8 @@ int main(int argc, char** argv)
 
     muze::MainWindow window(settings);
     window.show();
+    if (parser.isSet(dataset))
+        window.libraryPage()->openDataset(parser.value(dataset));
     if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().constFirst());
         if (parser.isSet(play))

@@ -185,7 +185,26 @@ DatasetPaths DatasetPaths::forDataset(const std::filesystem::path& dataset)
     stem.replace_extension();
     paths.cache = stem.string() + ".cache";
     paths.vocals = stem.string() + ".vocals";
+    paths.settings = base + ".settings.json";
     return paths;
+}
+
+std::optional<BuildSettings> readBuildSettings(const std::filesystem::path& dataset)
+{
+    std::ifstream in(DatasetPaths::forDataset(dataset).settings);
+    if (!in)
+        return std::nullopt;
+    try {
+        const Json json = Json::parse(in);
+        BuildSettings settings;
+        settings.audioDir = json.at("audio_dir").get<std::string>();
+        settings.separateVocals = json.value("separate_vocals", false);
+        settings.recognizeSpeech = json.value("recognize_speech", true);
+        settings.language = json.value("language", std::string("en"));
+        return settings;
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;  // a damaged settings file only costs asking for the folder again
+    }
 }
 
 std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& folder, std::vector<std::pair<std::filesystem::path, std::string>>* unreadable,
@@ -370,6 +389,11 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     writeDataset(paths.dataset, records);
     writeFileAtomically(paths.errors, errors.dump(1) + "\n");
     writeArtistEmbeddings(paths.artistEmbeddings, records);
+    const Json settings = {{"audio_dir", std::filesystem::absolute(root).lexically_normal().string()},
+                           {"separate_vocals", options.separateVocals},
+                           {"recognize_speech", options.analysis.recognizeSpeech},
+                           {"language", options.analysis.language}};
+    writeFileAtomically(paths.settings, settings.dump(1) + "\n");
     std::filesystem::remove(paths.journal);
     control.report("tracks", 1.0);
     return summary;

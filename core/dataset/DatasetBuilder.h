@@ -28,9 +28,20 @@ struct DatasetPaths {
     std::filesystem::path artistEmbeddings;  // mean voice_embedding per artist
     std::filesystem::path cache;             // the feature cache folder (data.cache)
     std::filesystem::path vocals;            // separated vocals (data.vocals)
+    std::filesystem::path settings;          // how it was built: the audio folder and the options
 
     static DatasetPaths forDataset(const std::filesystem::path& dataset);
 };
+
+// What a dataset's settings file remembers, so that the Library can find the songs and update the
+// dataset the same way.
+struct BuildSettings {
+    std::filesystem::path audioDir;  // absolute
+    bool separateVocals = false;
+    bool recognizeSpeech = true;
+    std::string language = "en";
+};
+std::optional<BuildSettings> readBuildSettings(const std::filesystem::path& dataset);
 
 enum class TrackOutcome { Analyzed, Reused, Failed };
 

@@ -121,7 +121,7 @@ private slots:
         const QPoint middle(WaveformView::kLabelMargin + (view->width() - WaveformView::kLabelMargin) / 2, view->height() / 2);
         QTest::mouseClick(view, Qt::LeftButton, {}, middle);
         QVERIFY2(std::abs(view->playhead() - 10.0) < 0.2, qPrintable(QString::number(view->playhead())));
-        m_window->findChild<TransportBar*>()->findChild<QToolButton*>("stop")->click();
+        page()->findChild<TransportBar*>()->findChild<QToolButton*>("stop")->click();
         QTRY_COMPARE(view->playhead(), 0.0);
     }
 

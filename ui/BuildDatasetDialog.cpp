@@ -1,0 +1,214 @@
+#include "ui/BuildDatasetDialog.h"
+
+#include "core/common/Parallel.h"
+#include "widgets/TimeText.h"
+#include "workers/DatasetJobs.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace muze {
+
+BuildDatasetDialog::BuildDatasetDialog(const QString& audioFolder, const QString& output, QWidget* parent)
+    : QDialog(parent), m_audioFolder(audioFolder), m_pages(new QStackedWidget(this)), m_output(new QLineEdit(output, this))
+{
+    setWindowTitle(tr("Build a Dataset"));
+    m_pages->addWidget(createOptionsPage());
+    m_pages->addWidget(createProgressPage());
+    m_buttons = new QDialogButtonBox(this);
+    QPushButton* build = m_buttons->addButton(tr("Build"), QDialogButtonBox::AcceptRole);
+    build->setObjectName(QStringLiteral("build"));
+    m_buttons->addButton(QDialogButtonBox::Cancel);
+    connect(build, &QPushButton::clicked, this, &BuildDatasetDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &BuildDatasetDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages);
+    layout->addWidget(m_buttons);
+    resize(640, 520);
+}
+
+BuildDatasetDialog::~BuildDatasetDialog() = default;
+
+QWidget* BuildDatasetDialog::createOptionsPage()
+{
+    auto* page = new QWidget(this);
+    m_jobs = new QSpinBox(page);
+    m_jobs->setRange(1, 64);
+    m_jobs->setValue(computeThreads());
+    m_jobs->setToolTip(tr("Songs analysed at once; one per processor core is fastest."));
+    m_separateVocals = new QCheckBox(tr("Write each song's vocal estimate beside the dataset"), page);
+    m_speech = new QCheckBox(tr("Recognise sung words when a song has no lyrics tag or sidecar file"), page);
+    m_speech->setChecked(true);
+    m_speech->setToolTip(tr("Slow, and only words the recogniser is sure of are kept."));
+    m_language = new QComboBox(page);
+    for (const char* code : {"en", "pl", "de", "fr", "es", "it", "pt", "nl", "sv", "cs"})
+        m_language->addItem(QString::fromLatin1(code), QString::fromLatin1(code));
+    m_language->setToolTip(tr("The lyrics' language, for their phonemes."));
+    m_maxTracks = new QSpinBox(page);
+    m_maxTracks->setRange(0, 1000000);
+    m_maxTracks->setSpecialValueText(tr("all"));
+    m_maxMinutes = new QSpinBox(page);
+    m_maxMinutes->setRange(1, 600);
+    m_maxMinutes->setValue(30);
+    m_maxMinutes->setSuffix(tr(" min"));
+    auto* browse = new QPushButton(tr("Browse…"), page);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Dataset File"), m_output->text(), tr("Dataset (*.json)"));
+        if (!path.isEmpty())
+            m_output->setText(path);
+    });
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_output, 1);
+    outputRow->addWidget(browse);
+    auto* form = new QFormLayout(page);
+    form->addRow(tr("Songs in:"), new QLabel(m_audioFolder, page));
+    form->addRow(tr("Dataset file:"), outputRow);
+    form->addRow(tr("At once:"), m_jobs);
+    form->addRow(QString(), m_separateVocals);
+    form->addRow(QString(), m_speech);
+    form->addRow(tr("Lyrics language:"), m_language);
+    form->addRow(tr("Only the first:"), m_maxTracks);
+    form->addRow(tr("Longest song:"), m_maxMinutes);
+    auto* note = new QLabel(tr("A dataset that exists is updated: only new and changed songs are analysed, and your edits are kept."), page);
+    note->setWordWrap(true);
+    form->addRow(note);
+    return page;
+}
+
+QWidget* BuildDatasetDialog::createProgressPage()
+{
+    auto* page = new QWidget(this);
+    m_progress = new QProgressBar(page);
+    m_progress->setRange(0, 1000);
+    m_status = new QLabel(page);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_tracks = new QListWidget(page);
+    m_tracks->setObjectName(QStringLiteral("tracks"));
+    m_errorsTitle = new QLabel(tr("Files that could not be used"), page);
+    m_errors = new QListWidget(page);
+    m_errors->setObjectName(QStringLiteral("errors"));
+    m_errors->setWordWrap(true);
+    m_errorsTitle->hide();
+    m_errors->hide();
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_tracks, 2);
+    layout->addWidget(m_errorsTitle);
+    layout->addWidget(m_errors, 1);
+    return page;
+}
+
+QString BuildDatasetDialog::output() const
+{
+    return m_output->text();
+}
+
+void BuildDatasetDialog::start()
+{
+    if (m_job)
+        return;
+    BuildOptions options;
+    options.audioDir = m_audioFolder.toStdString();
+    options.output = m_output->text().toStdString();
+    options.jobs = m_jobs->value();
+    if (m_maxTracks->value() > 0)
+        options.maxTracks = m_maxTracks->value();
+    options.separateVocals = m_separateVocals->isChecked();
+    options.analysis.recognizeSpeech = m_speech->isChecked();
+    options.analysis.language = m_language->currentData().toString().toStdString();
+    options.analysis.maxDurationSeconds = m_maxMinutes->value() * 60.0;
+
+    m_pages->setCurrentIndex(1);
+    m_buttons->clear();
+    m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_status->setText(tr("Looking for songs…"));
+    m_job = new DatasetBuildJob(options, this);
+    connect(m_job, &DatasetBuildJob::trackProgress, this, &BuildDatasetDialog::showTrack);
+    connect(m_job, &Job::progressChanged, this, [this](const QString&, double fraction, double left) { showProgress(fraction, left); });
+    connect(m_job, &DatasetBuildJob::built, this, [this](int analysed, int reused, int failed, int dropped) {
+        m_succeeded = true;
+        QString summary = tr("Done: %1 analysed, %2 unchanged, %3 could not be used.").arg(analysed).arg(reused).arg(failed);
+        if (dropped > 0)
+            summary += QLatin1Char(' ') + tr("%n record(s) of songs no longer in the folder were dropped.", nullptr, dropped);
+        finish(summary);
+        emit datasetBuilt(output());
+    });
+    connect(m_job, &Job::failed, this, [this](const QString& message) { finish(tr("The build stopped: %1").arg(message)); });
+    connect(m_job, &Job::cancelled, this, [this] {
+        finish(tr("Cancelled. What was analysed is kept: building again carries on from there."));
+    });
+    m_job->start();
+}
+
+void BuildDatasetDialog::showTrack(const TrackProgress& progress)
+{
+    m_total = progress.total;
+    if (progress.started) {
+        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_BrowserReload), progress.audioPath, m_tracks);
+        item->setData(Qt::UserRole, progress.audioPath);
+        m_tracks->scrollToItem(item);
+        return;
+    }
+    m_finished = progress.finished;
+    QListWidgetItem* item = nullptr;
+    for (int i = m_tracks->count() - 1; i >= 0 && !item; --i)
+        if (m_tracks->item(i)->data(Qt::UserRole).toString() == progress.audioPath)
+            item = m_tracks->item(i);
+    if (!item) {
+        item = new QListWidgetItem(progress.audioPath, m_tracks);
+        item->setData(Qt::UserRole, progress.audioPath);
+    }
+    if (progress.outcome == TrackOutcome::Failed) {
+        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        item->setToolTip(progress.reason);
+        m_errors->addItem(progress.reason);
+        m_errorsTitle->show();
+        m_errors->show();
+    } else {
+        item->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
+    }
+}
+
+void BuildDatasetDialog::showProgress(double fraction, double secondsLeft)
+{
+    m_progress->setValue(static_cast<int>(fraction * 1000));
+    QString text = m_total > 0 ? tr("%1 of %2 songs").arg(m_finished).arg(m_total) : tr("Looking for songs…");
+    if (secondsLeft >= 0)
+        text += QStringLiteral(" · ") + tr("%1 left").arg(positionText(secondsLeft).section(QLatin1Char('.'), 0, 0));
+    m_status->setText(text);
+}
+
+void BuildDatasetDialog::finish(const QString& summary)
+{
+    m_status->setText(summary);
+    if (m_succeeded)
+        m_progress->setValue(1000);
+    m_buttons->clear();
+    m_buttons->addButton(QDialogButtonBox::Close);
+}
+
+void BuildDatasetDialog::reject()
+{
+    if (m_job && m_job->isRunning()) {
+        m_status->setText(tr("Cancelling after the songs in progress…"));
+        m_job->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+}  // namespace muze

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <filesystem>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QSpinBox;
+class QStackedWidget;
+
+namespace muze {
+
+class DatasetBuildJob;
+struct TrackProgress;
+
+// Builds or updates a dataset from a folder of songs: first the options, then each file's
+// progress, the time left, a Cancel button and the files that failed, with their reasons.
+class BuildDatasetDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    BuildDatasetDialog(const QString& audioFolder, const QString& output, QWidget* parent = nullptr);
+    ~BuildDatasetDialog() override;
+
+    QString output() const;
+    bool succeeded() const { return m_succeeded; }
+
+public slots:
+    void start();
+
+signals:
+    void datasetBuilt(const QString& path);
+
+protected:
+    void reject() override;
+
+private:
+    void showTrack(const TrackProgress& progress);
+    void showProgress(double fraction, double secondsLeft);
+    void finish(const QString& summary);
+    QWidget* createOptionsPage();
+    QWidget* createProgressPage();
+
+    QString m_audioFolder;
+    QStackedWidget* m_pages;
+    QLineEdit* m_output;
+    QSpinBox* m_jobs;
+    QCheckBox* m_separateVocals;
+    QCheckBox* m_speech;
+    QComboBox* m_language;
+    QSpinBox* m_maxTracks;
+    QSpinBox* m_maxMinutes;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QListWidget* m_tracks;
+    QListWidget* m_errors;
+    QLabel* m_errorsTitle;
+    QDialogButtonBox* m_buttons;
+    QPointer<DatasetBuildJob> m_job;
+    int m_finished = 0;
+    int m_total = 0;
+    bool m_succeeded = false;
+};
+
+}  // namespace muze

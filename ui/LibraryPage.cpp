@@ -1,0 +1,411 @@
+#include "ui/LibraryPage.h"
+
+#include "core/common/Error.h"
+#include "core/dataset/DatasetBuilder.h"
+#include "ui/BuildDatasetDialog.h"
+#include "ui/LibraryModel.h"
+#include "ui/TrackDetailPanel.h"
+#include "widgets/MessageBar.h"
+#include "workers/DatasetJobs.h"
+#include "workers/PlaybackController.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace muze {
+namespace {
+
+constexpr int kSaveDelayMs = 1500;
+
+// One edit of one record: the whole record before and after, so that any field's edit (and any
+// mix of them) undoes exactly. Consecutive edits of one field of one track merge into one step.
+class RecordEditCommand : public QUndoCommand {
+public:
+    RecordEditCommand(LibraryPage& page, int index, Record before, Record after, const QString& text, int kind)
+        : QUndoCommand(text), m_page(page), m_index(index), m_before(std::move(before)), m_after(std::move(after)), m_kind(kind)
+    {
+    }
+
+    void undo() override { m_page.applyRecord(m_index, m_before); }
+    void redo() override { m_page.applyRecord(m_index, m_after); }
+    int id() const override { return m_kind; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* edit = static_cast<const RecordEditCommand*>(other);
+        if (edit->m_index != m_index)
+            return false;
+        m_after = edit->m_after;
+        return true;
+    }
+
+private:
+    LibraryPage& m_page;
+    int m_index;
+    Record m_before;
+    Record m_after;
+    int m_kind;
+};
+
+void fillChoices(QComboBox* combo, const QString& anyText, const std::set<QString>& values)
+{
+    const QString current = combo->currentData().toString();
+    combo->blockSignals(true);
+    combo->clear();
+    combo->addItem(anyText, QString());
+    for (const QString& value : values)
+        if (!value.isEmpty())
+            combo->addItem(value, value);
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    combo->blockSignals(false);
+}
+
+}  // namespace
+
+LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
+    : QWidget(parent),
+      m_playback(playback),
+      m_messages(new MessageBar(this)),
+      m_summary(new QLabel(this)),
+      m_model(new LibraryModel(this)),
+      m_filter(new TrackFilterModel(this)),
+      m_table(new QTableView(this)),
+      m_detail(new TrackDetailPanel(playback, this)),
+      m_undo(new QUndoStack(this))
+{
+    m_summary->setObjectName(QStringLiteral("summary"));
+    auto* newButton = new QPushButton(tr("New from Folder…"), this);
+    auto* openButton = new QPushButton(tr("Open Dataset…"), this);
+    auto* updateButton = new QPushButton(tr("Update"), this);
+    updateButton->setToolTip(tr("Analyse the songs added or changed in the folder since the last build."));
+    auto* saveButton = new QPushButton(tr("Save"), this);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(newButton);
+    bar->addWidget(openButton);
+    bar->addWidget(updateButton);
+    bar->addWidget(saveButton);
+    bar->addStretch(1);
+    bar->addWidget(m_summary);
+
+    m_filter->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("tracks"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(LibraryModel::Title, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({620, 520});
+    const std::pair<int, int> widths[] = {{LibraryModel::Title, 190}, {LibraryModel::Artist, 120}, {LibraryModel::Genre, 90},
+                                          {LibraryModel::Tempo, 56}, {LibraryModel::Key, 80}, {LibraryModel::Meter, 48},
+                                          {LibraryModel::Duration, 56}, {LibraryModel::Vocals, 52}, {LibraryModel::Energy, 54},
+                                          {LibraryModel::Included, 46}};
+    for (const auto& [column, width] : widths)
+        m_table->setColumnWidth(column, width);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_messages);
+    layout->addLayout(bar);
+    layout->addWidget(createFilterBar());
+    layout->addWidget(splitter, 1);
+
+    connect(newButton, &QPushButton::clicked, this, &LibraryPage::buildFromFolder);
+    connect(openButton, &QPushButton::clicked, this, &LibraryPage::chooseDataset);
+    connect(updateButton, &QPushButton::clicked, this, &LibraryPage::updateDataset);
+    connect(saveButton, &QPushButton::clicked, this, &LibraryPage::save);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LibraryPage::showSelected);
+    connect(m_table, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        if (index.column() != LibraryModel::Included)
+            return;
+        const int row = m_filter->mapToSource(index).row();
+        Record after = m_model->dataset()->record(static_cast<std::size_t>(row));
+        const bool include = !after.value(field::kIncluded, true);
+        const Record before = after;
+        after[field::kIncluded] = include;
+        m_undo->push(new RecordEditCommand(*this, row, before, after, include ? tr("Include in training") : tr("Leave out of training"),
+                                           TrackDetailPanel::IncludeEdit));
+    });
+    connect(m_detail, &TrackDetailPanel::edited, this,
+            [this](int index, const Record& before, const Record& after, const QString& description, int kind) {
+                m_undo->push(new RecordEditCommand(*this, index, before, after, description, kind));
+            });
+    connect(&m_playback, &PlaybackController::failed, this, [this](const QString& message) {
+        if (isVisible())
+            m_messages->showMessage(message, MessageBar::Kind::Error);
+    });
+    m_saveDelay.setSingleShot(true);
+    m_saveDelay.setInterval(kSaveDelayMs);
+    connect(&m_saveDelay, &QTimer::timeout, this, &LibraryPage::save);
+    m_summary->setText(tr("No dataset open: build one from a folder of songs, or open one."));
+}
+
+LibraryPage::~LibraryPage() = default;
+
+QWidget* LibraryPage::createFilterBar()
+{
+    auto* bar = new QWidget(this);
+    m_search = new QLineEdit(bar);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search title, artist, genre, file…"));
+    m_search->setClearButtonEnabled(true);
+    m_genre = new QComboBox(bar);
+    m_genre->setObjectName(QStringLiteral("genreFilter"));
+    m_artist = new QComboBox(bar);
+    m_artist->setObjectName(QStringLiteral("artistFilter"));
+    m_key = new QComboBox(bar);
+    m_key->setObjectName(QStringLiteral("keyFilter"));
+    m_vocals = new QComboBox(bar);
+    m_vocals->setObjectName(QStringLiteral("vocalsFilter"));
+    m_vocals->addItem(tr("With or without vocals"), int(TrackFilterModel::Vocals::Any));
+    m_vocals->addItem(tr("With vocals"), int(TrackFilterModel::Vocals::With));
+    m_vocals->addItem(tr("Instrumental"), int(TrackFilterModel::Vocals::Without));
+    m_tempoMin = new QDoubleSpinBox(bar);
+    m_tempoMax = new QDoubleSpinBox(bar);
+    for (QDoubleSpinBox* box : {m_tempoMin, m_tempoMax}) {
+        box->setRange(0, 400);
+        box->setDecimals(0);
+        box->setSuffix(tr(" BPM"));
+        box->setSpecialValueText(tr("any"));
+    }
+    m_tempoMin->setObjectName(QStringLiteral("tempoMin"));
+    m_tempoMax->setObjectName(QStringLiteral("tempoMax"));
+    fillChoices(m_genre, tr("Any genre"), {});
+    fillChoices(m_artist, tr("Any artist"), {});
+    fillChoices(m_key, tr("Any key"), {});
+
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search, 2);
+    layout->addWidget(m_genre);
+    layout->addWidget(m_artist);
+    layout->addWidget(m_key);
+    layout->addWidget(m_vocals);
+    layout->addWidget(new QLabel(tr("Tempo"), bar));
+    layout->addWidget(m_tempoMin);
+    layout->addWidget(new QLabel(QStringLiteral("–"), bar));
+    layout->addWidget(m_tempoMax);
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &TrackFilterModel::setText);
+    connect(m_genre, &QComboBox::currentIndexChanged, this, [this] { m_filter->setGenre(m_genre->currentData().toString()); });
+    connect(m_artist, &QComboBox::currentIndexChanged, this, [this] { m_filter->setArtist(m_artist->currentData().toString()); });
+    connect(m_key, &QComboBox::currentIndexChanged, this, [this] { m_filter->setKey(m_key->currentData().toString()); });
+    connect(m_vocals, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setVocals(static_cast<TrackFilterModel::Vocals>(m_vocals->currentData().toInt())); });
+    for (QDoubleSpinBox* box : {m_tempoMin, m_tempoMax})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] { m_filter->setTempoRange(m_tempoMin->value(), m_tempoMax->value()); });
+    return bar;
+}
+
+bool LibraryPage::isLoading() const
+{
+    return m_loadJob && m_loadJob->isRunning();
+}
+
+bool LibraryPage::hasUnsavedChanges() const
+{
+    return m_model->dataset() && m_model->dataset()->isModified();
+}
+
+QString LibraryPage::datasetPath() const
+{
+    return QString::fromStdString(m_path.string());
+}
+
+void LibraryPage::chooseDataset()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Dataset"), datasetPath(), tr("Datasets (*.json)"));
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void LibraryPage::openDataset(const QString& path)
+{
+    saveNow();
+    if (m_loadJob) {  // superseded by this one
+        m_loadJob->disconnect(this);
+        m_loadJob->cancel();
+    }
+    m_messages->hide();
+    m_summary->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    m_loadJob = new DatasetLoadJob(path.toStdString(), this);
+    connect(m_loadJob, &DatasetLoadJob::loaded, this, [this, path](const std::shared_ptr<LibraryDataset>& dataset) {
+        m_path = path.toStdString();
+        showDataset(dataset);
+        emit datasetOpened(path);
+    });
+    connect(m_loadJob, &Job::failed, this, [this, path](const QString& message) {
+        m_messages->showMessage(tr("Could not open the dataset %1.\n%2").arg(QFileInfo(path).fileName(), message), MessageBar::Kind::Error);
+        m_summary->clear();
+    });
+    connect(m_loadJob, &Job::finished, m_loadJob, &QObject::deleteLater);
+    m_loadJob->start();
+}
+
+void LibraryPage::showDataset(std::shared_ptr<LibraryDataset> dataset)
+{
+    m_undo->clear();
+    m_detail->clear();
+    m_model->setDataset(std::move(dataset));
+    const auto settings = readBuildSettings(m_path);
+    m_audioDir = settings ? settings->audioDir : m_path.parent_path();
+    updateFilterChoices();
+    m_summary->setText(tr("%n track(s)", nullptr, m_model->rowCount()));
+    if (m_filter->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void LibraryPage::updateFilterChoices()
+{
+    std::set<QString> genres;
+    std::set<QString> artists;
+    std::set<QString> keys;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        genres.insert(m_model->row(row).genre);
+        artists.insert(m_model->row(row).artist);
+        keys.insert(m_model->row(row).key);
+    }
+    fillChoices(m_genre, tr("Any genre"), genres);
+    fillChoices(m_artist, tr("Any artist"), artists);
+    fillChoices(m_key, tr("Any key"), keys);
+}
+
+QString LibraryPage::audioFileFor(int index)
+{
+    const std::string relative = m_model->dataset()->summary(static_cast<std::size_t>(index)).audioPath;
+    for (const std::filesystem::path& base : {m_audioDir, m_path.parent_path()}) {
+        const std::filesystem::path candidate = base / relative;
+        std::error_code error;
+        if (std::filesystem::is_regular_file(candidate, error))
+            return QString::fromStdString(candidate.string());
+    }
+    return {};
+}
+
+void LibraryPage::showSelected()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_model->dataset()) {
+        m_detail->clear();
+        return;
+    }
+    const int row = m_filter->mapToSource(current).row();
+    try {
+        m_detail->showTrack(row, m_model->dataset()->record(static_cast<std::size_t>(row)), audioFileFor(row));
+    } catch (const std::exception& error) {
+        m_messages->showMessage(tr("This record cannot be read: %1").arg(QString::fromUtf8(error.what())), MessageBar::Kind::Error);
+    }
+}
+
+void LibraryPage::applyRecord(int index, const Record& record)
+{
+    m_model->dataset()->setRecord(static_cast<std::size_t>(index), record);
+    m_model->refreshRow(index);
+    if (m_detail->currentIndex() == index)
+        m_detail->refresh(record);
+    m_summary->setText(tr("%n track(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ") + tr("edited"));
+    scheduleSave();
+}
+
+void LibraryPage::scheduleSave()
+{
+    m_saveDelay.start();
+}
+
+void LibraryPage::save()
+{
+    m_saveDelay.stop();
+    if (!hasUnsavedChanges() || m_path.empty())
+        return;
+    if (m_saveJob) {
+        m_saveAgain = true;  // a save is writing: another follows with the newer edits
+        return;
+    }
+    m_saveJob = new DatasetSaveJob(m_model->dataset()->snapshot(), m_path, this);
+    const std::shared_ptr<LibraryDataset> dataset = m_model->dataset();
+    connect(m_saveJob, &DatasetSaveJob::saved, this, [this, dataset] {
+        dataset->markSaved(m_saveJob->snapshot());
+        if (dataset == m_model->dataset())
+            m_summary->setText(tr("%n track(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ") + tr("saved"));
+    });
+    connect(m_saveJob, &Job::failed, this, [this](const QString& message) {
+        m_messages->showMessage(tr("The dataset could not be saved; your edits are still here.\n%1").arg(message), MessageBar::Kind::Error);
+    });
+    connect(m_saveJob, &Job::finished, this, [this] {
+        m_saveJob->deleteLater();
+        m_saveJob = nullptr;
+        if (std::exchange(m_saveAgain, false))
+            save();
+    });
+    m_saveJob->start();
+}
+
+void LibraryPage::saveNow()
+{
+    if (m_saveJob)
+        m_saveJob->wait();
+    if (!hasUnsavedChanges() || m_path.empty())
+        return;
+    try {
+        const LibraryDataset snapshot = m_model->dataset()->snapshot();
+        snapshot.save(m_path);
+        m_model->dataset()->markSaved(snapshot);
+    } catch (const Error& error) {
+        m_messages->showMessage(tr("The dataset could not be saved; your edits are still here.\n%1").arg(QString::fromUtf8(error.what())),
+                                MessageBar::Kind::Error);
+    }
+}
+
+void LibraryPage::buildFromFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose the Folder of Songs"), QString::fromStdString(m_audioDir.string()));
+    if (!folder.isEmpty())
+        buildFromFolderAt(folder);
+}
+
+void LibraryPage::buildFromFolderAt(const QString& folder)
+{
+    runBuildDialog(folder, QDir(folder).filePath(QStringLiteral("muze-dataset.json")));
+}
+
+void LibraryPage::updateDataset()
+{
+    if (m_path.empty()) {
+        buildFromFolder();
+        return;
+    }
+    runBuildDialog(QString::fromStdString(m_audioDir.string()), datasetPath());
+}
+
+void LibraryPage::runBuildDialog(const QString& folder, const QString& output)
+{
+    saveNow();  // the build keeps the edits it finds in the file
+    BuildDatasetDialog dialog(folder, output, this);
+    connect(&dialog, &BuildDatasetDialog::datasetBuilt, this, &LibraryPage::openDataset);
+    dialog.exec();
+}
+
+}  // namespace muze

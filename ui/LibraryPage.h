@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/dataset/TrackRecord.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <filesystem>
+#include <memory>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QUndoStack;
+
+namespace muze {
+
+class DatasetLoadJob;
+class DatasetSaveJob;
+class LibraryDataset;
+class LibraryModel;
+class MessageBar;
+class PlaybackController;
+class TrackDetailPanel;
+class TrackFilterModel;
+
+// The dataset a musician curates: a filterable, sortable table of tracks and the selected track in
+// detail, with its edits undoable and saved back (atomically) a moment after each, so that nothing
+// is lost on a crash.
+class LibraryPage : public QWidget {
+    Q_OBJECT
+
+public:
+    LibraryPage(PlaybackController& playback, QWidget* parent = nullptr);
+    ~LibraryPage() override;
+
+    QUndoStack* undoStack() const { return m_undo; }
+    bool isLoading() const;
+    bool hasUnsavedChanges() const;
+    QString datasetPath() const;
+    LibraryModel* model() const { return m_model; }
+    TrackDetailPanel* detail() const { return m_detail; }
+    TrackFilterModel* filter() const { return m_filter; }
+
+    // Applies a record (an edit, or its undo) to the dataset, the table and the detail panel.
+    void applyRecord(int index, const Record& record);
+
+public slots:
+    void openDataset(const QString& path);
+    void chooseDataset();
+    void buildFromFolder();
+    void buildFromFolderAt(const QString& folder);
+    void updateDataset();
+    void save();
+    // Before quitting: writes unsaved edits now, on this thread.
+    void saveNow();
+
+signals:
+    void datasetOpened(const QString& path);
+    void statusMessage(const QString& text);
+
+private:
+    void showDataset(std::shared_ptr<LibraryDataset> dataset);
+    void showSelected();
+    void updateFilterChoices();
+    void scheduleSave();
+    void runBuildDialog(const QString& folder, const QString& output);
+    QString audioFileFor(int index);
+    QWidget* createFilterBar();
+
+    PlaybackController& m_playback;
+    MessageBar* m_messages;
+    QLabel* m_summary;
+    QLineEdit* m_search;
+    QComboBox* m_genre;
+    QComboBox* m_artist;
+    QComboBox* m_key;
+    QComboBox* m_vocals;
+    QDoubleSpinBox* m_tempoMin;
+    QDoubleSpinBox* m_tempoMax;
+    LibraryModel* m_model;
+    TrackFilterModel* m_filter;
+    QTableView* m_table;
+    TrackDetailPanel* m_detail;
+    QUndoStack* m_undo;
+    QTimer m_saveDelay;
+    QPointer<DatasetLoadJob> m_loadJob;
+    QPointer<DatasetSaveJob> m_saveJob;
+    std::filesystem::path m_path;
+    std::filesystem::path m_audioDir;
+    bool m_saveAgain = false;
+};
+
+}  // namespace muze

@@ -1,0 +1,120 @@
+#include "ui/PlaybackBinder.h"
+
+#include "widgets/TimelineWidget.h"
+#include "widgets/TransportBar.h"
+#include "widgets/WaveformOverview.h"
+#include "workers/PlaybackController.h"
+
+#include <algorithm>
+
+namespace muze {
+namespace {
+
+constexpr int kPlayheadIntervalMs = 16;
+
+}  // namespace
+
+PlaybackBinder::PlaybackBinder(PlaybackController& playback, TransportBar* transport, QObject* parent)
+    : QObject(parent), m_playback(playback), m_transport(transport)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(kPlayheadIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &PlaybackBinder::tick);
+    connect(m_transport, &TransportBar::playPauseClicked, this, &PlaybackBinder::togglePlayPause);
+    connect(m_transport, &TransportBar::stopClicked, this, &PlaybackBinder::stop);
+}
+
+void PlaybackBinder::addTimeline(TimelineWidget* view)
+{
+    m_timelines.push_back(view);
+    connect(view, &TimelineWidget::seekRequested, this, &PlaybackBinder::seekTo);
+}
+
+void PlaybackBinder::setOverview(WaveformOverview* overview)
+{
+    m_overview = overview;
+}
+
+void PlaybackBinder::setSource(std::shared_ptr<const AudioBuffer> audio)
+{
+    const double duration = audio ? audio->durationSeconds() : 0.0;
+    m_generation = m_playback.setSource(std::move(audio));
+    m_transport->setDuration(duration);
+    m_transport->setPlaying(false);
+    m_transport->setReady(duration > 0);
+    showPosition(0.0);
+}
+
+bool PlaybackBinder::ownsPlayback() const
+{
+    return m_generation >= 0 && m_playback.generation() == m_generation;
+}
+
+void PlaybackBinder::togglePlayPause()
+{
+    if (!ownsPlayback())
+        return;
+    m_playback.togglePlayPause();
+    startTicking();
+}
+
+void PlaybackBinder::stop()
+{
+    if (!ownsPlayback())
+        return;
+    m_playback.stop();
+    showPosition(0.0);
+    startTicking();
+}
+
+void PlaybackBinder::seekBy(double seconds)
+{
+    seekTo(m_playback.positionSeconds() + seconds);
+}
+
+void PlaybackBinder::seekTo(double seconds)
+{
+    if (!ownsPlayback())
+        return;
+    seconds = std::clamp(seconds, 0.0, m_playback.durationSeconds());
+    m_playback.seekSeconds(seconds);
+    showPosition(seconds);
+    startTicking();
+}
+
+void PlaybackBinder::showPosition(double seconds)
+{
+    for (const auto& view : m_timelines)
+        if (view)
+            view->setPlayhead(seconds);
+    if (m_overview)
+        m_overview->setPlayhead(seconds);
+    m_transport->setPosition(seconds);
+}
+
+void PlaybackBinder::startTicking()
+{
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+// One last tick after playing stops brings the transport up to date.
+void PlaybackBinder::tick()
+{
+    if (!ownsPlayback()) {
+        m_transport->setPlaying(false);
+        m_timer.stop();
+        return;
+    }
+    if (m_playback.hasPendingCommands())
+        return;  // the player has not yet done what it was asked: its position would be stale
+    const bool playing = m_playback.isActive();
+    showPosition(m_playback.positionSeconds());
+    m_transport->setPlaying(playing);
+    if (playing && !m_timelines.isEmpty() && m_timelines.front())
+        m_timelines.front()->followPlayhead();
+    else if (!playing)
+        m_timer.stop();
+}
+
+}  // namespace muze

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVector>
+
+#include <memory>
+
+namespace muze {
+
+class PlaybackController;
+class TimelineWidget;
+class TransportBar;
+class WaveformOverview;
+struct AudioBuffer;
+
+// Ties a page's views to the shared playback: the transport's buttons, seeking where a view is
+// clicked, and the playhead moving in every view at 60 frames a second while playing (the first
+// view also turns its pages to follow it). Only while the audio playing is the page's own: another
+// page may have taken the player since.
+class PlaybackBinder : public QObject {
+    Q_OBJECT
+
+public:
+    PlaybackBinder(PlaybackController& playback, TransportBar* transport, QObject* parent = nullptr);
+
+    void addTimeline(TimelineWidget* view);
+    void setOverview(WaveformOverview* overview);
+    // Hands the page's audio to the player and resets the views' playhead.
+    void setSource(std::shared_ptr<const AudioBuffer> audio);
+    bool ownsPlayback() const;
+
+public slots:
+    void togglePlayPause();
+    void stop();
+    void seekTo(double seconds);
+    void seekBy(double seconds);
+
+private:
+    void showPosition(double seconds);
+    void startTicking();
+    void tick();
+
+    PlaybackController& m_playback;
+    TransportBar* m_transport;
+    QVector<QPointer<TimelineWidget>> m_timelines;
+    QPointer<WaveformOverview> m_overview;
+    QTimer m_timer;
+    int m_generation = -1;
+};
+
+}  // namespace muze

@@ -1,0 +1,37 @@
+#include "workers/DatasetJobs.h"
+
+namespace muze {
+
+DatasetBuildJob::DatasetBuildJob(BuildOptions options, QObject* parent) : Job(parent), m_options(std::move(options)) {}
+
+void DatasetBuildJob::execute(const JobControl& control)
+{
+    const BuildSummary summary = buildDataset(m_options, control, [this](const TrackEvent& event) {
+        if (!event.started && event.outcome == TrackOutcome::Reused)
+            return;
+        emit trackProgress({QString::fromStdString(event.audioPath), event.started, event.outcome, QString::fromStdString(event.reason),
+                            event.finished, event.total});
+    });
+    emit built(summary.analyzed, summary.reused, summary.failed, summary.dropped);
+}
+
+DatasetLoadJob::DatasetLoadJob(std::filesystem::path path, QObject* parent) : Job(parent), m_path(std::move(path)) {}
+
+void DatasetLoadJob::execute(const JobControl& control)
+{
+    emit loaded(std::make_shared<LibraryDataset>(LibraryDataset::load(m_path, control)));
+}
+
+DatasetSaveJob::DatasetSaveJob(LibraryDataset snapshot, std::filesystem::path path, QObject* parent)
+    : Job(parent), m_snapshot(std::move(snapshot)), m_path(std::move(path))
+{
+}
+
+void DatasetSaveJob::execute(const JobControl& control)
+{
+    control.report("saving", 0.0);
+    m_snapshot.save(m_path);
+    emit saved();
+}
+
+}  // namespace muze

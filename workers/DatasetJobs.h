@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/dataset/DatasetBuilder.h"
+#include "core/dataset/LibraryDataset.h"
+#include "workers/Job.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <filesystem>
+#include <memory>
+
+namespace muze {
+
+// A track's progress in a build, for the GUI thread.
+struct TrackProgress {
+    QString audioPath;
+    bool started = false;
+    TrackOutcome outcome = TrackOutcome::Analyzed;
+    QString reason;
+    int finished = 0;
+    int total = 0;
+};
+
+// Builds or updates a dataset (see buildDataset). Every track's start and end is reported, except
+// unchanged tracks, which only advance the progress (a re-run of a large library passes thousands
+// of them in a second).
+class DatasetBuildJob : public Job {
+    Q_OBJECT
+
+public:
+    DatasetBuildJob(BuildOptions options, QObject* parent = nullptr);
+
+signals:
+    void trackProgress(const muze::TrackProgress& progress);
+    void built(int analyzed, int reused, int failed, int dropped);
+
+protected:
+    void execute(const JobControl& control) override;
+
+private:
+    BuildOptions m_options;
+};
+
+// Reads a dataset for the Library.
+class DatasetLoadJob : public Job {
+    Q_OBJECT
+
+public:
+    DatasetLoadJob(std::filesystem::path path, QObject* parent = nullptr);
+
+signals:
+    void loaded(std::shared_ptr<muze::LibraryDataset> dataset);
+
+protected:
+    void execute(const JobControl& control) override;
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Writes a snapshot of a Library dataset, atomically.
+class DatasetSaveJob : public Job {
+    Q_OBJECT
+
+public:
+    DatasetSaveJob(LibraryDataset snapshot, std::filesystem::path path, QObject* parent = nullptr);
+    const LibraryDataset& snapshot() const { return m_snapshot; }
+
+signals:
+    void saved();
+
+protected:
+    void execute(const JobControl& control) override;
+
+private:
+    LibraryDataset m_snapshot;
+    std::filesystem::path m_path;
+};
+
+}  // namespace muze
+
+Q_DECLARE_METATYPE(muze::TrackProgress)
+Q_DECLARE_METATYPE(std::shared_ptr<muze::LibraryDataset>)
