@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|dataset]...   (default: all; the `bench`
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|library|dataset]...   (default: all; the `bench`
 #        target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
 # for the dataset, the accuracy test set (bench/make_test_set.py: 40 songs and 12 melodies with
@@ -9,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|dataset]...}" && pwd)
 shift
-parts=${*:-decode logmel dataset}
+parts=${*:-decode logmel library dataset}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -45,6 +45,12 @@ print(f"muze {cpp['audio_seconds'] / cpp['best_seconds']:.0f}x real time, torcha
       f"{torch['audio_seconds'] / torch['best_seconds']:.0f}x; "
       f"ratio (torchaudio time / muze time) = {torch['best_seconds'] / cpp['best_seconds']:.2f}")
 PY
+  echo
+fi
+
+if wanted library; then
+  echo "== the Library at 10,000 tracks =="
+  QT_QPA_PLATFORM=offscreen "$build/bench/bench_library" 10000
   echo
 fi
 

@@ -40,10 +40,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dataset File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,6 +112,30 @@
     </message>
     <message>
         <source>Cancelling after the songs in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in voice embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voice from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CLAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLAP from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (change them in Preferences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -550,6 +570,13 @@
     </message>
 </context>
 <context>
+    <name>muze::PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -597,6 +624,42 @@
     </message>
     <message>
         <source>Longest file to open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript files (torch.jit.save) for dataset builds. A speaker encoder replaces the built-in voice embeddings; a CLAP fills the CLAP fields. README, &quot;Your own encoders&quot;, says what they must provide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice encoder (256):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECAPA encoder (192):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLAP (512):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript Encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt *.pth *.ts);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -40,10 +40,6 @@
         <translation> min</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Przeglądaj…</translation>
-    </message>
-    <message>
         <source>Dataset File</source>
         <translation>Plik zbioru danych</translation>
     </message>
@@ -118,6 +114,30 @@
     <message>
         <source>Cancelling after the songs in progress…</source>
         <translation>Anulowanie po dokończeniu bieżących utworów…</translation>
+    </message>
+    <message>
+        <source>built-in voice embeddings</source>
+        <translation>wbudowane osadzenia głosu</translation>
+    </message>
+    <message>
+        <source>voice from %1</source>
+        <translation>głos z %1</translation>
+    </message>
+    <message>
+        <source>no CLAP</source>
+        <translation>bez CLAP</translation>
+    </message>
+    <message>
+        <source>CLAP from %1</source>
+        <translation>CLAP z %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 (change them in Preferences)</source>
+        <translation>%1, %2 (zmienisz je w Ustawieniach)</translation>
+    </message>
+    <message>
+        <source>Embeddings:</source>
+        <translation>Osadzenia:</translation>
     </message>
 </context>
 <context>
@@ -557,6 +577,13 @@
     </message>
 </context>
 <context>
+    <name>muze::PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Przeglądaj…</translation>
+    </message>
+</context>
+<context>
     <name>muze::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -605,6 +632,42 @@
     <message>
         <source>Longest file to open:</source>
         <translation>Najdłuższy otwierany plik:</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>wbudowany</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>TorchScript files (torch.jit.save) for dataset builds. A speaker encoder replaces the built-in voice embeddings; a CLAP fills the CLAP fields. README, &quot;Your own encoders&quot;, says what they must provide.</source>
+        <translation>Pliki TorchScript (torch.jit.save) do budowania zbiorów. Koder mówcy zastępuje wbudowane osadzenia głosu; CLAP wypełnia pola CLAP. Co muszą zapewniać, opisuje README, „Your own encoders”.</translation>
+    </message>
+    <message>
+        <source>Voice encoder (256):</source>
+        <translation>Koder głosu (256):</translation>
+    </message>
+    <message>
+        <source>ECAPA encoder (192):</source>
+        <translation>Koder ECAPA (192):</translation>
+    </message>
+    <message>
+        <source>CLAP (512):</source>
+        <translation>CLAP (512):</translation>
+    </message>
+    <message>
+        <source>TorchScript Encoder</source>
+        <translation>Koder TorchScript</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>TorchScript (*.pt *.pth *.ts);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
+        <translation>Nie ma pliku „%1”. Wybierz koder ponownie albo wyczyść pole, by użyć wbudowanego.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "ui/AppSettings.h"
 
+#include "core/dataset/TrackAnalyzer.h"
+
 #include <algorithm>
 
 namespace muze {
@@ -39,6 +41,19 @@ double AppSettings::maxDurationMinutes() const
     return std::max(1.0, m_settings.value("files/maxDurationMinutes", kDefaultMaxDurationMinutes).toDouble());
 }
 void AppSettings::setMaxDurationMinutes(double minutes) { m_settings.setValue("files/maxDurationMinutes", minutes); }
+
+EncoderFiles AppSettings::encoderFiles() const
+{
+    const auto path = [this](const char* key) { return std::filesystem::path(m_settings.value(key).toString().toStdString()); };
+    return {path("encoders/voice"), path("encoders/ecapa"), path("encoders/clap")};
+}
+
+void AppSettings::setEncoderFiles(const EncoderFiles& files)
+{
+    m_settings.setValue("encoders/voice", QString::fromStdString(files.voice.string()));
+    m_settings.setValue("encoders/ecapa", QString::fromStdString(files.ecapa.string()));
+    m_settings.setValue("encoders/clap", QString::fromStdString(files.clap.string()));
+}
 
 QString AppSettings::lastDataset() const { return m_settings.value("library/dataset").toString(); }
 void AppSettings::setLastDataset(const QString& path) { m_settings.setValue("library/dataset", path); }

@@ -6,6 +6,8 @@
 
 namespace muze {
 
+struct EncoderFiles;
+
 // The studio's preferences, stored by QSettings (~/.config/Muze/Muze Studio.conf on Linux).
 class AppSettings {
 public:
@@ -27,6 +29,10 @@ public:
     // Files longer than this are refused before decoding (a safety limit for hostile files).
     double maxDurationMinutes() const;
     void setMaxDurationMinutes(double minutes);
+
+    // The user's TorchScript encoders for dataset builds (empty paths: the built-in ones).
+    EncoderFiles encoderFiles() const;
+    void setEncoderFiles(const EncoderFiles& files);
 
     // The dataset the Library had open, reopened at start.
     QString lastDataset() const;

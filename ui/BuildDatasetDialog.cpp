@@ -1,17 +1,17 @@
 #include "ui/BuildDatasetDialog.h"
 
 #include "core/common/Parallel.h"
+#include "core/dataset/TrackAnalyzer.h"
+#include "ui/AppSettings.h"
+#include "widgets/PathField.h"
 #include "widgets/TimeText.h"
 #include "workers/DatasetJobs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -21,10 +21,30 @@
 #include <QVBoxLayout>
 
 namespace muze {
+namespace {
+
+QString encoderSummary(const EncoderFiles& files)
+{
+    const auto name = [](const std::filesystem::path& file) { return QString::fromStdString(file.filename().string()); };
+    QStringList voiceFiles;
+    for (const std::filesystem::path& file : {files.voice, files.ecapa})
+        if (!file.empty())
+            voiceFiles << name(file);
+    const QString voice = voiceFiles.isEmpty() ? BuildDatasetDialog::tr("built-in voice embeddings")
+                                               : BuildDatasetDialog::tr("voice from %1").arg(voiceFiles.join(QStringLiteral(", ")));
+    const QString clap = files.clap.empty() ? BuildDatasetDialog::tr("no CLAP") : BuildDatasetDialog::tr("CLAP from %1").arg(name(files.clap));
+    return BuildDatasetDialog::tr("%1, %2 (change them in Preferences)").arg(voice, clap);
+}
+
+}  // namespace
 
 BuildDatasetDialog::BuildDatasetDialog(const QString& audioFolder, const QString& output, QWidget* parent)
-    : QDialog(parent), m_audioFolder(audioFolder), m_pages(new QStackedWidget(this)), m_output(new QLineEdit(output, this))
+    : QDialog(parent),
+      m_audioFolder(audioFolder),
+      m_pages(new QStackedWidget(this)),
+      m_output(new PathField(PathField::Mode::SaveFile, tr("Dataset File"), tr("Dataset (*.json)"), this))
 {
+    m_output->setPath(output);
     setWindowTitle(tr("Build a Dataset"));
     m_pages->addWidget(createOptionsPage());
     m_pages->addWidget(createProgressPage());
@@ -62,26 +82,18 @@ QWidget* BuildDatasetDialog::createOptionsPage()
     m_maxTracks->setSpecialValueText(tr("all"));
     m_maxMinutes = new QSpinBox(page);
     m_maxMinutes->setRange(1, 600);
-    m_maxMinutes->setValue(30);
+    m_maxMinutes->setValue(static_cast<int>(AppSettings().maxDurationMinutes()));
     m_maxMinutes->setSuffix(tr(" min"));
-    auto* browse = new QPushButton(tr("Browse…"), page);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Dataset File"), m_output->text(), tr("Dataset (*.json)"));
-        if (!path.isEmpty())
-            m_output->setText(path);
-    });
-    auto* outputRow = new QHBoxLayout;
-    outputRow->addWidget(m_output, 1);
-    outputRow->addWidget(browse);
     auto* form = new QFormLayout(page);
     form->addRow(tr("Songs in:"), new QLabel(m_audioFolder, page));
-    form->addRow(tr("Dataset file:"), outputRow);
+    form->addRow(tr("Dataset file:"), m_output);
     form->addRow(tr("At once:"), m_jobs);
     form->addRow(QString(), m_separateVocals);
     form->addRow(QString(), m_speech);
     form->addRow(tr("Lyrics language:"), m_language);
     form->addRow(tr("Only the first:"), m_maxTracks);
     form->addRow(tr("Longest song:"), m_maxMinutes);
+    form->addRow(tr("Embeddings:"), new QLabel(encoderSummary(AppSettings().encoderFiles()), page));
     auto* note = new QLabel(tr("A dataset that exists is updated: only new and changed songs are analysed, and your edits are kept."), page);
     note->setWordWrap(true);
     form->addRow(note);
@@ -114,7 +126,7 @@ QWidget* BuildDatasetDialog::createProgressPage()
 
 QString BuildDatasetDialog::output() const
 {
-    return m_output->text();
+    return m_output->path();
 }
 
 void BuildDatasetDialog::start()
@@ -123,7 +135,7 @@ void BuildDatasetDialog::start()
         return;
     BuildOptions options;
     options.audioDir = m_audioFolder.toStdString();
-    options.output = m_output->text().toStdString();
+    options.output = m_output->path().toStdString();
     options.jobs = m_jobs->value();
     if (m_maxTracks->value() > 0)
         options.maxTracks = m_maxTracks->value();
@@ -131,6 +143,7 @@ void BuildDatasetDialog::start()
     options.analysis.recognizeSpeech = m_speech->isChecked();
     options.analysis.language = m_language->currentData().toString().toStdString();
     options.analysis.maxDurationSeconds = m_maxMinutes->value() * 60.0;
+    options.encoders = AppSettings().encoderFiles();
 
     m_pages->setCurrentIndex(1);
     m_buttons->clear();

@@ -10,7 +10,6 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QSpinBox;
@@ -19,6 +18,7 @@ class QStackedWidget;
 namespace muze {
 
 class DatasetBuildJob;
+class PathField;
 struct TrackProgress;
 
 // Builds or updates a dataset from a folder of songs: first the options, then each file's
@@ -51,7 +51,7 @@ private:
 
     QString m_audioFolder;
     QStackedWidget* m_pages;
-    QLineEdit* m_output;
+    PathField* m_output;
     QSpinBox* m_jobs;
     QCheckBox* m_separateVocals;
     QCheckBox* m_speech;

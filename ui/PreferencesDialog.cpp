@@ -1,13 +1,17 @@
 #include "ui/PreferencesDialog.h"
 
+#include "core/dataset/TrackAnalyzer.h"
 #include "ui/AppSettings.h"
+#include "widgets/PathField.h"
 #include "workers/PlaybackController.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
 
 namespace muze {
 
@@ -17,7 +21,10 @@ PreferencesDialog::PreferencesDialog(AppSettings& settings, PlaybackController& 
       m_language(new QComboBox(this)),
       m_device(new QComboBox(this)),
       m_buffer(new QComboBox(this)),
-      m_maxDuration(new QDoubleSpinBox(this))
+      m_maxDuration(new QDoubleSpinBox(this)),
+      m_voiceEncoder(createEncoderField(QStringLiteral("voiceEncoder"), tr("built-in"))),
+      m_ecapaEncoder(createEncoderField(QStringLiteral("ecapaEncoder"), tr("built-in"))),
+      m_clapEncoder(createEncoderField(QStringLiteral("clapEncoder"), tr("none")))
 {
     setWindowTitle(tr("Preferences"));
     m_language->setObjectName(QStringLiteral("language"));
@@ -45,6 +52,15 @@ PreferencesDialog::PreferencesDialog(AppSettings& settings, PlaybackController& 
     m_maxDuration->setValue(settings.maxDurationMinutes());
     m_maxDuration->setToolTip(tr("Longer files are refused before decoding, so a damaged or hostile file cannot fill the memory."));
 
+    const EncoderFiles encoders = settings.encoderFiles();
+    m_voiceEncoder->setPath(QString::fromStdString(encoders.voice.string()));
+    m_ecapaEncoder->setPath(QString::fromStdString(encoders.ecapa.string()));
+    m_clapEncoder->setPath(QString::fromStdString(encoders.clap.string()));
+    auto* encoderNote = new QLabel(tr("TorchScript files (torch.jit.save) for dataset builds. A speaker encoder replaces the built-in "
+                                      "voice embeddings; a CLAP fills the CLAP fields. README, \"Your own encoders\", says what they must provide."),
+                                   this);
+    encoderNote->setWordWrap(true);
+
     auto* restartNote = new QLabel(tr("A new language applies the next time Muze Studio starts."), this);
     restartNote->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -57,7 +73,33 @@ PreferencesDialog::PreferencesDialog(AppSettings& settings, PlaybackController& 
     form->addRow(tr("Audio output:"), m_device);
     form->addRow(tr("Buffer size:"), m_buffer);
     form->addRow(tr("Longest file to open:"), m_maxDuration);
+    form->addRow(tr("Voice encoder (256):"), m_voiceEncoder);
+    form->addRow(tr("ECAPA encoder (192):"), m_ecapaEncoder);
+    form->addRow(tr("CLAP (512):"), m_clapEncoder);
+    form->addRow(QString(), encoderNote);
     form->addRow(buttons);
+    setMinimumWidth(560);
+}
+
+PathField* PreferencesDialog::createEncoderField(const QString& objectName, const QString& placeholder)
+{
+    auto* field = new PathField(PathField::Mode::OpenFile, tr("TorchScript Encoder"), tr("TorchScript (*.pt *.pth *.ts);;All files (*)"), this);
+    field->setObjectName(objectName);
+    field->setPlaceholderText(placeholder);
+    return field;
+}
+
+// A named file must exist; whether it keeps the encoder contract is checked when a build loads it.
+bool PreferencesDialog::encodersExist()
+{
+    for (PathField* field : {m_voiceEncoder, m_ecapaEncoder, m_clapEncoder}) {
+        if (!field->path().isEmpty() && !QFileInfo(field->path()).isFile()) {
+            QMessageBox::warning(this, windowTitle(), tr("There is no file \"%1\". Choose the encoder again, or clear the field to use the built-in one.").arg(field->path()));
+            field->setFocus();
+            return false;
+        }
+    }
+    return true;
 }
 
 void PreferencesDialog::showDevices(const QStringList& keys, const QStringList& names)
@@ -74,10 +116,13 @@ void PreferencesDialog::showDevices(const QStringList& keys, const QStringList& 
 
 void PreferencesDialog::accept()
 {
+    if (!encodersExist())
+        return;
     m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setOutputDevice(m_device->currentData().toString());
     m_settings.setBufferFrames(m_buffer->currentData().toInt());
     m_settings.setMaxDurationMinutes(m_maxDuration->value());
+    m_settings.setEncoderFiles({m_voiceEncoder->path().toStdString(), m_ecapaEncoder->path().toStdString(), m_clapEncoder->path().toStdString()});
     QDialog::accept();
 }
 

@@ -8,9 +8,11 @@ class QDoubleSpinBox;
 namespace muze {
 
 class AppSettings;
+class PathField;
 class PlaybackController;
 
-// Language, audio output and safety limits. Saves to AppSettings when accepted.
+// Language, audio output, safety limits and the user's own encoders. Saves to AppSettings when
+// accepted.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 
@@ -22,12 +24,17 @@ public:
 
 private:
     void showDevices(const QStringList& keys, const QStringList& names);
+    PathField* createEncoderField(const QString& objectName, const QString& placeholder);
+    bool encodersExist();
 
     AppSettings& m_settings;
     QComboBox* m_language;
     QComboBox* m_device;
     QComboBox* m_buffer;
     QDoubleSpinBox* m_maxDuration;
+    PathField* m_voiceEncoder;
+    PathField* m_ecapaEncoder;
+    PathField* m_clapEncoder;
 };
 
 }  // namespace muze

@@ -15,9 +15,19 @@ void addAnalysisOptions(ArgumentParser& parser)
 {
     parser.flag("--no_asr", "do not run speech recognition for lyrics (tags and .lrc/.txt sidecars are still read)")
         .option("--language", "CODE", "language of the lyrics, for phonemes (an espeak-ng voice: en, pl, de, ...)", "en")
-        .option("--max_duration", "SECONDS", "refuse files longer than this", "1800");
+        .option("--max_duration", "SECONDS", "refuse files longer than this", "1800")
+        .option("--voice_encoder", "FILE", "a TorchScript speaker encoder (256 numbers from 16 kHz audio) for voice_embedding")
+        .option("--ecapa_encoder", "FILE", "a TorchScript speaker encoder (192 numbers from 16 kHz audio) for ecapa_embedding")
+        .option("--clap_encoder", "FILE", "a TorchScript CLAP (encode_audio at 48 kHz, encode_text; 512 numbers) for the clap_* fields");
 }
 
+EncoderFiles encoderFiles(const ArgumentParser::Result& args)
+{
+    const auto path = [&](const char* name) { return args.has(name) ? std::filesystem::path(args.text(name)) : std::filesystem::path(); };
+    return {path("voice_encoder"), path("ecapa_encoder"), path("clap_encoder")};
+}
+
+// Without the encoders: the dataset builder loads those itself.
 AnalysisOptions analysisOptions(const ArgumentParser::Result& args)
 {
     AnalysisOptions options;
@@ -58,6 +68,7 @@ int runBuildDataset(const std::vector<std::string>& arguments)
         options.maxTracks = args.integer("max_tracks");
     options.separateVocals = args.has("separate_vocals");
     options.analysis = analysisOptions(args);
+    options.encoders = encoderFiles(args);
 
     ProgressLine progress;
     std::mutex printMutex;
@@ -109,8 +120,10 @@ int runAnalyze(const std::vector<std::string>& arguments)
         return 0;
     }
     const std::filesystem::path file = args.positionals[0];
+    AnalysisOptions options = analysisOptions(args);
+    options.encoders = loadEncoders(encoderFiles(args));
     ProgressLine progress;
-    const Record record = analyzeTrack(file, file.filename().string(), fullFingerprint(file), analysisOptions(args), progress.control());
+    const Record record = analyzeTrack(file, file.filename().string(), fullFingerprint(file), options, progress.control());
     std::cout << record.dump(1) << "\n";
     return 0;
 }

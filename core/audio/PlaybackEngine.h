@@ -18,7 +18,8 @@ namespace muze {
 //
 // Positions are in frames of the source. They are sample-accurate: after seek(n) the first frame
 // render() plays is frame n, and pause() keeps the exact frame where playing resumes. Blocks queued
-// before a seek carry an older generation number and are dropped unplayed.
+// before a seek carry an older generation number and are dropped unplayed, by render(): the device
+// keeps calling it while paused, so a full ring of them never blocks the feeder for long.
 //
 // Thread contract: setSource, play, pause, stop and seek from one control thread; render from the
 // audio thread; position, isPlaying, length and reachedEnd from any thread.

@@ -116,10 +116,13 @@ struct Track {
     std::optional<Record> previous;
 };
 
-// Whether `previous` still describes `file`; updates `source` with the hash when it had to read it.
-bool isUnchanged(const Record& previous, const std::filesystem::path& file, SourceFingerprint& source)
+// Whether `previous` still describes `file` as these encoders would; updates `source` with the hash
+// when it had to read it.
+bool isUnchanged(const Record& previous, const std::filesystem::path& file, const Json& encoders, SourceFingerprint& source)
 {
     if (!previous.contains(field::kAnalysisVersion) || previous[field::kAnalysisVersion] != kAnalysisVersion || !previous.contains(field::kSource))
+        return false;
+    if (!previous.contains(field::kEncoders) || previous[field::kEncoders] != encoders)
         return false;
     const SourceFingerprint old = SourceFingerprint::fromJson(previous[field::kSource]);
     if (old.size != source.size || old.hash == 0)
@@ -282,7 +285,9 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     AnalysisOptions analysis = options.analysis;
     analysis.cacheFolder = paths.cache;
     analysis.vocalsFolder = options.separateVocals ? paths.vocals : std::filesystem::path();
+    analysis.encoders = loadEncoders(options.encoders);
     const FeatureCache cache(paths.cache);
+    const Json encoders = encoderIdentities(analysis.encoders);
 
     std::vector<Track> tracks;
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -317,7 +322,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
 
     auto process = [&](const Track& track) {
         SourceFingerprint source = statFingerprint(track.file);
-        if (track.previous && isUnchanged(*track.previous, track.file, source) &&
+        if (track.previous && isUnchanged(*track.previous, track.file, encoders, source) &&
             cache.isCurrent(std::to_string(trackIdFor(track.relative)), source.contentKey())) {
             Record record = *track.previous;
             record[field::kSource] = source.toJson();

@@ -17,7 +17,8 @@ struct BuildOptions {
     int jobs = 0;                     // tracks analysed at once; 0: one per core
     std::optional<int> maxTracks;     // the first N files (in path order) only
     bool separateVocals = false;      // write vocal estimates to OUTPUT's .vocals folder
-    AnalysisOptions analysis;         // vocals and cache folders are filled in by the builder
+    EncoderFiles encoders;            // the user's TorchScript encoders, loaded by the builder
+    AnalysisOptions analysis;         // vocals and cache folders and encoders are filled in by the builder
 };
 
 // Files beside the dataset, named after it: data.json gives data.json.errors.json and so on.
@@ -79,7 +80,8 @@ std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& f
 // - files that fail go to the errors file with their reason, and the build goes on;
 // - at the end the dataset, errors and artist embeddings are written atomically and the journal
 //   is removed. Cancelling stops after the tracks in flight and keeps the journal.
-// Tracks are analysed `jobs` at a time. Throws Error for the folder or output, not for a track.
+// Tracks are analysed `jobs` at a time. Throws Error for the folder, the output or an encoder, not
+// for a track.
 BuildSummary buildDataset(const BuildOptions& options, const JobControl& control = {},
                           const std::function<void(const TrackEvent&)>& onTrack = {});
 

@@ -11,6 +11,7 @@
 #include "core/audio/Resampler.h"
 #include "core/dataset/FeatureCache.h"
 #include "core/dsp/LogMel.h"
+#include "core/models/TorchScriptEncoder.h"
 #include "core/text/Lyrics.h"
 #include "core/text/PhonemeTiming.h"
 #include "core/text/Phonemes.h"
@@ -29,6 +30,7 @@ using Json = nlohmann::ordered_json;
 constexpr double kMelHopSeconds = 320.0 / kModelSampleRate;
 constexpr int kF0Coarsening = 5;           // the record's f0 is at 50 ms; the cache keeps 10 ms
 constexpr double kSegmentVocalShare = 0.3;  // a segment "has vocals" when a voice covers this much of it
+constexpr double kEncoderSeconds = 60.0;    // the most audio a user's encoder is given, to bound its memory
 
 double rounded(double value, double scale = 1000.0)
 {
@@ -54,6 +56,29 @@ Json spans(const std::vector<TimeSpan>& list)
     for (const TimeSpan& span : list)
         out.push_back({rounded(span.first), rounded(span.second)});
     return out;
+}
+
+// Up to kEncoderSeconds of `audio` from inside `regions` (from the whole of it when there are none).
+AudioBuffer excerpt(const AudioBuffer& audio, const std::vector<TimeSpan>& regions)
+{
+    const std::vector<TimeSpan> whole{{0.0, audio.durationSeconds()}};
+    AudioBuffer out{audio.sampleRate, audio.channels, {}};
+    const auto limit = static_cast<std::size_t>(kEncoderSeconds * audio.sampleRate) * audio.channels;
+    for (const TimeSpan& span : regions.empty() ? whole : regions) {
+        const auto begin = std::min(audio.samples.size(), static_cast<std::size_t>(span.first * audio.sampleRate) * audio.channels);
+        const auto end = std::min({audio.samples.size(), static_cast<std::size_t>(span.second * audio.sampleRate) * audio.channels,
+                                   begin + limit - out.samples.size()});
+        out.samples.insert(out.samples.end(), audio.samples.begin() + static_cast<std::ptrdiff_t>(begin),
+                           audio.samples.begin() + static_cast<std::ptrdiff_t>(std::max(begin, end)));
+        if (out.samples.size() >= limit)
+            break;
+    }
+    return out;
+}
+
+Json embedding(const std::vector<float>& values)
+{
+    return roundedFloats(values, 1e5);
 }
 
 // Lyrics in order of preference: the file's own tag, a sidecar .lrc or .txt, then speech
@@ -159,6 +184,26 @@ void writeSeparatedVocals(const AudioBuffer& vocals, const std::filesystem::path
 
 }  // namespace
 
+Encoders loadEncoders(const EncoderFiles& files)
+{
+    constexpr int kVoiceRate = 16000;
+    constexpr int kClapRate = 48000;
+    Encoders encoders;
+    if (!files.voice.empty())
+        encoders.voice = std::make_shared<TorchScriptEncoder>(files.voice, 256, kVoiceRate);
+    if (!files.ecapa.empty())
+        encoders.ecapa = std::make_shared<TorchScriptEncoder>(files.ecapa, 192, kVoiceRate);
+    if (!files.clap.empty())
+        encoders.clap = std::make_shared<TorchScriptEncoder>(files.clap, 512, kClapRate, "encode_audio", true);
+    return encoders;
+}
+
+Json encoderIdentities(const Encoders& encoders)
+{
+    const auto identity = [](const auto& encoder, Json otherwise) { return encoder ? Json(encoder->identity()) : otherwise; };
+    return {{"voice", identity(encoders.voice, "built-in")}, {"ecapa", identity(encoders.ecapa, "built-in")}, {"clap", identity(encoders.clap, nullptr)}};
+}
+
 std::int64_t trackIdFor(const std::string& relativePath)
 {
     return static_cast<std::int64_t>(stableHash(relativePath) & ((1ULL << 53) - 1));
@@ -231,16 +276,21 @@ Record analyzeTrack(const std::filesystem::path& file, const std::string& relati
     record["lyrics_confidence"] = lyrics.confidence ? Json(rounded(*lyrics.confidence)) : Json(nullptr);
     record["phonemes_ipa"] = lyricText.empty() ? Json(nullptr) : Json(toPhonemes(lyricText, options.language).ipa);
 
-    record["voice_embedding"] = roundedFloats(mixVoice.voice, 1e5);
-    record["ecapa_embedding"] = roundedFloats(mixVoice.ecapa, 1e5);
-    if (activity.hasVocals) {
-        const FloatMatrix vocalsLogMel = logMelSpectrogram(voice.vocals.samples.data(), voice.vocals.frames(), melParams);
-        record["voice_embedding_separated"] = roundedFloats(embedVoice(vocalsLogMel, kMelHopSeconds, pitch, activity.regions).voice, 1e5);
-    } else {
+    const Encoders& encoders = options.encoders;
+    const AudioBuffer singing = encoders.voice || encoders.ecapa ? excerpt(mono, activity.regions) : AudioBuffer{};
+    record["voice_embedding"] = embedding(encoders.voice ? encoders.voice->encodeAudio(singing) : mixVoice.voice);
+    record["ecapa_embedding"] = embedding(encoders.ecapa ? encoders.ecapa->encodeAudio(singing) : mixVoice.ecapa);
+    if (!activity.hasVocals) {
         record["voice_embedding_separated"] = nullptr;
+    } else if (encoders.voice) {
+        record["voice_embedding_separated"] = embedding(encoders.voice->encodeAudio(excerpt(voice.vocals, activity.regions)));
+    } else {
+        const FloatMatrix vocalsLogMel = logMelSpectrogram(voice.vocals.samples.data(), voice.vocals.frames(), melParams);
+        record["voice_embedding_separated"] = embedding(embedVoice(vocalsLogMel, kMelHopSeconds, pitch, activity.regions).voice);
     }
-    record["clap_audio_embedding"] = nullptr;
-    record["clap_text_embedding"] = nullptr;
+    record["clap_audio_embedding"] = encoders.clap ? embedding(encoders.clap->encodeAudio(excerpt(audio, {}))) : Json(nullptr);
+    record["clap_text_embedding"] = encoders.clap ? embedding(encoders.clap->encodeText(record["prompt"].get<std::string>())) : Json(nullptr);
+    record[field::kEncoders] = encoderIdentities(encoders);
 
     record["segments"] = segmentsJson(music, audio, activity, lyrics, words);
     record["beat_positions"] = beatPositions(music.beats, duration);

@@ -21,6 +21,7 @@ inline constexpr const char* kLyrics = "lyrics";
 inline constexpr const char* kSegments = "segments";
 inline constexpr const char* kVoiceEmbedding = "voice_embedding";
 inline constexpr const char* kAnalysisVersion = "analysis_version";
+inline constexpr const char* kEncoders = "embedding_encoders";  // which encoder made each embedding
 inline constexpr const char* kSource = "source_file";            // size, mtime and content hash
 inline constexpr const char* kUserEdited = "user_edited";        // names of fields the user changed
 inline constexpr const char* kIncluded = "include_in_training";  // false: kept, but not trained on

@@ -168,6 +168,17 @@ private slots:
         QVERIFY(record["tempo"].is_number());
     }
 
+    void aMissingEncoderStopsTheBuildAtOnce()
+    {
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_encoder");
+        const Run run = runMuze({"build-dataset", "--audio_dir", fixturePath("library"), "--output", QString::fromStdString((folder / "data.json").string()),
+                                 "--clap_encoder", "/no/such/clap.pt"});
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains("/no/such/clap.pt") && run.err.contains("does not exist"), qPrintable(run.err));
+        QVERIFY(!fs::exists(folder / "data.json"));
+    }
+
     void misuseExitsWithTwo()
     {
         QCOMPARE(runMuze({"transmogrify"}).status, 2);

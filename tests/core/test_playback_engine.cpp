@@ -38,6 +38,15 @@ std::vector<float> render(PlaybackEngine& engine, int frames, int channels = 2)
     return out;
 }
 
+// Seeks a stopped engine and starts playing there. The feeder has already queued blocks from
+// frame 0; the device's paused callback drops them, as a real device would before play.
+void playFrom(PlaybackEngine& engine, std::int64_t frame)
+{
+    engine.seek(frame);
+    render(engine, 64);
+    engine.play();
+}
+
 }  // namespace
 
 class PlaybackEngineTest : public QObject {
@@ -48,8 +57,7 @@ private slots:
     {
         PlaybackEngine engine;
         engine.setSource(countingSource(100000, 1));
-        engine.seek(12345);
-        engine.play();
+        playFrom(engine, 12345);
         QVERIFY(waitForQueued(engine, 1000));
         const auto out = render(engine, 700);
         for (int i = 0; i < 700; ++i) {
@@ -122,8 +130,7 @@ private slots:
     {
         PlaybackEngine engine;
         engine.setSource(countingSource(10000, 1));
-        engine.seek(9950);
-        engine.play();
+        playFrom(engine, 9950);
         QVERIFY(waitForQueued(engine, 50));
         const auto out = render(engine, 100, 1);
         QCOMPARE(out[49], 9999.0f);

@@ -1,12 +1,17 @@
 // Preferences: the output list fills in from the playback thread, and choices are saved.
 
+#include "core/dataset/TrackAnalyzer.h"
 #include "ui/AppSettings.h"
 #include "ui/PreferencesDialog.h"
+#include "widgets/PathField.h"
 #include "workers/PlaybackController.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace muze;
@@ -47,6 +52,36 @@ private slots:
         PreferencesDialog again(settings, playback);
         QCOMPARE(again.findChild<QComboBox*>("language")->currentData().toString(), QStringLiteral("pl"));
         QCOMPARE(again.findChild<QComboBox*>("outputDevice")->currentData().toString(), settings.outputDevice());
+    }
+
+    void encoderFilesMustExistAndAreSaved()
+    {
+        AppSettings settings;
+        PlaybackController playback;
+        PreferencesDialog dialog(settings, playback);
+        auto* clap = dialog.findChild<PathField*>("clapEncoder");
+        clap->setPath(QStringLiteral("/no/such/clap.pt"));
+        QString warning;
+        QTimer::singleShot(0, this, [&warning] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                warning = box->text();
+                box->accept();
+            }
+        });
+        dialog.accept();
+        QVERIFY2(warning.contains(QStringLiteral("/no/such/clap.pt")), qPrintable(warning));
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(settings.encoderFiles().clap.empty());
+
+        QTemporaryDir folder;
+        const QString file = folder.filePath(QStringLiteral("clap.pt"));
+        QFile(file).open(QIODevice::WriteOnly);
+        clap->setPath(file);
+        dialog.accept();
+        QCOMPARE(QString::fromStdString(settings.encoderFiles().clap.string()), file);
+        QVERIFY(settings.encoderFiles().voice.empty());
+        PreferencesDialog again(settings, playback);
+        QCOMPARE(again.findChild<PathField*>("clapEncoder")->path(), file);
     }
 };
 
