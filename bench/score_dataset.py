@@ -14,10 +14,12 @@ import mir_eval
 import numpy as np
 
 GOALS = {"tempo_acc1": 0.95, "beat_f": 0.90, "downbeat_f": 0.80, "key_exact": 0.85, "chord_majmin": 0.75,
-         "section_f3": 0.60, "section_labels": 0.60, "f0_raw_pitch": 0.90, "vocals_accuracy": None}
+         "section_f3": 0.60, "section_labels": 0.60, "f0_raw_pitch": 0.90, "vocals_accuracy": None,
+         "vocal_regions_f": None}
 TITLES = {"tempo_acc1": "tempo Acc1", "beat_f": "beat F-measure", "downbeat_f": "downbeat F", "key_exact": "key exact",
           "chord_majmin": "chord majmin", "section_f3": "section boundary F@3 s", "section_labels": "verse/chorus labels (share of time correct)",
-          "f0_raw_pitch": "F0 raw pitch accuracy", "vocals_accuracy": "has_vocals accuracy"}
+          "f0_raw_pitch": "F0 raw pitch accuracy", "vocals_accuracy": "has_vocals accuracy",
+          "vocal_regions_f": "vocal_regions F-measure (by time, songs with a voice)"}
 
 
 def chord_score(truth, chords):
@@ -43,6 +45,14 @@ def label_share(truth, segments, step=0.05):
     return float(np.mean([label_at(truth["sections"], t) == label_at(segments, t) for t in grid]))
 
 
+def region_f(truth, regions, step=0.05):
+    grid = np.arange(0, truth["duration"], step)
+    inside = lambda spans: np.array([any(a <= t < b for a, b in spans) for t in grid])
+    ref, est = inside(truth["vocal_regions"]), inside(regions)
+    hits = float(np.sum(ref & est))
+    return 2 * hits / (np.sum(ref) + np.sum(est)) if hits else 0.0
+
+
 def score_song(truth, record):
     scores = {}
     if record.get("tempo") is not None:
@@ -60,6 +70,8 @@ def score_song(truth, record):
         scores["section_labels"] = label_share(truth, segments)
     if "has_vocals" in truth and record.get("has_vocals") is not None:
         scores["vocals_accuracy"] = float(bool(record["has_vocals"]) == truth["has_vocals"])
+    if truth.get("vocal_regions"):
+        scores["vocal_regions_f"] = region_f(truth, record.get("vocal_regions") or [])
     return scores
 
 

@@ -11,10 +11,16 @@ constexpr int kFirstVoiceBand = 20;   // ~300 Hz at the reference's mel settings
 constexpr int kLastVoiceBand = 90;    // ~3.7 kHz
 constexpr double kWindowSeconds = 1.0;
 constexpr double kWindowHopSeconds = 0.5;
-constexpr double kRiseDb = 1.5;
-constexpr double kBaselinePercentile = 0.3;
+constexpr double kRiseDb = 0.5;
+constexpr double kBaselinePercentile = 0.1;
 constexpr double kMinimumPitched = 0.3;
 constexpr double kMinimumCover = 0.15;
+constexpr double kPitchStepSeconds = 0.05;
+constexpr double kHeldNoteCents = 10.0;
+constexpr double kGlideCents = 100.0;
+constexpr double kMinimumMoving = 0.5;
+constexpr double kExtendMoving = 0.3;
+constexpr double kMovingContextSeconds = 0.5;
 
 std::vector<float> bandLevel(const FloatMatrix& logMel)
 {
@@ -54,6 +60,26 @@ double pitchedShare(const PitchTrack& pitch, double start, double end)
            static_cast<double>(last - first);
 }
 
+// Share of the steps between consecutive voiced frames of `steps` (the pitch coarsened to
+// kPitchStepSeconds) inside [start, end) that glide: more than a held note wavers, less than a jump
+// to another note.
+double movingShare(const PitchTrack& steps, double start, double end)
+{
+    const auto first = static_cast<std::size_t>(std::max(0.0, start / steps.hopSeconds));
+    const auto last = std::min(steps.voiced.size(), static_cast<std::size_t>(end / steps.hopSeconds));
+    int pairs = 0;
+    int moving = 0;
+    for (std::size_t t = first + 1; t < last; ++t) {
+        if (!steps.voiced[t - 1] || !steps.voiced[t])
+            continue;
+        ++pairs;
+        const double cents = std::abs(1200.0 * std::log2(steps.hz[t] / steps.hz[t - 1]));
+        if (cents > kHeldNoteCents && cents < kGlideCents)
+            ++moving;
+    }
+    return pairs == 0 ? 0.0 : static_cast<double>(moving) / pairs;
+}
+
 void addSpan(std::vector<TimeSpan>& spans, double start, double end)
 {
     if (!spans.empty() && start <= spans.back().second)
@@ -86,13 +112,31 @@ VocalActivity detectVocals(const FloatMatrix& mixLogMel, const FloatMatrix& cent
     if (ratio.empty())
         return activity;
     const double threshold = percentile(ratio, kBaselinePercentile) + kRiseDb;
-    double covered = 0.0;
+    const PitchTrack steps = coarsen(centrePitch, std::max(1, static_cast<int>(std::lround(kPitchStepSeconds / centrePitch.hopSeconds))));
+    std::vector<double> moving(ratio.size(), 0.0);  // 0 where the window fails the level or pitch test
     for (std::size_t w = 0; w < ratio.size(); ++w) {
         const double start = starts[w];
         const double end = start + kWindowSeconds;
         if (ratio[w] > threshold && pitchedShare(centrePitch, start, end) >= kMinimumPitched)
-            addSpan(activity.regions, start, end);
+            moving[w] = movingShare(steps, start - kMovingContextSeconds, end + kMovingContextSeconds);
     }
+    // Hysteresis: a run of windows that move at least kExtendMoving is a region when one of them
+    // moves at least kMinimumMoving.
+    std::size_t w = 0;
+    while (w < moving.size()) {
+        if (moving[w] < kExtendMoving) {
+            ++w;
+            continue;
+        }
+        std::size_t end = w;
+        bool seeded = false;
+        for (; end < moving.size() && moving[end] >= kExtendMoving; ++end)
+            seeded = seeded || moving[end] >= kMinimumMoving;
+        if (seeded)
+            addSpan(activity.regions, starts[w], starts[end - 1] + kWindowSeconds);
+        w = end;
+    }
+    double covered = 0.0;
     for (const TimeSpan& region : activity.regions)
         covered += region.second - region.first;
     activity.hasVocals = covered >= kMinimumCover * static_cast<double>(frames) * melHopSeconds;

@@ -15,4 +15,5 @@ fi
 rm -f "$work/data.json"
 "$muze" build-dataset --audio_dir "$work/set/audio" --output "$work/data.json" --no_asr
 /usr/bin/python3 "$here/../../bench/score_dataset.py" "$work/set" "$work/data.json" --min \
-  tempo_acc1=0.75 beat_f=0.8 downbeat_f=0.6 key_exact=0.5 chord_majmin=0.6 section_f3=0.3 section_labels=0.3 f0_raw_pitch=0.8
+  tempo_acc1=0.75 beat_f=0.8 downbeat_f=0.6 key_exact=0.5 chord_majmin=0.6 section_f3=0.3 section_labels=0.3 f0_raw_pitch=0.8 \
+  vocals_accuracy=0.75 vocal_regions_f=0.5
