@@ -272,6 +272,7 @@ void LibraryPage::showDataset(std::shared_ptr<LibraryDataset> dataset)
     m_model->setDataset(std::move(dataset));
     const auto settings = readBuildSettings(m_path);
     m_audioDir = settings ? settings->audioDir : m_path.parent_path();
+    m_detail->setLyricsLanguage(settings ? settings->language : "en");
     updateFilterChoices();
     m_summary->setText(tr("%n track(s)", nullptr, m_model->rowCount()));
     if (m_filter->rowCount() > 0)

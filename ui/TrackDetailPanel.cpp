@@ -1,5 +1,7 @@
 #include "ui/TrackDetailPanel.h"
 
+#include "core/common/Error.h"
+#include "core/dataset/TextFields.h"
 #include "ui/PlaybackBinder.h"
 #include "ui/SummaryWaveformSource.h"
 #include "widgets/TimeText.h"
@@ -264,6 +266,7 @@ void TrackDetailPanel::commit(EditKind kind, const char* name, const Json& value
         return;
     Record after = m_record;
     after[name] = value;
+    updateDerivedFields(kind, after);
     Json edited = after.contains(field::kUserEdited) && after[field::kUserEdited].is_array() ? after[field::kUserEdited] : Json::array();
     if (std::find(edited.begin(), edited.end(), Json(name)) == edited.end())
         edited.push_back(name);
@@ -271,6 +274,21 @@ void TrackDetailPanel::commit(EditKind kind, const char* name, const Json& value
     const Record before = m_record;
     m_record = after;
     emit this->edited(m_index, before, after, description, kind);
+}
+
+// What follows from the words keeps following them, and undoes with the edit.
+void TrackDetailPanel::updateDerivedFields(EditKind kind, Record& record) const
+{
+    if (kind == PromptEdit) {
+        refreshPromptFields(record, nullptr);  // the next build with a CLAP encoder embeds the new prompt
+    } else if (kind == LyricsEdit) {
+        try {
+            refreshLyricFields(record, m_lyricsLanguage);
+        } catch (const Error&) {  // espeak-ng lost the voice it built with: no phonemes rather than stale ones
+            record["phonemes_ipa"] = nullptr;
+            record["phoneme_timestamps"] = Json::array();
+        }
+    }
 }
 
 Json TrackDetailPanel::sectionsFromTable() const

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <string>
 
 class QCheckBox;
 class QLabel;
@@ -43,6 +44,8 @@ public:
     // The record changed from outside (undo, redo): show it without producing an edit.
     void refresh(const Record& record);
     int currentIndex() const { return m_index; }
+    // The espeak-ng voice that turns edited lyrics into phonemes: the dataset's build language.
+    void setLyricsLanguage(const std::string& language) { m_lyricsLanguage = language; }
 
 public slots:
     void togglePlayPause();
@@ -55,6 +58,7 @@ signals:
 private:
     void commitPending();
     void commit(EditKind kind, const char* field, const nlohmann::ordered_json& value, const QString& description);
+    void updateDerivedFields(EditKind kind, Record& record) const;
     void showFields();
     void showAnnotations();
     void loadAudio(const QString& file);
@@ -76,6 +80,7 @@ private:
     QPointer<AudioLoadJob> m_job;
     Record m_record;
     int m_index = -1;
+    std::string m_lyricsLanguage = "en";
     bool m_updating = false;  // true while the panel fills its own editors
 };
 

@@ -5,6 +5,7 @@
 #include "core/common/Parallel.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/FeatureCache.h"
+#include "core/dataset/TextFields.h"
 
 #include <algorithm>
 #include <atomic>
@@ -145,6 +146,18 @@ void keepUserEdits(const Record& previous, Record& record)
     }
     if (previous.contains(field::kIncluded))
         record[field::kIncluded] = previous[field::kIncluded];
+}
+
+// The fields that follow from the user's lyrics and prompt, where the user edited them and they no
+// longer follow (a fresh analysis derived them from its own words; an edit in the Library leaves
+// clap_text_embedding for the build to compute).
+void followUserWords(Record& record, const AnalysisOptions& analysis, bool analysed)
+{
+    if (analysed && isUserEdited(record, field::kLyrics))
+        refreshLyricFields(record, analysis.language);
+    const bool promptEmbedded = record.contains("clap_text_embedding") && !record["clap_text_embedding"].is_null();
+    if (isUserEdited(record, field::kPrompt) && (analysed || (analysis.encoders.clap && !promptEmbedded)))
+        refreshPromptFields(record, analysis.encoders.clap.get());
 }
 
 void writeArtistEmbeddings(const std::filesystem::path& path, const std::vector<Record>& records)
@@ -326,6 +339,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
             cache.isCurrent(std::to_string(trackIdFor(track.relative)), source.contentKey())) {
             Record record = *track.previous;
             record[field::kSource] = source.toJson();
+            followUserWords(record, analysis, false);
             results[track.index] = record;
             emit({track.relative, false, TrackOutcome::Reused, "", 0, 0});
             return;
@@ -336,6 +350,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
         Record record = analyzeTrack(track.file, track.relative, source, analysis, trackControl);
         if (track.previous)
             keepUserEdits(*track.previous, record);
+        followUserWords(record, analysis, true);
         journal.append({{"audio_path", track.relative}, {"record", record}});
         {
             std::lock_guard<std::mutex> lock(eventMutex);

@@ -10,6 +10,8 @@
 #include "core/audio/AudioWriter.h"
 #include "core/audio/Resampler.h"
 #include "core/dataset/FeatureCache.h"
+#include "core/dataset/RecordNumbers.h"
+#include "core/dataset/TextFields.h"
 #include "core/dsp/LogMel.h"
 #include "core/models/TorchScriptEncoder.h"
 #include "core/text/Lyrics.h"
@@ -32,22 +34,9 @@ constexpr int kF0Coarsening = 5;           // the record's f0 is at 50 ms; the c
 constexpr double kSegmentVocalShare = 0.3;  // a segment "has vocals" when a voice covers this much of it
 constexpr double kEncoderSeconds = 60.0;    // the most audio a user's encoder is given, to bound its memory
 
-double rounded(double value, double scale = 1000.0)
-{
-    return std::round(value * scale) / scale;
-}
-
 Json textOrNull(const std::string& text)
 {
     return text.empty() ? Json(nullptr) : Json(text);
-}
-
-Json roundedFloats(const std::vector<float>& values, double scale)
-{
-    Json out = Json::array();
-    for (float value : values)
-        out.push_back(rounded(value, scale));
-    return out;
 }
 
 Json spans(const std::vector<TimeSpan>& list)
@@ -74,11 +63,6 @@ AudioBuffer excerpt(const AudioBuffer& audio, const std::vector<TimeSpan>& regio
             break;
     }
     return out;
-}
-
-Json embedding(const std::vector<float>& values)
-{
-    return roundedFloats(values, 1e5);
 }
 
 // Lyrics in order of preference: the file's own tag, a sidecar .lrc or .txt, then speech
@@ -278,18 +262,18 @@ Record analyzeTrack(const std::filesystem::path& file, const std::string& relati
 
     const Encoders& encoders = options.encoders;
     const AudioBuffer singing = encoders.voice || encoders.ecapa ? excerpt(mono, activity.regions) : AudioBuffer{};
-    record["voice_embedding"] = embedding(encoders.voice ? encoders.voice->encodeAudio(singing) : mixVoice.voice);
-    record["ecapa_embedding"] = embedding(encoders.ecapa ? encoders.ecapa->encodeAudio(singing) : mixVoice.ecapa);
+    record["voice_embedding"] = embeddingJson(encoders.voice ? encoders.voice->encodeAudio(singing) : mixVoice.voice);
+    record["ecapa_embedding"] = embeddingJson(encoders.ecapa ? encoders.ecapa->encodeAudio(singing) : mixVoice.ecapa);
     if (!activity.hasVocals) {
         record["voice_embedding_separated"] = nullptr;
     } else if (encoders.voice) {
-        record["voice_embedding_separated"] = embedding(encoders.voice->encodeAudio(excerpt(voice.vocals, activity.regions)));
+        record["voice_embedding_separated"] = embeddingJson(encoders.voice->encodeAudio(excerpt(voice.vocals, activity.regions)));
     } else {
         const FloatMatrix vocalsLogMel = logMelSpectrogram(voice.vocals.samples.data(), voice.vocals.frames(), melParams);
-        record["voice_embedding_separated"] = embedding(embedVoice(vocalsLogMel, kMelHopSeconds, pitch, activity.regions).voice);
+        record["voice_embedding_separated"] = embeddingJson(embedVoice(vocalsLogMel, kMelHopSeconds, pitch, activity.regions).voice);
     }
-    record["clap_audio_embedding"] = encoders.clap ? embedding(encoders.clap->encodeAudio(excerpt(audio, {}))) : Json(nullptr);
-    record["clap_text_embedding"] = encoders.clap ? embedding(encoders.clap->encodeText(record["prompt"].get<std::string>())) : Json(nullptr);
+    record["clap_audio_embedding"] = encoders.clap ? embeddingJson(encoders.clap->encodeAudio(excerpt(audio, {}))) : Json(nullptr);
+    refreshPromptFields(record, encoders.clap.get());
     record[field::kEncoders] = encoderIdentities(encoders);
 
     record["segments"] = segmentsJson(music, audio, activity, lyrics, words);
@@ -315,11 +299,7 @@ Record analyzeTrack(const std::filesystem::path& file, const std::string& relati
     record["vibrato_depth"] = vibrato ? Json(rounded(vibrato->depth, 1000.0)) : Json(nullptr);
     record["vibrato_extent"] = vibrato ? Json(rounded(vibrato->extent, 100.0)) : Json(nullptr);
     record["breath_positions"] = activity.hasVocals ? spans(findBreaths(centreLogMel, kMelHopSeconds, pitch, activity.regions)) : Json::array();
-    Json phonemes = Json::array();
-    if (!lyricText.empty())
-        for (const TimedPhoneme& p : timePhonemes(lyrics, words, activity.regions, options.language))
-            phonemes.push_back({{"phoneme", p.phoneme}, {"start", rounded(p.start)}, {"end", rounded(p.end)}});
-    record["phoneme_timestamps"] = phonemes;
+    record["phoneme_timestamps"] = phonemeTimestampsJson(lyricText.empty() ? std::vector<TimedPhoneme>{} : timePhonemes(lyrics, words, activity.regions, options.language));
     record["vocal_regions"] = spans(activity.regions);
 
     record["analysis_version"] = kAnalysisVersion;

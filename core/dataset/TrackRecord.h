@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace muze {
 
 // A dataset record: one JSON object per track with the reference's v3.1 field names (see README's
@@ -30,6 +32,14 @@ inline constexpr const char* kIncluded = "include_in_training";  // false: kept,
 // The fields a user may edit in the Library; a re-analysis keeps their values when edited.
 inline constexpr const char* kEditableFields[] = {"prompt", "lyrics", "genre", "segments", "title", "artist"};
 
-inline constexpr const char* kAnalysisVersion = "muze-analysis-1";
+// Whether the user edited the field `name` in the Library (it is listed in user_edited).
+inline bool isUserEdited(const Record& record, const char* name)
+{
+    const auto edited = record.find(field::kUserEdited);
+    return edited != record.end() && edited->is_array() && std::find(edited->begin(), edited->end(), name) != edited->end();
+}
+
+// Raised whenever an analysis gives different results, so that re-runs analyse every track again.
+inline constexpr const char* kAnalysisVersion = "muze-analysis-2";
 
 }  // namespace muze

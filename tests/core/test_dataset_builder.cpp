@@ -6,6 +6,7 @@
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/FeatureCache.h"
 #include "core/dataset/LibraryDataset.h"
+#include "core/text/Phonemes.h"
 #include "tests/support/TestSupport.h"
 
 #include <QtTest>
@@ -166,6 +167,36 @@ private slots:
         QCOMPARE(after.at("Artist A/song_a.mp3")["prompt"].get<std::string>(), std::string("my own words"));
         QCOMPARE(after.at("Artist A/song_a.mp3")["include_in_training"].get<bool>(), false);
         QVERIFY(after.count("song_c.mp3") == 1 && after.count("song_c.ogg") == 0);
+    }
+
+    void editedLyricsCarryTheirOwnPhonemesThroughAReanalysis()
+    {
+        const fs::path folder = copyLibrary("dataset_edited_lyrics");
+        const BuildOptions options = optionsFor(folder);
+        buildDataset(options);
+        auto records = readDataset(options.output);
+        for (Record& record : records) {
+            record["analysis_version"] = "an older analysis";  // every track is analysed again
+            if (record["audio_path"] == "Artist A/song_a.mp3") {
+                record["lyrics"] = "love and sunshine\nhappy days";
+                record["user_edited"] = {"lyrics"};
+            }
+        }
+        writeDataset(options.output, records);
+        QCOMPARE(buildDataset(options).reused, 0);
+
+        const Record song = byPath(readDataset(options.output)).at("Artist A/song_a.mp3");
+        QCOMPARE(song["lyrics"].get<std::string>(), std::string("love and sunshine\nhappy days"));
+        QCOMPARE(song["phonemes_ipa"].get<std::string>(), toPhonemes("love and sunshine\nhappy days").ipa);
+        QCOMPARE(song["text_sentiment"].get<std::string>(), std::string("positive"));
+        std::vector<std::pair<double, double>> regions;
+        for (const Record& span : song["vocal_regions"])
+            regions.emplace_back(span[0].get<double>(), span[1].get<double>());
+        QCOMPARE(song["phoneme_timestamps"].empty(), regions.empty());  // placed only where a voice is
+        for (const Record& phoneme : song["phoneme_timestamps"]) {
+            const double start = phoneme["start"].get<double>();
+            QVERIFY(std::any_of(regions.begin(), regions.end(), [&](const auto& r) { return start >= r.first - 1e-3 && start <= r.second; }));
+        }
     }
 
     void cancelledBuildResumesFromItsJournal()

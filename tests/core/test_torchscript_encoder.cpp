@@ -5,6 +5,7 @@
 #include "core/common/Error.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
+#include "core/dataset/TextFields.h"
 #include "core/models/TorchScriptEncoder.h"
 #include "tests/support/TestSupport.h"
 
@@ -33,6 +34,18 @@ double norm(const std::vector<float>& values)
 std::vector<float> floats(const Record& values)
 {
     return values.get<std::vector<float>>();
+}
+
+// Whether a record's stored embedding is `expected`, to the five decimals records keep.
+bool storedAs(const Record& stored, const std::vector<float>& expected)
+{
+    const std::vector<float> values = floats(stored);
+    if (values.size() != expected.size())
+        return false;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (std::abs(values[i] - expected[i]) > 1e-5)
+            return false;
+    return true;
 }
 
 // The error an encoder file gives when it is opened with this contract.
@@ -116,14 +129,24 @@ private slots:
         QVERIFY(record["voice_embedding"] != builtIn["voice_embedding"]);
         QVERIFY(std::abs(norm(floats(record["ecapa_embedding"])) - 1.0) < 1e-3);
         const TorchScriptEncoder clap(options.encoders.clap, 512, 48000, "encode_audio", true);
-        const std::vector<float> text = clap.encodeText(record["prompt"].get<std::string>());
-        const std::vector<float> stored = floats(record["clap_text_embedding"]);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            QVERIFY(std::abs(text[i] - stored[i]) <= 1e-5);
+        QVERIFY(storedAs(record["clap_text_embedding"], clap.encodeText(record["prompt"].get<std::string>())));
         QCOMPARE(record["embedding_encoders"]["clap"].get<std::string>(), clap.identity());
 
         summary = buildDataset(options);
         QCOMPARE(summary.reused, 1);  // the same encoders: nothing to do
+
+        // The user rewrites the prompt in the Library, which clears its embedding: the next build
+        // embeds the new words without analysing the song again.
+        Record edited = record;
+        edited["prompt"] = "a slow waltz for strings";
+        edited["user_edited"] = {"prompt"};
+        refreshPromptFields(edited, nullptr);
+        writeDataset(options.output, {edited});
+        summary = buildDataset(options);
+        QCOMPARE(summary.reused, 1);
+        const Record rebuilt = readDataset(options.output).at(0);
+        QCOMPARE(rebuilt["prompt"].get<std::string>(), std::string("a slow waltz for strings"));
+        QVERIFY(storedAs(rebuilt["clap_text_embedding"], clap.encodeText("a slow waltz for strings")));
     }
 };
 

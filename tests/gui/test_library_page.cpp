@@ -3,6 +3,7 @@
 
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
+#include "core/text/Phonemes.h"
 #include "tests/support/TestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/BuildDatasetDialog.h"
@@ -143,6 +144,23 @@ private slots:
                 QCOMPARE(r["include_in_training"].get<bool>(), false);
             }
         }
+    }
+
+    void editedLyricsBringTheirPhonemesAndUndoTogether()
+    {
+        select("Artist A/song_b.flac");
+        const int row = page()->filter()->mapToSource(table()->currentIndex()).row();
+        const auto record = [&] { return page()->model()->dataset()->record(static_cast<std::size_t>(row)); };
+        const Record before = record();
+        page()->detail()->findChild<QPlainTextEdit*>("lyrics")->setPlainText("cold dark rain\nall alone");
+        QTRY_COMPARE_WITH_TIMEOUT(page()->undoStack()->count(), 1, 3000);
+        QCOMPARE(record()["phonemes_ipa"].get<std::string>(), toPhonemes("cold dark rain\nall alone").ipa);
+        QCOMPARE(record()["text_sentiment"].get<std::string>(), std::string("negative"));
+        QVERIFY(record()["phoneme_timestamps"] != before["phoneme_timestamps"] || before["phoneme_timestamps"].empty());
+
+        page()->undoStack()->undo();
+        QCOMPARE(record()["phonemes_ipa"], before["phonemes_ipa"]);
+        QCOMPARE(record()["text_sentiment"], before["text_sentiment"]);
     }
 
     void buildDialogShowsProgressAndErrors()
