@@ -12,6 +12,7 @@
 #include "ui/MainWindow.h"
 #include "ui/TrackDetailPanel.h"
 #include "widgets/WaveformView.h"
+#include "workers/PlaybackController.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -152,8 +153,20 @@ private slots:
         const int row = page()->filter()->mapToSource(table()->currentIndex()).row();
         const auto record = [&] { return page()->model()->dataset()->record(static_cast<std::size_t>(row)); };
         const Record before = record();
-        page()->detail()->findChild<QPlainTextEdit*>("lyrics")->setPlainText("cold dark rain\nall alone");
+        // Typed: Space and the arrows are playback shortcuts elsewhere, but here they edit the text.
+        auto* lyrics = page()->detail()->findChild<QPlainTextEdit*>("lyrics");
+        lyrics->setFocus();
+        QTest::keyClick(lyrics, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(lyrics, "cold dark rain");
+        QTest::keyClick(lyrics, Qt::Key_Return);
+        QTest::keyClicks(lyrics, "all alne");
+        QTest::keyClick(lyrics, Qt::Key_Left);
+        QTest::keyClick(lyrics, Qt::Key_Left);
+        QTest::keyClicks(lyrics, "o");
+        QCOMPARE(lyrics->toPlainText(), QStringLiteral("cold dark rain\nall alone"));
         QTRY_COMPARE_WITH_TIMEOUT(page()->undoStack()->count(), 1, 3000);
+        const auto* playback = m_window->findChild<PlaybackController*>();
+        QVERIFY(playback && !playback->isActive());
         QCOMPARE(record()["phonemes_ipa"].get<std::string>(), toPhonemes("cold dark rain\nall alone").ipa);
         QCOMPARE(record()["text_sentiment"].get<std::string>(), std::string("negative"));
         QVERIFY(record()["phoneme_timestamps"] != before["phoneme_timestamps"] || before["phoneme_timestamps"].empty());
