@@ -805,5 +805,9 @@
         <source>Chords</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

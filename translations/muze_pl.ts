@@ -812,5 +812,9 @@
         <source>Chords</source>
         <translation>Akordy</translation>
     </message>
+    <message>
+        <source>Voice</source>
+        <translation>Głos</translation>
+    </message>
 </context>
 </TS>

@@ -43,10 +43,13 @@ QVector<TimelineSpan> spansOf(const Record& record, const char* name, const char
     const auto found = record.find(name);
     if (found == record.end() || !found->is_array())
         return spans;
-    for (const auto& item : *found)
+    for (const auto& item : *found) {
         if (item.is_object() && item.contains("start") && item.contains("end") && item["start"].is_number() && item["end"].is_number())
             spans.push_back({item["start"].get<double>(), item["end"].get<double>(),
                              item.contains(labelField) && item[labelField].is_string() ? QString::fromStdString(item[labelField].get<std::string>()) : QString()});
+        else if (item.is_array() && item.size() == 2 && item[0].is_number() && item[1].is_number())  // vocal_regions: [start, end]
+            spans.push_back({item[0].get<double>(), item[1].get<double>(), QString()});
+    }
     return spans;
 }
 
@@ -218,6 +221,7 @@ void TrackDetailPanel::showAnnotations()
     annotations.sections = spansOf(m_record, field::kSegments, "type");
     annotations.beats = timesOf(m_record, "beat_positions");
     annotations.downbeats = timesOf(m_record, "downbeat_positions");
+    annotations.voice = spansOf(m_record, "vocal_regions", "");
     annotations.chords = spansOf(m_record, "chords", "label");
     m_waveform->setAnnotations(annotations);
 }

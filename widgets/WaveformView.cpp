@@ -10,11 +10,13 @@ namespace {
 
 constexpr int kRulerHeight = 18;
 constexpr int kChordLaneHeight = 22;
+constexpr int kVoiceLaneHeight = 14;
 constexpr int kMinimumTickSpacing = 90;  // pixels between labelled ticks
 const QColor kWaveColour(70, 160, 240);
 const QColor kBackground(28, 30, 34);
 const QColor kCentreLine(70, 74, 82);
 const QColor kLabelColour(160, 165, 175);
+const QColor kVoiceColour(110, 200, 140);
 
 QColor sectionColour(const QString& type)
 {
@@ -76,6 +78,10 @@ void WaveformView::renderContent(QPainter& painter)
         drawChords(painter, QRect(area.left(), area.bottom() - kChordLaneHeight + 1, area.width(), kChordLaneHeight));
         area.setBottom(area.bottom() - kChordLaneHeight);
     }
+    if (!m_annotations.voice.isEmpty()) {
+        drawVoice(painter, QRect(area.left(), area.bottom() - kVoiceLaneHeight + 1, area.width(), kVoiceLaneHeight));
+        area.setBottom(area.bottom() - kVoiceLaneHeight);
+    }
     drawSections(painter, area);
     const int channels = m_source->channels();
     for (int c = 0; c < channels; ++c) {
@@ -131,11 +137,28 @@ void WaveformView::drawBeats(QPainter& painter, const QRect& area) const
             painter.drawLine(QPointF(std::floor(xAt(downbeat)) + 0.5, area.top()), QPointF(std::floor(xAt(downbeat)) + 0.5, area.top() + 10));
 }
 
-void WaveformView::drawChords(QPainter& painter, const QRect& lane) const
+void WaveformView::drawLaneTitle(QPainter& painter, const QRect& lane, const QString& title) const
 {
     painter.fillRect(lane, kBackground.darker(115));
     painter.setPen(kLabelColour);
-    painter.drawText(QRect(0, lane.top(), kLabelMargin - 6, lane.height()), Qt::AlignRight | Qt::AlignVCenter, tr("Chords"));
+    painter.drawText(QRect(0, lane.top(), kLabelMargin - 6, lane.height()), Qt::AlignRight | Qt::AlignVCenter, title);
+}
+
+void WaveformView::drawVoice(QPainter& painter, const QRect& lane) const
+{
+    drawLaneTitle(painter, lane, tr("Voice"));
+    for (const TimelineSpan& region : m_annotations.voice) {
+        if (region.end < viewStart() || region.start > viewEnd())
+            continue;
+        const double left = std::max<double>(xAt(region.start), lane.left());
+        const double right = std::min<double>(xAt(region.end), lane.right() + 1);
+        painter.fillRect(QRectF(left, lane.top() + 3.0, std::max(1.0, right - left), lane.height() - 6.0), kVoiceColour);
+    }
+}
+
+void WaveformView::drawChords(QPainter& painter, const QRect& lane) const
+{
+    drawLaneTitle(painter, lane, tr("Chords"));
     for (const TimelineSpan& chord : m_annotations.chords) {
         if (chord.label == QLatin1String("N") || chord.end < viewStart() || chord.start > viewEnd())
             continue;

@@ -16,11 +16,12 @@ struct TimelineSpan {
 };
 
 // What can be drawn over a waveform: sections as tinted bands, beats and downbeats as ticks, and
-// chords in a lane of their own under the waveform.
+// under the waveform, where a voice was found and the chords, each in a lane of its own.
 struct TimelineAnnotations {
     QVector<TimelineSpan> sections;
     QVector<double> beats;
     QVector<double> downbeats;
+    QVector<TimelineSpan> voice;
     QVector<TimelineSpan> chords;
 };
 
@@ -34,6 +35,7 @@ public:
 
     void setSource(std::shared_ptr<const WaveformSource> source);
     void setAnnotations(const TimelineAnnotations& annotations);
+    const TimelineAnnotations& annotations() const { return m_annotations; }
     QSize sizeHint() const override { return {800, 220}; }
 
 protected:
@@ -45,6 +47,8 @@ private:
     void drawRuler(QPainter& painter) const;
     void drawSections(QPainter& painter, const QRect& area) const;
     void drawBeats(QPainter& painter, const QRect& area) const;
+    void drawLaneTitle(QPainter& painter, const QRect& lane, const QString& title) const;
+    void drawVoice(QPainter& painter, const QRect& lane) const;
     void drawChords(QPainter& painter, const QRect& lane) const;
     void drawSpanLabel(QPainter& painter, const TimelineSpan& span, const QRect& row) const;
 

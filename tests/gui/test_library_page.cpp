@@ -112,6 +112,15 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(waveform->playhead() > 0.2, 5000);
         QTest::keyClick(m_window.get(), Qt::Key_Space);
+
+        // The voice lane shows the record's vocal_regions ([start, end] pairs).
+        Record record = page()->model()->dataset()->record(static_cast<std::size_t>(page()->filter()->mapToSource(table()->currentIndex()).row()));
+        record["vocal_regions"] = {{1.0, 3.5}, {6.25, 9.0}};
+        detail->refresh(record);
+        const QVector<TimelineSpan>& voice = waveform->annotations().voice;
+        QCOMPARE(voice.size(), 2);
+        QCOMPARE(voice[1].start, 6.25);
+        QCOMPARE(voice[1].end, 9.0);
     }
 
     void editsUndoAndSaveBack()
