@@ -166,6 +166,163 @@ void writeSeparatedVocals(const AudioBuffer& vocals, const std::filesystem::path
     writeAudioFile(folder / (stem + "-" + std::to_string(id) + ".wav"), vocals, {AudioFileType::Wav, SampleFormat::Pcm16});
 }
 
+// Everything measured from one decode of a track, before it is written down as a record.
+struct Measurements {
+    DecodedAudio decoded;
+    AudioBuffer mono;
+    FloatMatrix logMel;
+    MusicAnalysis music;
+    std::optional<double> loudness;
+    VocalEstimate voice;
+    FloatMatrix centreLogMel;
+    PitchTrack pitch;  // on the centre, at pYIN's hop
+    VocalActivity activity;
+    Lyrics lyrics;
+    std::vector<RecognizedWord> words;  // when the lyrics were recognised
+};
+
+Measurements measure(const std::filesystem::path& file, const AnalysisOptions& options, const JobControl& control)
+{
+    Measurements m;
+    DecodeOptions decodeOptions;
+    decodeOptions.sampleRate = kModelSampleRate;
+    decodeOptions.channels = ChannelMode::UpToStereo;
+    decodeOptions.limits.maxDurationSeconds = options.maxDurationSeconds;
+    m.decoded = decodeAudioFile(file, decodeOptions, control.slice(0.0, 0.1));
+    const AudioBuffer& audio = m.decoded.audio;
+    m.mono = mixToMono(audio);
+
+    const LogMelParams melParams;
+    m.logMel = logMelSpectrogram(m.mono.samples.data(), m.mono.frames(), melParams, control.slice(0.1, 0.15));
+    m.music = analyzeMusic(m.mono.samples.data(), m.mono.frames(), audio.sampleRate, m.logMel, kMelHopSeconds, control.slice(0.15, 0.45));
+    m.loudness = integratedLoudness(audio);
+
+    m.voice = separateVocals(audio, control.slice(0.45, 0.55));
+    m.centreLogMel = logMelSpectrogram(m.voice.centre.samples.data(), m.voice.centre.frames(), melParams);
+    m.pitch = trackPitch(m.voice.centre.samples.data(), m.voice.centre.frames(), audio.sampleRate, PyinParams{}, control.slice(0.55, 0.7));
+    m.activity = detectVocals(m.logMel, m.centreLogMel, kMelHopSeconds, m.pitch);
+    m.lyrics = findLyrics(m.decoded.info, file, m.activity, m.voice.centre, options, m.words, control.slice(0.7, 1.0));
+    return m;
+}
+
+std::string timeSignatureOf(const MusicAnalysis& music)
+{
+    return std::to_string(music.beatsPerBar) + "/4";
+}
+
+void addTagFields(Record& record, const AudioTags& tags)
+{
+    record["artist"] = textOrNull(tags.artist);
+    record["title"] = textOrNull(tags.title);
+    record["album"] = textOrNull(tags.album);
+    record["genre"] = textOrNull(tags.genre);
+    record["year"] = tags.year ? Json(*tags.year) : Json(nullptr);
+}
+
+// prompt and text_sentiment.
+void addDescriptionFields(Record& record, const Measurements& m)
+{
+    const std::optional<std::string> sentiment = lyricSentiment(m.lyrics.text());
+    PromptFacts facts;
+    facts.genre = m.decoded.info.tags.genre;
+    facts.tempo = m.music.tempo > 0 ? std::optional<double>(m.music.tempo) : std::nullopt;
+    facts.key = m.music.key ? m.music.key->name() : "";
+    facts.timeSignature = timeSignatureOf(m.music);
+    facts.energy = energyFromLoudness(m.loudness);
+    facts.hasVocals = m.activity.hasVocals;
+    facts.voiceHz = medianVoicedHz(m.pitch, m.activity.regions);
+    facts.sentiment = sentiment.value_or("");
+    facts.structure = structureOf(m.music.sections);
+    record["prompt"] = buildPrompt(facts);
+    record["text_sentiment"] = sentiment ? Json(*sentiment) : Json(nullptr);
+}
+
+// duration, sample_rate, tempo, key, time_signature, loudness_db, energy.
+void addMusicFields(Record& record, const Measurements& m)
+{
+    record["duration"] = rounded(m.decoded.audio.durationSeconds());
+    record["sample_rate"] = m.decoded.audio.sampleRate;
+    record["tempo"] = m.music.tempo > 0 ? Json(rounded(m.music.tempo, 100.0)) : Json(nullptr);
+    record["key"] = m.music.key ? Json(m.music.key->name()) : Json(nullptr);
+    record["time_signature"] = m.music.beats.empty() ? Json(nullptr) : Json(timeSignatureOf(m.music));
+    record["loudness_db"] = m.loudness ? Json(rounded(*m.loudness, 100.0)) : Json(nullptr);
+    record["energy"] = rounded(energyFromLoudness(m.loudness), 100.0);
+}
+
+// has_vocals, lyrics, lyrics_source, lyrics_confidence, phonemes_ipa.
+void addLyricFields(Record& record, const Measurements& m, const std::string& language)
+{
+    const std::string text = m.lyrics.text();
+    record["has_vocals"] = m.activity.hasVocals;
+    record["lyrics"] = text;
+    record["lyrics_source"] = m.lyrics.lines.empty() ? Json(nullptr) : Json(m.lyrics.source);
+    record["lyrics_confidence"] = m.lyrics.confidence ? Json(rounded(*m.lyrics.confidence)) : Json(nullptr);
+    record["phonemes_ipa"] = text.empty() ? Json(nullptr) : Json(toPhonemes(text, language).ipa);
+}
+
+// The voice and CLAP embeddings, from the user's encoders where named, and which made them.
+void addEmbeddingFields(Record& record, const Measurements& m, const Encoders& encoders)
+{
+    const std::vector<TimeSpan>& regions = m.activity.regions;
+    const VoiceEmbeddings builtIn = embedVoice(m.logMel, kMelHopSeconds, m.pitch, regions);
+    const AudioBuffer singing = encoders.voice || encoders.ecapa ? excerpt(m.mono, regions) : AudioBuffer{};
+    record["voice_embedding"] = embeddingJson(encoders.voice ? encoders.voice->encodeAudio(singing) : builtIn.voice);
+    record["ecapa_embedding"] = embeddingJson(encoders.ecapa ? encoders.ecapa->encodeAudio(singing) : builtIn.ecapa);
+    if (!m.activity.hasVocals) {
+        record["voice_embedding_separated"] = nullptr;
+    } else if (encoders.voice) {
+        record["voice_embedding_separated"] = embeddingJson(encoders.voice->encodeAudio(excerpt(m.voice.vocals, regions)));
+    } else {
+        const AudioBuffer& vocals = m.voice.vocals;
+        const FloatMatrix vocalsLogMel = logMelSpectrogram(vocals.samples.data(), vocals.frames(), LogMelParams{});
+        record["voice_embedding_separated"] = embeddingJson(embedVoice(vocalsLogMel, kMelHopSeconds, m.pitch, regions).voice);
+    }
+    record["clap_audio_embedding"] = encoders.clap ? embeddingJson(encoders.clap->encodeAudio(excerpt(m.decoded.audio, {}))) : Json(nullptr);
+    refreshPromptFields(record, encoders.clap.get());
+    record[field::kEncoders] = encoderIdentities(encoders);
+}
+
+// segments, beat_positions, downbeat_positions, num_beats, chord_progression, chords.
+void addTimelineFields(Record& record, const Measurements& m)
+{
+    const MusicAnalysis& music = m.music;
+    record["segments"] = segmentsJson(music, m.decoded.audio, m.activity, m.lyrics, m.words);
+    record["beat_positions"] = beatPositions(music.beats, m.decoded.audio.durationSeconds());
+    Json downbeats = Json::array();
+    for (double beat : music.downbeats)
+        downbeats.push_back(rounded(beat));
+    record["downbeat_positions"] = downbeats;
+    record["num_beats"] = music.beats.size();
+    Json progression = Json::array();
+    for (const std::string& label : chordProgression(music.chords))
+        progression.push_back(label);
+    record["chord_progression"] = progression;
+    Json chords = Json::array();
+    for (const TimedChord& chord : music.chords)
+        chords.push_back({{"start", rounded(chord.start)}, {"end", rounded(chord.end)}, {"label", chord.label}});
+    record["chords"] = chords;
+}
+
+// The voice over time: f0, vibrato, breaths, phoneme timings and the vocal regions.
+void addVoiceFields(Record& record, const Measurements& m, const std::string& language)
+{
+    const std::vector<TimeSpan>& regions = m.activity.regions;
+    const PitchTrack coarsePitch = coarsen(m.pitch, kF0Coarsening);
+    const std::optional<Vibrato> vibrato = m.activity.hasVocals ? measureVibrato(m.pitch, regions) : std::nullopt;
+    record["f0_contour"] = roundedFloats(coarsePitch.hz, 10.0);
+    record["f0_voiced_mask"] = coarsePitch.voiced;
+    record["f0_hop_seconds"] = coarsePitch.hopSeconds;
+    record["vibrato_rate"] = vibrato ? Json(rounded(vibrato->rate, 100.0)) : Json(nullptr);
+    record["vibrato_depth"] = vibrato ? Json(rounded(vibrato->depth, 1000.0)) : Json(nullptr);
+    record["vibrato_extent"] = vibrato ? Json(rounded(vibrato->extent, 100.0)) : Json(nullptr);
+    record["breath_positions"] = m.activity.hasVocals ? spans(findBreaths(m.centreLogMel, kMelHopSeconds, m.pitch, regions)) : Json::array();
+    std::vector<TimedPhoneme> phonemes;
+    if (!m.lyrics.text().empty())
+        phonemes = timePhonemes(m.lyrics, m.words, regions, language);
+    record["phoneme_timestamps"] = phonemeTimestampsJson(phonemes);
+    record["vocal_regions"] = spans(regions);
+}
+
 }  // namespace
 
 Encoders loadEncoders(const EncoderFiles& files)
@@ -196,120 +353,26 @@ std::int64_t trackIdFor(const std::string& relativePath)
 Record analyzeTrack(const std::filesystem::path& file, const std::string& relativePath, const SourceFingerprint& source,
                     const AnalysisOptions& options, const JobControl& control)
 {
-    DecodeOptions decodeOptions;
-    decodeOptions.sampleRate = kModelSampleRate;
-    decodeOptions.channels = ChannelMode::UpToStereo;
-    decodeOptions.limits.maxDurationSeconds = options.maxDurationSeconds;
-    const DecodedAudio decoded = decodeAudioFile(file, decodeOptions, control.slice(0.0, 0.1));
-    const AudioBuffer& audio = decoded.audio;
-    const AudioBuffer mono = mixToMono(audio);
-    const double duration = audio.durationSeconds();
-    const std::int64_t id = trackIdFor(relativePath);
-
-    const LogMelParams melParams;
-    const FloatMatrix logMel = logMelSpectrogram(mono.samples.data(), mono.frames(), melParams, control.slice(0.1, 0.15));
-    const MusicAnalysis music = analyzeMusic(mono.samples.data(), mono.frames(), audio.sampleRate, logMel, kMelHopSeconds, control.slice(0.15, 0.45));
-    const std::optional<double> loudness = integratedLoudness(audio);
-
-    const VocalEstimate voice = separateVocals(audio, control.slice(0.45, 0.55));
-    const FloatMatrix centreLogMel = logMelSpectrogram(voice.centre.samples.data(), voice.centre.frames(), melParams);
-    const PitchTrack pitch = trackPitch(voice.centre.samples.data(), voice.centre.frames(), audio.sampleRate, PyinParams{}, control.slice(0.55, 0.7));
-    const VocalActivity activity = detectVocals(logMel, centreLogMel, kMelHopSeconds, pitch);
-    const PitchTrack coarsePitch = coarsen(pitch, kF0Coarsening);
-
-    std::vector<RecognizedWord> words;
-    const Lyrics lyrics = findLyrics(decoded.info, file, activity, voice.centre, options, words, control.slice(0.7, 0.95));
-    const std::string lyricText = lyrics.text();
-    const VoiceEmbeddings mixVoice = embedVoice(logMel, kMelHopSeconds, pitch, activity.regions);
-    const std::optional<Vibrato> vibrato = activity.hasVocals ? measureVibrato(pitch, activity.regions) : std::nullopt;
-
+    const Measurements m = measure(file, options, control.slice(0.0, 0.95));
     Record record;
     record["audio_path"] = relativePath;
-    record["track_id"] = id;
-    record["artist"] = textOrNull(decoded.info.tags.artist);
-    record["title"] = textOrNull(decoded.info.tags.title);
-    record["album"] = textOrNull(decoded.info.tags.album);
-    record["genre"] = textOrNull(decoded.info.tags.genre);
-    record["year"] = decoded.info.tags.year ? Json(*decoded.info.tags.year) : Json(nullptr);
-
-    const std::optional<std::string> sentiment = lyricSentiment(lyricText);
-    PromptFacts facts;
-    facts.genre = decoded.info.tags.genre;
-    facts.tempo = music.tempo > 0 ? std::optional<double>(music.tempo) : std::nullopt;
-    facts.key = music.key ? music.key->name() : "";
-    facts.timeSignature = std::to_string(music.beatsPerBar) + "/4";
-    facts.energy = energyFromLoudness(loudness);
-    facts.hasVocals = activity.hasVocals;
-    facts.voiceHz = medianVoicedHz(pitch, activity.regions);
-    facts.sentiment = sentiment.value_or("");
-    facts.structure = structureOf(music.sections);
-    record["prompt"] = buildPrompt(facts);
-    record["text_sentiment"] = sentiment ? Json(*sentiment) : Json(nullptr);
-
-    record["duration"] = rounded(duration);
-    record["sample_rate"] = audio.sampleRate;
-    record["tempo"] = music.tempo > 0 ? Json(rounded(music.tempo, 100.0)) : Json(nullptr);
-    record["key"] = music.key ? Json(music.key->name()) : Json(nullptr);
-    record["time_signature"] = music.beats.empty() ? Json(nullptr) : Json(facts.timeSignature);
-    record["loudness_db"] = loudness ? Json(rounded(*loudness, 100.0)) : Json(nullptr);
-    record["energy"] = rounded(facts.energy, 100.0);
-
-    record["has_vocals"] = activity.hasVocals;
-    record["lyrics"] = lyricText;
-    record["lyrics_source"] = lyrics.lines.empty() ? Json(nullptr) : Json(lyrics.source);
-    record["lyrics_confidence"] = lyrics.confidence ? Json(rounded(*lyrics.confidence)) : Json(nullptr);
-    record["phonemes_ipa"] = lyricText.empty() ? Json(nullptr) : Json(toPhonemes(lyricText, options.language).ipa);
-
-    const Encoders& encoders = options.encoders;
-    const AudioBuffer singing = encoders.voice || encoders.ecapa ? excerpt(mono, activity.regions) : AudioBuffer{};
-    record["voice_embedding"] = embeddingJson(encoders.voice ? encoders.voice->encodeAudio(singing) : mixVoice.voice);
-    record["ecapa_embedding"] = embeddingJson(encoders.ecapa ? encoders.ecapa->encodeAudio(singing) : mixVoice.ecapa);
-    if (!activity.hasVocals) {
-        record["voice_embedding_separated"] = nullptr;
-    } else if (encoders.voice) {
-        record["voice_embedding_separated"] = embeddingJson(encoders.voice->encodeAudio(excerpt(voice.vocals, activity.regions)));
-    } else {
-        const FloatMatrix vocalsLogMel = logMelSpectrogram(voice.vocals.samples.data(), voice.vocals.frames(), melParams);
-        record["voice_embedding_separated"] = embeddingJson(embedVoice(vocalsLogMel, kMelHopSeconds, pitch, activity.regions).voice);
-    }
-    record["clap_audio_embedding"] = encoders.clap ? embeddingJson(encoders.clap->encodeAudio(excerpt(audio, {}))) : Json(nullptr);
-    refreshPromptFields(record, encoders.clap.get());
-    record[field::kEncoders] = encoderIdentities(encoders);
-
-    record["segments"] = segmentsJson(music, audio, activity, lyrics, words);
-    record["beat_positions"] = beatPositions(music.beats, duration);
-    Json downbeats = Json::array();
-    for (double beat : music.downbeats)
-        downbeats.push_back(rounded(beat));
-    record["downbeat_positions"] = downbeats;
-    record["num_beats"] = music.beats.size();
-    Json progression = Json::array();
-    for (const std::string& label : chordProgression(music.chords))
-        progression.push_back(label);
-    record["chord_progression"] = progression;
-    Json chords = Json::array();
-    for (const TimedChord& chord : music.chords)
-        chords.push_back({{"start", rounded(chord.start)}, {"end", rounded(chord.end)}, {"label", chord.label}});
-    record["chords"] = chords;
-
-    record["f0_contour"] = roundedFloats(coarsePitch.hz, 10.0);
-    record["f0_voiced_mask"] = coarsePitch.voiced;
-    record["f0_hop_seconds"] = coarsePitch.hopSeconds;
-    record["vibrato_rate"] = vibrato ? Json(rounded(vibrato->rate, 100.0)) : Json(nullptr);
-    record["vibrato_depth"] = vibrato ? Json(rounded(vibrato->depth, 1000.0)) : Json(nullptr);
-    record["vibrato_extent"] = vibrato ? Json(rounded(vibrato->extent, 100.0)) : Json(nullptr);
-    record["breath_positions"] = activity.hasVocals ? spans(findBreaths(centreLogMel, kMelHopSeconds, pitch, activity.regions)) : Json::array();
-    record["phoneme_timestamps"] = phonemeTimestampsJson(lyricText.empty() ? std::vector<TimedPhoneme>{} : timePhonemes(lyrics, words, activity.regions, options.language));
-    record["vocal_regions"] = spans(activity.regions);
-
+    record["track_id"] = trackIdFor(relativePath);
+    addTagFields(record, m.decoded.info.tags);
+    addDescriptionFields(record, m);
+    addMusicFields(record, m);
+    addLyricFields(record, m, options.language);
+    addEmbeddingFields(record, m, options.encoders);
+    addTimelineFields(record, m);
+    addVoiceFields(record, m, options.language);
     record["analysis_version"] = kAnalysisVersion;
     record["source_file"] = source.toJson();
     record["include_in_training"] = true;
 
+    const std::int64_t id = record["track_id"].get<std::int64_t>();
     if (!options.vocalsFolder.empty())
-        writeSeparatedVocals(voice.vocals, options.vocalsFolder, relativePath, id);
+        writeSeparatedVocals(m.voice.vocals, options.vocalsFolder, relativePath, id);
     if (!options.cacheFolder.empty())
-        FeatureCache(options.cacheFolder).store(std::to_string(id), source.contentKey(), {logMel, pitch.hz, pitch.voiced, pitch.hopSeconds});
+        FeatureCache(options.cacheFolder).store(std::to_string(id), source.contentKey(), {m.logMel, m.pitch.hz, m.pitch.voiced, m.pitch.hopSeconds});
     control.report("done", 1.0);
     return record;
 }
