@@ -28,6 +28,17 @@ std::vector<std::pair<double, double>> vocalRegionsOf(const Record& record)
     return regions;
 }
 
+// Which words fall in which segment is known only from timed lyrics.
+void dropSegmentLyrics(Record& record)
+{
+    const auto segments = record.find(field::kSegments);
+    if (segments == record.end() || !segments->is_array())
+        return;
+    for (Json& segment : *segments)
+        if (segment.is_object())
+            segment.erase("lyrics");
+}
+
 }  // namespace
 
 Json phonemeTimestampsJson(const std::vector<TimedPhoneme>& phonemes)
@@ -46,9 +57,11 @@ void refreshLyricFields(Record& record, const std::string& language)
     if (text.empty()) {
         record["phonemes_ipa"] = nullptr;
         record["phoneme_timestamps"] = Json::array();
+        dropSegmentLyrics(record);
         return;
     }
     record["phonemes_ipa"] = toPhonemes(text, language).ipa;
+    dropSegmentLyrics(record);
     Lyrics lyrics;
     lyrics.lines = parsePlainLyrics(text);
     record["phoneme_timestamps"] = phonemeTimestampsJson(timePhonemes(lyrics, {}, vocalRegionsOf(record), language));

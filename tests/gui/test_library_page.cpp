@@ -162,6 +162,10 @@ private slots:
         const int row = page()->filter()->mapToSource(table()->currentIndex()).row();
         const auto record = [&] { return page()->model()->dataset()->record(static_cast<std::size_t>(row)); };
         const Record before = record();
+        const auto slicedSegments = [](const Record& r) {
+            return std::count_if(r["segments"].begin(), r["segments"].end(), [](const Record& s) { return s.contains("lyrics"); });
+        };
+        QVERIFY(slicedSegments(before) > 0);  // its .lrc is timed
         // Typed: Space and the arrows are playback shortcuts elsewhere, but here they edit the text.
         auto* lyrics = page()->detail()->findChild<QPlainTextEdit*>("lyrics");
         lyrics->setFocus();
@@ -179,10 +183,12 @@ private slots:
         QCOMPARE(record()["phonemes_ipa"].get<std::string>(), toPhonemes("cold dark rain\nall alone").ipa);
         QCOMPARE(record()["text_sentiment"].get<std::string>(), std::string("negative"));
         QVERIFY(record()["phoneme_timestamps"] != before["phoneme_timestamps"] || before["phoneme_timestamps"].empty());
+        QCOMPARE(slicedSegments(record()), 0);  // typed lyrics carry no timing
 
         page()->undoStack()->undo();
         QCOMPARE(record()["phonemes_ipa"], before["phonemes_ipa"]);
         QCOMPARE(record()["text_sentiment"], before["text_sentiment"]);
+        QCOMPARE(slicedSegments(record()), slicedSegments(before));
     }
 
     void buildDialogShowsProgressAndErrors()
