@@ -11,6 +11,7 @@
 #include "ui/LibraryPage.h"
 #include "ui/MainWindow.h"
 #include "ui/TrackDetailPanel.h"
+#include "widgets/MessageBar.h"
 #include "widgets/WaveformView.h"
 #include "workers/PlaybackController.h"
 
@@ -22,6 +23,8 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <fstream>
 
 using namespace muze;
 namespace fs = std::filesystem;
@@ -189,6 +192,18 @@ private slots:
         QCOMPARE(record()["phonemes_ipa"], before["phonemes_ipa"]);
         QCOMPARE(record()["text_sentiment"], before["text_sentiment"]);
         QCOMPARE(slicedSegments(record()), slicedSegments(before));
+    }
+
+    void aDamagedDatasetIsRefusedAndTheOpenOneStays()
+    {
+        const fs::path damaged = test::scratchFolder("library_damaged") / "cut.json";
+        std::ofstream(damaged) << R"([{"audio_path": "a.mp3", "tempo": 12)";  // cut off mid-write
+        page()->openDataset(QString::fromStdString(damaged.string()));
+        const auto* messages = page()->findChild<MessageBar*>();
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->isLoading() && !messages->text().isEmpty(), 10000);
+        QVERIFY2(messages->text().contains("cut.json"), qPrintable(messages->text()));
+        QCOMPARE(page()->model()->rowCount(), 6);
+        QCOMPARE(page()->datasetPath(), QString::fromStdString(m_dataset.string()));
     }
 
     void buildDialogShowsProgressAndErrors()
