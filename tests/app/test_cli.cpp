@@ -166,6 +166,10 @@ private slots:
         const auto record = nlohmann::json::parse(run.out.toStdString());
         QCOMPARE(record["audio_path"].get<std::string>(), std::string("song_c.ogg"));
         QVERIFY(record["tempo"].is_number());
+
+        // Another process analyses the same file to the same bytes: datasets are reproducible.
+        const Run again = runMuze({"analyze", fixturePath("library/song_c.ogg"), "--no_asr"});
+        QCOMPARE(again.out, run.out);
     }
 
     void aMissingEncoderStopsTheBuildAtOnce()
