@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|library|dataset]...   (default: all; the `bench`
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset]...   (default: all; the `bench`
 #        target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
 # for the dataset, the accuracy test set (bench/make_test_set.py: 40 songs and 12 melodies with
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|dataset]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset]...}" && pwd)
 shift
-parts=${*:-decode logmel library dataset}
+parts=${*:-decode logmel gui library dataset}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -45,6 +45,13 @@ print(f"muze {cpp['audio_seconds'] / cpp['best_seconds']:.0f}x real time, torcha
       f"{torch['audio_seconds'] / torch['best_seconds']:.0f}x; "
       f"ratio (torchaudio time / muze time) = {torch['best_seconds'] / cpp['best_seconds']:.2f}")
 PY
+  echo
+fi
+
+if wanted gui; then
+  echo "== the GUI thread while a ten-minute MP3 loads (goal: no gap over 50 ms) =="
+  # The responsiveness test measures it; ctest brings up the fixtures it needs.
+  ctest --test-dir "$build" -R '^test_gui_responsiveness$' -V | grep -o 'loaded .*gap [0-9]* ms'
   echo
 fi
 
