@@ -1,6 +1,8 @@
 #include "app/cli/ArgumentParser.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace muze::cli {
@@ -80,11 +82,15 @@ ArgumentParser::Result ArgumentParser::parseOptions(const std::vector<std::strin
     Result result;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
+        if (argument == "--") {
+            result.positionals.insert(result.positionals.end(), arguments.begin() + static_cast<std::ptrdiff_t>(i) + 1, arguments.end());
+            break;
+        }
         if (argument == "-h" || argument == "--help") {
             result.helpRequested = true;
             return result;
         }
-        if (argument.size() < 2 || argument[0] != '-' || argument == "--") {
+        if (argument.size() < 2 || argument[0] != '-') {
             result.positionals.push_back(argument);
             continue;
         }
@@ -93,6 +99,7 @@ ArgumentParser::Result ArgumentParser::parseOptions(const std::vector<std::strin
         const Option* option = find(spelling);
         if (option == nullptr)
             throw UsageError("unknown option " + argument.substr(0, equals));
+        result.given.insert(option->canonical);
         if (option->valueName.empty()) {
             if (equals != std::string::npos)
                 throw UsageError(option->spellings.back() + " takes no value");
@@ -143,24 +150,31 @@ std::string ArgumentParser::Result::text(const std::string& name) const
     return found == values.end() ? std::string() : found->second;
 }
 
-double ArgumentParser::Result::number(const std::string& name) const
+double ArgumentParser::Result::number(const std::string& name, double minimum, double maximum) const
 {
     const std::string value = text(name);
+    double parsed = std::numeric_limits<double>::quiet_NaN();
     try {
         std::size_t used = 0;
-        const double parsed = std::stod(value, &used);
-        if (used == value.size())
-            return parsed;
+        parsed = std::stod(value, &used);
+        if (used != value.size())
+            parsed = std::numeric_limits<double>::quiet_NaN();
     } catch (const std::exception&) {
     }
-    throw UsageError("--" + name + " needs a number, not \"" + value + "\"");
+    if (!std::isfinite(parsed) || parsed < minimum || parsed > maximum) {
+        std::ostringstream range;
+        range << minimum << " to " << maximum;
+        throw UsageError("--" + name + " needs a number from " + range.str() + ", not \"" + value + "\"");
+    }
+    return parsed;
 }
 
-int ArgumentParser::Result::integer(const std::string& name) const
+int ArgumentParser::Result::integer(const std::string& name, int minimum, int maximum) const
 {
-    const double value = number(name);
-    if (value != static_cast<double>(static_cast<int>(value)))
-        throw UsageError("--" + name + " needs a whole number, not \"" + text(name) + "\"");
+    const double value = number(name, minimum, maximum);
+    if (value != std::floor(value))
+        throw UsageError("--" + name + " needs a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum) +
+                         ", not \"" + text(name) + "\"");
     return static_cast<int>(value);
 }
 

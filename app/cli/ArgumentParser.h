@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -16,7 +17,8 @@ public:
 
 // Arguments of one subcommand. Long options are spelled as the reference spells them
 // (--audio_dir, --cfg_scale); the dashed spelling (--audio-dir) means the same. Values follow
-// the option ("--sr 32000") or an equals sign ("--sr=32000").
+// the option ("--sr 32000") or an equals sign ("--sr=32000"). "--" ends the options: what follows
+// is positional, even when it starts with a dash.
 class ArgumentParser {
 public:
     ArgumentParser(std::string usage, std::string summary);
@@ -29,13 +31,16 @@ public:
 
     struct Result {
         std::map<std::string, std::string> values;  // by canonical name: "sr", "output"
+        std::set<std::string> given;                // the names on the command line (not defaults)
         std::vector<std::string> positionals;
         bool helpRequested = false;
 
         bool has(const std::string& name) const { return values.count(name) != 0; }
+        bool wasGiven(const std::string& name) const { return given.count(name) != 0; }
         std::string text(const std::string& name) const;
-        double number(const std::string& name) const;
-        int integer(const std::string& name) const;
+        // A finite number in [minimum, maximum]; anything else is a UsageError that says what is allowed.
+        double number(const std::string& name, double minimum, double maximum) const;
+        int integer(const std::string& name, int minimum, int maximum) const;
     };
 
     Result parse(const std::vector<std::string>& arguments) const;

@@ -1,11 +1,13 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/Commands.h"
 #include "app/cli/Terminal.h"
+#include "core/common/Error.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/TrackAnalyzer.h"
 
 #include <iostream>
+#include <limits>
 #include <mutex>
 
 namespace muze::cli {
@@ -14,6 +16,7 @@ namespace {
 void addAnalysisOptions(ArgumentParser& parser)
 {
     parser.flag("--no_asr", "do not run speech recognition for lyrics (tags and .lrc/.txt sidecars are still read)")
+        .flag("--asr", "run speech recognition for lyrics (the default; turns it back on for a dataset built with --no_asr)")
         .option("--language", "CODE", "language of the lyrics, for phonemes (an espeak-ng voice: en, pl, de, ...)", "en")
         .option("--max_duration", "SECONDS", "refuse files longer than this", "1800")
         .option("--voice_encoder", "FILE", "a TorchScript speaker encoder (256 numbers from 16 kHz audio) for voice_embedding")
@@ -30,11 +33,54 @@ EncoderFiles encoderFiles(const ArgumentParser::Result& args)
 // Without the encoders: the dataset builder loads those itself.
 AnalysisOptions analysisOptions(const ArgumentParser::Result& args)
 {
+    if (args.has("asr") && args.has("no_asr"))
+        throw UsageError("give --asr or --no_asr, not both");
     AnalysisOptions options;
     options.recognizeSpeech = !args.has("no_asr");
     options.language = args.text("language");
-    options.maxDurationSeconds = args.number("max_duration");
+    options.maxDurationSeconds = args.number("max_duration", 1, kMaxDurationLimitSeconds);
     return options;
+}
+
+// An update analyses as the dataset was built, except for what this call says otherwise.
+void keepSavedOptions(const ArgumentParser::Result& args, BuildOptions& options)
+{
+    std::optional<BuildSettings> saved;
+    try {
+        saved = readBuildSettings(options.output);
+    } catch (const Error& error) {
+        std::cerr << "muze: " << error.what() << " The options given now are used and saved.\n";
+    }
+    if (!saved)
+        return;
+    const BuildOptions given = options;
+    applyBuildSettings(*saved, options);
+    if (args.wasGiven("separate_vocals") || args.wasGiven("no_separate_vocals"))
+        options.separateVocals = given.separateVocals;
+    if (args.wasGiven("asr") || args.wasGiven("no_asr"))
+        options.analysis.recognizeSpeech = given.analysis.recognizeSpeech;
+    if (args.wasGiven("language"))
+        options.analysis.language = given.analysis.language;
+}
+
+void printSummary(const BuildSummary& summary, const BuildOptions& options)
+{
+    std::cerr << "\r" << summary.total << " files: " << summary.analyzed << " analysed, " << summary.reused << " unchanged, "
+              << summary.failed << " failed";
+    if (summary.kept > 0)
+        std::cerr << ", " << summary.kept << " records kept without a look at their files";
+    std::cerr << ".\n";
+    if (summary.folderEmpty && summary.kept > 0)
+        std::cerr << "The folder holds no audio files (is it empty or not mounted?): every record was kept.\n";
+    if (summary.unreadable > 0)
+        std::cerr << summary.unreadable << " folders or files could not be read; the records of songs in them were kept.\n";
+    if (summary.dropped > 0) {
+        std::cerr << summary.dropped << " records of songs no longer in the folder were dropped:\n";
+        for (const std::string& path : summary.droppedPaths)
+            std::cerr << "  " << path << "\n";
+    }
+    if (summary.failed > 0)
+        std::cerr << "The reasons are in " << DatasetPaths::forDataset(options.output).errors.string() << ".\n";
 }
 
 }  // namespace
@@ -48,8 +94,9 @@ int runBuildDataset(const std::vector<std::string>& arguments)
     parser.option("--audio_dir", "DIR", "the folder of songs (searched recursively)")
         .option("--output", "FILE", "the dataset JSON to write or update")
         .option("--jobs", "N", "songs analysed at once (default: one per core)", "0")
-        .option("--max_tracks", "N", "analyse only the first N files (by path)")
+        .option("--max_tracks", "N", "analyse only the first N files (by path); the records of the others are kept")
         .flag("--separate_vocals", "also write each song's vocal estimate to OUTPUT's .vocals folder")
+        .flag("--no_separate_vocals", "do not write vocal estimates (for a dataset built with --separate_vocals)")
         .option("--device", "DEVICE", "accepted for the reference's scripts; analysis runs on the CPU", "cpu")
         .option("--batch_size", "N", "accepted for the reference's scripts; analysis goes one song per job", "1");
     addAnalysisOptions(parser);
@@ -63,12 +110,15 @@ int runBuildDataset(const std::vector<std::string>& arguments)
     BuildOptions options;
     options.audioDir = args.text("audio_dir");
     options.output = args.text("output");
-    options.jobs = args.integer("jobs");
+    options.jobs = args.integer("jobs", 0, kMaxJobs);
     if (args.has("max_tracks"))
-        options.maxTracks = args.integer("max_tracks");
+        options.maxTracks = args.integer("max_tracks", 1, std::numeric_limits<int>::max());
+    if (args.has("separate_vocals") && args.has("no_separate_vocals"))
+        throw UsageError("give --separate_vocals or --no_separate_vocals, not both");
     options.separateVocals = args.has("separate_vocals");
     options.analysis = analysisOptions(args);
     options.encoders = encoderFiles(args);
+    keepSavedOptions(args, options);
 
     ProgressLine progress;
     std::mutex printMutex;
@@ -78,13 +128,7 @@ int runBuildDataset(const std::vector<std::string>& arguments)
         std::lock_guard<std::mutex> lock(printMutex);
         std::cerr << "\rmuze: skipped " << event.audioPath << ": " << event.reason << "\n";
     });
-    std::cerr << "\r" << summary.total << " files: " << summary.analyzed << " analysed, " << summary.reused << " unchanged, "
-              << summary.failed << " failed";
-    if (summary.dropped > 0)
-        std::cerr << ", " << summary.dropped << " records of removed files dropped";
-    std::cerr << ".\n";
-    if (summary.failed > 0)
-        std::cerr << "The reasons are in " << DatasetPaths::forDataset(options.output).errors.string() << ".\n";
+    printSummary(summary, options);
     return 0;
 }
 

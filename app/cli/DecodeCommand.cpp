@@ -49,11 +49,9 @@ int runDecode(const std::vector<std::string>& arguments)
     }
 
     DecodeOptions options;
-    options.sampleRate = args.integer("sr");
-    if (options.sampleRate < 0)
-        throw UsageError("--sr must be 0 or a positive rate");
+    options.sampleRate = args.integer("sr", 0, kMaxSampleRate);
     options.channels = args.has("mono") ? ChannelMode::Mono : ChannelMode::UpToStereo;
-    options.limits.maxDurationSeconds = args.number("max_duration");
+    options.limits.maxDurationSeconds = args.number("max_duration", 1, kMaxDurationLimitSeconds);
 
     ProgressLine progress;
     const DecodedAudio decoded = decodeAudioFile(args.positionals[0], options, progress.control());

@@ -8,10 +8,13 @@ namespace muze {
 
 // Writes a file so that its readers only ever see the old content or the complete new content.
 //
-// The data goes to a hidden temporary file in the target's folder (".NAME.tmp-XXXXXX"); commit()
-// flushes it to disk, renames it over the target and syncs the folder. A crash, a kill or an exception
-// before commit() leaves the target untouched; the destructor removes the temporary file where it can.
-// Every file the project writes goes through this class.
+// The data goes to a hidden temporary file in the target's folder (".NAME.tmp-PID-XXXXXX"); commit()
+// flushes it to disk, renames it over the target and syncs the folder, and throws Error when any
+// of these fails (the folder's sync after the rename included). A crash, a kill or an exception
+// before commit() leaves the target untouched; the destructor removes the temporary file where it
+// can, and the first write into a folder removes what killed writers left there. A target that is
+// a symbolic link is written through: the file it points at gets the new content. Errors of a full
+// disk are ErrorKind::DiskFull. Every file the project writes goes through this class.
 //
 // Not thread-safe: one AtomicFile belongs to one thread at a time.
 class AtomicFile {

@@ -13,7 +13,8 @@ enum class ErrorKind {
     Unsupported,       // a format, codec or layout the engine does not handle
     Corrupt,           // the data is damaged beyond what the engine tolerates
     LimitExceeded,     // the input is larger than a configured safety limit
-    Io,                // the operating system refused a read or write (full disk, ...)
+    Io,                // the operating system refused a read or write
+    DiskFull,          // no space left (or the file size limit reached): nothing more can be written
     Device,            // the audio device failed
     Cancelled,         // the user asked the job to stop
 };

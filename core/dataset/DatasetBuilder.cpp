@@ -3,34 +3,27 @@
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
 #include "core/common/Parallel.h"
+#include "core/common/PathText.h"
+#include "core/dataset/BuildJournal.h"
+#include "core/dataset/BuildPlan.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/FeatureCache.h"
+#include "core/dataset/FolderScan.h"
 #include "core/dataset/TextFields.h"
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
-#include <fcntl.h>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <set>
+#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
 
 namespace muze {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-bool isAudioFile(const std::filesystem::path& path)
-{
-    static const std::set<std::string> extensions = {".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus", ".m4a", ".aac",
-                                                     ".aif", ".aiff", ".wv", ".mka", ".webm", ".wma", ".ape", ".mp2"};
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extensions.count(extension) != 0;
-}
 
 const char* kindName(ErrorKind kind)
 {
@@ -42,107 +35,21 @@ const char* kindName(ErrorKind kind)
     case ErrorKind::Corrupt: return "corrupt";
     case ErrorKind::LimitExceeded: return "too_large";
     case ErrorKind::Io: return "io";
+    case ErrorKind::DiskFull: return "disk_full";
     case ErrorKind::Device: return "device";
     case ErrorKind::Cancelled: return "cancelled";
     }
     return "error";
 }
 
-// Appends one JSON line per finished track and syncs it, so that a killed build keeps its work.
-class Journal {
-public:
-    explicit Journal(const std::filesystem::path& path) : m_path(path)
-    {
-        m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-        if (m_fd < 0)
-            throw Error(ErrorKind::Io, "Cannot write the build journal " + path.string() + ".");
-    }
-    ~Journal()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Journal(const Journal&) = delete;
-    Journal& operator=(const Journal&) = delete;
-
-    void append(const Json& entry)
-    {
-        const std::string line = entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-        std::lock_guard<std::mutex> lock(m_mutex);
-        std::size_t written = 0;
-        while (written < line.size()) {
-            const ssize_t n = ::write(m_fd, line.data() + written, line.size() - written);
-            if (n < 0)
-                throw Error(ErrorKind::Io, "Cannot write the build journal " + m_path.string() + "; is the disk full?");
-            written += static_cast<std::size_t>(n);
-        }
-        ::fsync(m_fd);
-    }
-
-    // Entries of an earlier, unfinished build: records and errors by audio_path. A line cut short
-    // by a kill is ignored.
-    static void load(const std::filesystem::path& path, std::map<std::string, Record>& records, std::map<std::string, Json>& errors)
-    {
-        std::ifstream in(path);
-        for (std::string line; std::getline(in, line);) {
-            Json entry;
-            try {
-                entry = Json::parse(line);
-            } catch (const nlohmann::json::exception&) {
-                continue;
-            }
-            if (!entry.is_object() || !entry.contains("audio_path") || !entry["audio_path"].is_string())
-                continue;
-            const std::string audioPath = entry["audio_path"];
-            if (entry.contains("record") && entry["record"].is_object()) {
-                records[audioPath] = entry["record"];
-                errors.erase(audioPath);
-            } else if (entry.contains("error")) {
-                errors[audioPath] = entry["error"];
-                records.erase(audioPath);
-            }
-        }
-    }
-
-private:
-    std::filesystem::path m_path;
-    int m_fd = -1;
-    std::mutex m_mutex;
-};
-
-struct Track {
-    std::size_t index = 0;
-    std::filesystem::path file;
-    std::string relative;
-    std::optional<Record> previous;
-};
-
-// Whether `previous` still describes `file` as these encoders would; updates `source` with the hash
-// when it had to read it.
-bool isUnchanged(const Record& previous, const std::filesystem::path& file, const Json& encoders, SourceFingerprint& source)
-{
-    if (!previous.contains(field::kAnalysisVersion) || previous[field::kAnalysisVersion] != kAnalysisVersion || !previous.contains(field::kSource))
-        return false;
-    if (!previous.contains(field::kEncoders) || previous[field::kEncoders] != encoders)
-        return false;
-    const SourceFingerprint old = SourceFingerprint::fromJson(previous[field::kSource]);
-    if (old.size != source.size || old.hash == 0)
-        return false;
-    if (old.modified == source.modified) {
-        source.hash = old.hash;
-        return true;
-    }
-    source = fullFingerprint(file);  // touched or copied: same bytes?
-    return source.hash == old.hash;
-}
-
 void keepUserEdits(const Record& previous, Record& record)
 {
-    if (previous.contains(field::kUserEdited) && previous[field::kUserEdited].is_array()) {
-        for (const auto& name : previous[field::kUserEdited])
+    const auto edited = previous.find(field::kUserEdited);
+    if (edited != previous.end() && edited->is_array()) {
+        for (const auto& name : *edited)
             if (name.is_string() && previous.contains(name.get<std::string>()))
                 record[name.get<std::string>()] = previous[name.get<std::string>()];
-        record[field::kUserEdited] = previous[field::kUserEdited];
+        record[field::kUserEdited] = *edited;
     }
     if (previous.contains(field::kIncluded))
         record[field::kIncluded] = previous[field::kIncluded];
@@ -160,31 +67,323 @@ void followUserWords(Record& record, const AnalysisOptions& analysis, bool analy
         refreshPromptFields(record, analysis.encoders.clap.get());
 }
 
+// ---- Step 1 and 2: what was there before, and the plan --------------------------------------------
+
+struct PreviousRecords {
+    std::map<std::string, Record> records;  // by audio_path: the dataset's, updated by the journal's
+    std::map<std::string, Json> failures;   // the journal's errors
+    Json savedOptions;                      // analysis_options of records made before the field existed
+};
+
+// The dataset's records with the journal of an unfinished build laid over them. An edit saved to
+// the dataset after the journal's entry was written is kept: the journal's record was analysed
+// from the dataset's record of its time, so the dataset's edited fields are never older.
+PreviousRecords readPrevious(const DatasetPaths& paths, const std::optional<BuildSettings>& settings)
+{
+    PreviousRecords previous;
+    if (std::filesystem::exists(paths.dataset))
+        for (Record& record : readDataset(paths.dataset)) {
+            const std::string key = record[field::kAudioPath].get<std::string>();  // before the move below
+            previous.records[key] = std::move(record);
+        }
+    JournalEntries journal = BuildJournal::load(paths.journal);
+    for (auto& [path, record] : journal.records) {
+        if (const auto found = previous.records.find(path); found != previous.records.end())
+            keepUserEdits(found->second, record);
+        previous.records[path] = std::move(record);
+    }
+    previous.failures = std::move(journal.errors);
+    AnalysisOptions saved;
+    if (settings) {
+        saved.language = settings->language;
+        saved.recognizeSpeech = settings->recognizeSpeech;
+    }
+    previous.savedOptions = analysisOptionsJson(saved);
+    return previous;
+}
+
+FilePresence presenceOf(const std::filesystem::path& root, const std::string& audioPath)
+{
+    struct stat status {};
+    if (::lstat(pathFromText(root, audioPath).c_str(), &status) == 0)
+        return FilePresence::Present;
+    return errno == ENOENT || errno == ENOTDIR ? FilePresence::Gone : FilePresence::Unknown;
+}
+
+struct Track {
+    std::size_t index = 0;
+    std::filesystem::path file;
+    std::string relative;  // audio_path
+    std::optional<Record> previous;
+};
+
+// ---- Step 3: analysis ------------------------------------------------------------------------------
+
+// The tracks of one build, analysed `jobs` at a time, each result journalled as soon as it is known.
+class TrackAnalysis {
+public:
+    TrackAnalysis(const BuildOptions& options, const DatasetPaths& paths, const PreviousRecords& previous, BuildSummary& summary,
+                  const JobControl& control, const std::function<void(const TrackEvent&)>& onTrack)
+        : m_options(options), m_previous(previous), m_summary(summary), m_control(control), m_onTrack(onTrack),
+          m_cache(paths.cache), m_journal(paths.journal), m_failures(previous.failures)
+    {
+        m_analysis = options.analysis;
+        m_analysis.cacheFolder = paths.cache;
+        m_analysis.vocalsFolder = options.separateVocals ? paths.vocals : std::filesystem::path();
+        m_analysis.encoders = loadEncoders(options.encoders);
+        m_encoders = encoderIdentities(m_analysis.encoders);
+    }
+
+    // Runs every track; rethrows what stopped the whole run (a full disk) once the workers are done.
+    void run(const std::vector<Track>& tracks)
+    {
+        m_tracks = &tracks;
+        m_results.assign(tracks.size(), std::nullopt);
+        const int jobs = std::max(1, m_options.jobs > 0 ? m_options.jobs : computeThreads());
+        std::vector<std::thread> workers;
+        for (int j = 1; j < std::min<int>(jobs, static_cast<int>(tracks.size())); ++j)
+            workers.emplace_back([this] { work(); });
+        work();
+        for (std::thread& thread : workers)
+            thread.join();
+        if (m_fatal)
+            std::rethrow_exception(m_fatal);
+    }
+
+    std::vector<std::optional<Record>>& results() { return m_results; }
+    const std::map<std::string, Json>& failures() const { return m_failures; }
+
+private:
+    bool stopping() const { return m_control.isCancelled() || m_stop.load(); }
+
+    void work()
+    {
+        SerialScope serial;  // one track per core already
+        for (std::size_t i; !stopping() && (i = m_next++) < m_tracks->size();) {
+            const Track& track = (*m_tracks)[i];
+            try {
+                process(track);
+            } catch (const Error& error) {
+                if (error.kind() == ErrorKind::Cancelled)
+                    return;
+                if (error.kind() == ErrorKind::DiskFull)
+                    return stopRun(std::current_exception());
+                recordFailure(track, error.what(), kindName(error.kind()));
+            } catch (const std::bad_alloc&) {
+                recordFailure(track, "Not enough memory to analyse \"" + track.relative + "\"; build again with fewer songs at once (--jobs).",
+                              "out_of_memory");
+            } catch (const std::exception& error) {
+                recordFailure(track, "The analysis of \"" + track.relative + "\" failed unexpectedly: " + textFromBytes(error.what()), "internal");
+            }
+        }
+    }
+
+    void stopRun(std::exception_ptr cause)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_fatal)
+            m_fatal = cause;
+        m_stop = true;
+    }
+
+    void recordFailure(const Track& track, const std::string& reason, const char* kind)
+    {
+        const Json failure = {{"audio_path", track.relative}, {"reason", textFromBytes(reason)}, {"kind", kind}};
+        try {
+            m_journal.appendError(track.relative, failure);
+        } catch (const Error&) {
+            return stopRun(std::current_exception());
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_failures[track.relative] = failure;
+        }
+        emit({track.relative, false, TrackOutcome::Failed, reason, 0, 0});
+    }
+
+    void process(const Track& track)
+    {
+        SourceFingerprint source = statFingerprint(track.file);
+        if (track.previous) {
+            if (std::optional<Record> reused = reuse(*track.previous, track, source)) {
+                finish(track, std::move(*reused), TrackOutcome::Reused);
+                return;
+            }
+        }
+        emit({track.relative, true, TrackOutcome::Analyzed, "", 0, 0});
+        source = fullFingerprint(track.file);
+        Record record = analyzeTrack(track.file, track.relative, source, m_analysis, JobControl{nullptr, m_control.cancel});
+        if (track.previous)
+            keepUserEdits(*track.previous, record);
+        followUserWords(record, m_analysis, true);
+        m_journal.appendRecord(track.relative, record);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_summary.audioSeconds += record.value("duration", 0.0);
+        }
+        finish(track, std::move(record), TrackOutcome::Analyzed);
+    }
+
+    void finish(const Track& track, Record record, TrackOutcome outcome)
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_failures.erase(track.relative);
+        }
+        m_results[track.index] = std::move(record);
+        emit({track.relative, false, outcome, "", 0, 0});
+    }
+
+    // The previous record brought up to date without an analysis, or nothing when the file or an
+    // option that changes the analysis is different.
+    std::optional<Record> reuse(const Record& previous, const Track& track, SourceFingerprint& source) const
+    {
+        if (!isUnchanged(previous, track.file, source) || !m_cache.isCurrent(std::to_string(trackIdFor(track.relative)), source.contentKey()))
+            return std::nullopt;
+        const Json options = previous.contains(field::kAnalysisOptions) ? previous[field::kAnalysisOptions] : m_previous.savedOptions;
+        if (!optionsAllowReuse(previous, options, track))
+            return std::nullopt;
+        Record record = previous;
+        record[field::kSource] = source.toJson();
+        record[field::kAnalysisOptions] = analysisOptionsJson(m_analysis);
+        followUserWords(record, m_analysis, false);
+        return record;
+    }
+
+    // Whether `previous` still describes `file` as these encoders would; updates `source` with the
+    // hash when it had to read it. A field of the wrong type means it does not.
+    bool isUnchanged(const Record& previous, const std::filesystem::path& file, SourceFingerprint& source) const
+    {
+        const auto version = previous.find(field::kAnalysisVersion);
+        const auto encoders = previous.find(field::kEncoders);
+        const auto stored = previous.find(field::kSource);
+        if (version == previous.end() || *version != kAnalysisVersion || encoders == previous.end() || *encoders != m_encoders ||
+            stored == previous.end() || !stored->is_object())
+            return false;
+        SourceFingerprint old;
+        try {
+            old = SourceFingerprint::fromJson(*stored);
+        } catch (const nlohmann::json::exception&) {
+            return false;
+        }
+        if (old.size != source.size || old.hash == 0)
+            return false;
+        if (old.modified == source.modified) {
+            source.hash = old.hash;
+            return true;
+        }
+        source = fullFingerprint(file);  // touched or copied: same bytes?
+        return source.hash == old.hash;
+    }
+
+    // Whether the options the record was made with give what these options would: speech
+    // recognition matters only where it ran or would run, the language only where there are lyrics,
+    // and separated vocals only when they are wanted and not written yet.
+    bool optionsAllowReuse(const Record& previous, const Json& madeWith, const Track& track) const
+    {
+        const auto lyricsSource = previous.find("lyrics_source");
+        const bool fromSpeech = lyricsSource != previous.end() && *lyricsSource == "asr";
+        const bool speechWouldRun = lyricsSource != previous.end() && lyricsSource->is_null() && valueOr(previous, "has_vocals", false);
+        const bool recognized = madeWith.is_object() && valueOr(madeWith, "recognize_speech", true);
+        if (recognized != m_analysis.recognizeSpeech && (fromSpeech || (speechWouldRun && m_analysis.recognizeSpeech)))
+            return false;
+        const bool hasLyrics = !valueOr(previous, field::kLyrics, std::string()).empty();
+        const std::string language = madeWith.is_object() ? valueOr(madeWith, "language", std::string("en")) : std::string("en");
+        if (language != m_analysis.language && hasLyrics)
+            return false;
+        if (!m_analysis.vocalsFolder.empty() &&
+            !std::filesystem::exists(separatedVocalsPath(m_analysis.vocalsFolder, track.relative, trackIdFor(track.relative))))
+            return false;
+        return true;
+    }
+
+    void emit(TrackEvent event)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        event.total = m_summary.total;
+        if (!event.started) {
+            event.finished = ++m_finished;
+            switch (event.outcome) {
+            case TrackOutcome::Analyzed: ++m_summary.analyzed; break;
+            case TrackOutcome::Reused: ++m_summary.reused; break;
+            case TrackOutcome::Failed: ++m_summary.failed; break;
+            }
+            m_control.report("tracks", static_cast<double>(event.finished) / std::max(1, m_summary.total));
+        }
+        if (m_onTrack)
+            m_onTrack(event);
+    }
+
+    const BuildOptions& m_options;
+    const PreviousRecords& m_previous;
+    BuildSummary& m_summary;
+    const JobControl& m_control;
+    const std::function<void(const TrackEvent&)>& m_onTrack;
+    AnalysisOptions m_analysis;
+    Json m_encoders;
+    FeatureCache m_cache;
+    BuildJournal m_journal;
+    std::map<std::string, Json> m_failures;
+    const std::vector<Track>* m_tracks = nullptr;
+    std::vector<std::optional<Record>> m_results;
+    std::mutex m_mutex;
+    std::atomic<std::size_t> m_next{0};
+    std::atomic<bool> m_stop{false};
+    std::exception_ptr m_fatal;
+    int m_finished = 0;
+};
+
+// ---- Step 4: the files a build writes --------------------------------------------------------------
+
 void writeArtistEmbeddings(const std::filesystem::path& path, const std::vector<Record>& records)
 {
     std::map<std::string, std::pair<std::vector<double>, int>> sums;
     for (const Record& record : records) {
-        if (!record.contains(field::kArtist) || !record[field::kArtist].is_string() || !record.contains(field::kVoiceEmbedding) ||
-            !record[field::kVoiceEmbedding].is_array())
+        const auto artist = record.find(field::kArtist);
+        const auto embedding = record.find(field::kVoiceEmbedding);
+        if (artist == record.end() || !artist->is_string() || embedding == record.end() || !embedding->is_array())
             continue;
-        auto& [sum, count] = sums[record[field::kArtist].get<std::string>()];
-        const auto& embedding = record[field::kVoiceEmbedding];
+        auto& [sum, count] = sums[textFromBytes(artist->get<std::string>())];
         if (sum.empty())
-            sum.assign(embedding.size(), 0.0);
-        if (sum.size() != embedding.size())
+            sum.assign(embedding->size(), 0.0);
+        if (sum.size() != embedding->size() || !std::all_of(embedding->begin(), embedding->end(), [](const Json& v) { return v.is_number(); }))
             continue;
         for (std::size_t i = 0; i < sum.size(); ++i)
-            sum[i] += embedding[i].get<double>();
+            sum[i] += (*embedding)[i].get<double>();
         ++count;
     }
     Json out = Json::object();
     for (const auto& [artist, entry] : sums) {
+        if (entry.second == 0)
+            continue;
         Json mean = Json::array();
         for (double value : entry.first)
             mean.push_back(std::round(value / entry.second * 1e5) / 1e5);
         out[artist] = mean;
     }
     writeFileAtomically(path, out.dump(1) + "\n");
+}
+
+Json errorsJson(const FolderScan& scan, const std::filesystem::path& root, const std::vector<Track>& tracks, TrackAnalysis& analysis)
+{
+    Json errors = Json::array();
+    for (const ScanProblem& problem : scan.unreadable)
+        errors.push_back({{"audio_path", pathText(problem.path.lexically_relative(root))},
+                          {"reason", "\"" + pathText(problem.path) + "\" cannot be examined: " + textFromBytes(problem.reason) + "."},
+                          {"kind", "unreadable"}});
+    for (const Track& track : tracks)
+        if (const auto found = analysis.failures().find(track.relative); found != analysis.failures().end() && !analysis.results()[track.index])
+            errors.push_back(found->second);
+    return errors;
+}
+
+void writeSettings(const DatasetPaths& paths, const BuildOptions& options, const std::filesystem::path& root)
+{
+    const Json settings = {{"audio_dir", pathText(std::filesystem::absolute(root).lexically_normal())},
+                           {"separate_vocals", options.separateVocals},
+                           {"recognize_speech", options.analysis.recognizeSpeech},
+                           {"language", options.analysis.language}};
+    writeFileAtomically(paths.settings, settings.dump(1) + "\n");
 }
 
 }  // namespace
@@ -207,64 +406,31 @@ DatasetPaths DatasetPaths::forDataset(const std::filesystem::path& dataset)
 
 std::optional<BuildSettings> readBuildSettings(const std::filesystem::path& dataset)
 {
-    std::ifstream in(DatasetPaths::forDataset(dataset).settings);
+    const std::filesystem::path path = DatasetPaths::forDataset(dataset).settings;
+    std::ifstream in(path);
     if (!in)
         return std::nullopt;
     try {
         const Json json = Json::parse(in);
         BuildSettings settings;
-        settings.audioDir = json.at("audio_dir").get<std::string>();
+        settings.audioDir = pathFromText({}, json.at("audio_dir").get<std::string>());
         settings.separateVocals = json.value("separate_vocals", false);
         settings.recognizeSpeech = json.value("recognize_speech", true);
         settings.language = json.value("language", std::string("en"));
+        if (settings.audioDir.empty())
+            throw Error(ErrorKind::Corrupt, "");
         return settings;
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;  // a damaged settings file only costs asking for the folder again
+    } catch (const std::exception&) {
+        throw Error(ErrorKind::Corrupt, "The dataset's settings \"" + path.string() +
+                                            "\" are damaged, so where its songs are is not known. Choose the folder of songs again.");
     }
 }
 
-std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& folder, std::vector<std::pair<std::filesystem::path, std::string>>* unreadable,
-                                                  const std::vector<std::filesystem::path>& skip)
+void applyBuildSettings(const BuildSettings& settings, BuildOptions& options)
 {
-    std::vector<std::filesystem::path> skipped;
-    for (const auto& path : skip)
-        skipped.push_back(std::filesystem::absolute(path).lexically_normal());
-    std::error_code error;
-    if (!std::filesystem::is_directory(folder, error))
-        throw Error(ErrorKind::NotFound, "The audio folder \"" + folder.string() + "\" does not exist or is not a folder.");
-    std::vector<std::filesystem::path> files;
-    auto options = std::filesystem::directory_options::skip_permission_denied;
-    std::filesystem::recursive_directory_iterator it(folder, options, error);
-    if (error)
-        throw Error(ErrorKind::PermissionDenied, "The audio folder \"" + folder.string() + "\" cannot be read: " + error.message() + ".");
-    for (; it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-        if (error) {
-            if (unreadable)
-                unreadable->emplace_back(it->path(), error.message());
-            error.clear();
-            continue;
-        }
-        const std::filesystem::path path = it->path();
-        if (it->is_directory(error) &&
-            std::find(skipped.begin(), skipped.end(), std::filesystem::absolute(path).lexically_normal()) != skipped.end()) {
-            it.disable_recursion_pending();
-            continue;
-        }
-        error.clear();
-        if (!isAudioFile(path))
-            continue;
-        std::error_code statusError;
-        const auto status = std::filesystem::status(path, statusError);  // follows links: a loop fails here
-        if (statusError) {
-            if (unreadable)
-                unreadable->emplace_back(path, statusError.value() == ELOOP ? "a symbolic link that loops back on itself" : statusError.message());
-            continue;
-        }
-        if (std::filesystem::is_regular_file(status))
-            files.push_back(path);
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+    options.separateVocals = settings.separateVocals;
+    options.analysis.recognizeSpeech = settings.recognizeSpeech;
+    options.analysis.language = settings.language;
 }
 
 BuildSummary buildDataset(const BuildOptions& options, const JobControl& control, const std::function<void(const TrackEvent&)>& onTrack)
@@ -274,146 +440,73 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     if (!std::filesystem::is_directory(outputFolder))
         throw Error(ErrorKind::NotFound, "The output folder \"" + outputFolder.string() + "\" does not exist.");
 
-    // Paths stay as the folder shows them (lexically relative): resolving links would fail on a
-    // link loop and would leak the target's location into audio_path.
+    // Step 1: scan. Paths stay as the folder shows them (lexically relative): resolving links would
+    // fail on a link loop and would leak the target's location into audio_path. A dataset kept
+    // inside its music folder does not analyse its own cache and vocals.
     const std::filesystem::path root = options.audioDir.lexically_normal();
-    std::vector<std::pair<std::filesystem::path, std::string>> unreadable;
-    // A dataset kept inside its music folder does not analyse its own cache and vocals.
-    std::vector<std::filesystem::path> files = findAudioFiles(root, &unreadable, {paths.cache, paths.vocals});
-    if (options.maxTracks && static_cast<std::size_t>(*options.maxTracks) < files.size())
-        files.resize(static_cast<std::size_t>(std::max(0, *options.maxTracks)));
+    const FolderScan scan = scanAudioFolder(root, {paths.cache, paths.vocals});
+    std::optional<BuildSettings> settings;
+    try {
+        settings = readBuildSettings(paths.dataset);
+    } catch (const Error&) {
+        // the options given now are written in its place
+    }
+    const PreviousRecords previous = readPrevious(paths, settings);
 
-    std::map<std::string, Record> previous;
-    if (std::filesystem::exists(paths.dataset))
-        for (Record& record : readDataset(paths.dataset)) {
-            const std::string key = record[field::kAudioPath].get<std::string>();  // before the move below
-            previous[key] = std::move(record);
-        }
-    std::map<std::string, Record> journalled;
-    std::map<std::string, Json> failures;
-    Journal::load(paths.journal, journalled, failures);
-    for (auto& [path, record] : journalled)
-        previous[path] = std::move(record);
+    // Step 2: plan.
+    BuildPlanInput input;
+    std::map<std::string, std::filesystem::path> fileOf;
+    for (const auto& [path, record] : previous.records)
+        input.previous.push_back(path);
+    for (const std::filesystem::path& file : scan.files) {
+        input.found.push_back(pathText(file.lexically_relative(root)));
+        fileOf[input.found.back()] = file;
+    }
+    for (const ScanProblem& problem : scan.unreadable)
+        input.unreadable.push_back(pathText(problem.path.lexically_relative(root)));
+    input.maxTracks = options.maxTracks;
+    BuildPlan plan = planBuild(input, [&](const std::string& audioPath) { return presenceOf(root, audioPath); });
+    if (!plan.gone.empty() && options.confirmDrop && !options.confirmDrop(plan.gone)) {
+        plan.keep.insert(plan.keep.end(), plan.gone.begin(), plan.gone.end());
+        plan.gone.clear();
+    }
 
-    AnalysisOptions analysis = options.analysis;
-    analysis.cacheFolder = paths.cache;
-    analysis.vocalsFolder = options.separateVocals ? paths.vocals : std::filesystem::path();
-    analysis.encoders = loadEncoders(options.encoders);
-    const FeatureCache cache(paths.cache);
-    const Json encoders = encoderIdentities(analysis.encoders);
-
+    // Step 3: analyse.
     std::vector<Track> tracks;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        Track track{i, files[i], files[i].lexically_relative(root).generic_string(), std::nullopt};
-        if (const auto found = previous.find(track.relative); found != previous.end())
+    for (const std::string& relative : plan.visit) {
+        Track track{tracks.size(), fileOf.at(relative), relative, std::nullopt};
+        if (const auto found = previous.records.find(relative); found != previous.records.end())
             track.previous = found->second;
         tracks.push_back(std::move(track));
     }
-
     BuildSummary summary;
-    summary.total = static_cast<int>(tracks.size() + unreadable.size());
-    std::vector<std::optional<Record>> results(tracks.size());
-    Journal journal(paths.journal);
-    std::mutex eventMutex;
-    std::atomic<int> finished{0};
-    std::atomic<std::size_t> next{0};
-    auto emit = [&](TrackEvent event) {
-        std::lock_guard<std::mutex> lock(eventMutex);
-        event.total = summary.total;
-        if (!event.started) {
-            event.finished = ++finished;
-            switch (event.outcome) {
-            case TrackOutcome::Analyzed: ++summary.analyzed; break;
-            case TrackOutcome::Reused: ++summary.reused; break;
-            case TrackOutcome::Failed: ++summary.failed; break;
-            }
-            control.report("tracks", static_cast<double>(event.finished) / std::max(1, summary.total));
-        }
-        if (onTrack)
-            onTrack(event);
-    };
-
-    auto process = [&](const Track& track) {
-        SourceFingerprint source = statFingerprint(track.file);
-        if (track.previous && isUnchanged(*track.previous, track.file, encoders, source) &&
-            cache.isCurrent(std::to_string(trackIdFor(track.relative)), source.contentKey())) {
-            Record record = *track.previous;
-            record[field::kSource] = source.toJson();
-            followUserWords(record, analysis, false);
-            results[track.index] = record;
-            emit({track.relative, false, TrackOutcome::Reused, "", 0, 0});
-            return;
-        }
-        emit({track.relative, true, TrackOutcome::Analyzed, "", 0, 0});
-        source = fullFingerprint(track.file);
-        const JobControl trackControl{nullptr, control.cancel};
-        Record record = analyzeTrack(track.file, track.relative, source, analysis, trackControl);
-        if (track.previous)
-            keepUserEdits(*track.previous, record);
-        followUserWords(record, analysis, true);
-        journal.append({{"audio_path", track.relative}, {"record", record}});
-        {
-            std::lock_guard<std::mutex> lock(eventMutex);
-            summary.audioSeconds += record.value("duration", 0.0);
-        }
-        results[track.index] = std::move(record);
-        emit({track.relative, false, TrackOutcome::Analyzed, "", 0, 0});
-    };
-
-    auto worker = [&] {
-        SerialScope serial;  // one track per core already
-        for (std::size_t i; !control.isCancelled() && (i = next++) < tracks.size();) {
-            const Track& track = tracks[i];
-            try {
-                process(track);
-                std::lock_guard<std::mutex> lock(eventMutex);
-                failures.erase(track.relative);
-            } catch (const Error& error) {
-                if (error.kind() == ErrorKind::Cancelled)
-                    return;
-                const Json failure = {{"audio_path", track.relative}, {"reason", error.what()}, {"kind", kindName(error.kind())}};
-                journal.append({{"audio_path", track.relative}, {"error", failure}});
-                {
-                    std::lock_guard<std::mutex> lock(eventMutex);
-                    failures[track.relative] = failure;
-                }
-                emit({track.relative, false, TrackOutcome::Failed, error.what(), 0, 0});
-            }
-        }
-    };
-    const int jobs = std::max(1, options.jobs > 0 ? options.jobs : computeThreads());
-    std::vector<std::thread> workers;
-    for (int j = 1; j < std::min<int>(jobs, static_cast<int>(tracks.size())); ++j)
-        workers.emplace_back(worker);
-    worker();
-    for (std::thread& thread : workers)
-        thread.join();
+    summary.total = static_cast<int>(tracks.size() + scan.unreadable.size());
+    summary.unreadable = static_cast<int>(scan.unreadable.size());
+    TrackAnalysis analysis(options, paths, previous, summary, control, onTrack);
+    analysis.run(tracks);
     control.throwIfCancelled();
 
-    std::vector<Record> records;
-    for (std::optional<Record>& result : results)
-        if (result)
-            records.push_back(std::move(*result));
-    summary.dropped = static_cast<int>(std::count_if(previous.begin(), previous.end(), [&](const auto& entry) {
-        return std::none_of(tracks.begin(), tracks.end(), [&](const Track& t) { return t.relative == entry.first; });
-    }));
-    Json errors = Json::array();
-    for (const auto& [path, unreadableReason] : unreadable)
-        errors.push_back({{"audio_path", path.lexically_relative(root).generic_string()},
-                          {"reason", "\"" + path.string() + "\" cannot be examined: " + unreadableReason + "."},
-                          {"kind", "unreadable"}});
-    for (const Track& track : tracks)
-        if (const auto found = failures.find(track.relative); found != failures.end() && !results[track.index])
-            errors.push_back(found->second);
+    // Step 4: write.
+    std::map<std::string, Record> records;
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+        if (analysis.results()[i])
+            records[tracks[i].relative] = std::move(*analysis.results()[i]);
+    for (const std::string& path : plan.keep)
+        records[path] = previous.records.at(path);
+    std::vector<Record> ordered;
+    ordered.reserve(records.size());
+    for (auto& [path, record] : records)
+        ordered.push_back(std::move(record));
+    const Json errors = errorsJson(scan, root, tracks, analysis);
     summary.failed = static_cast<int>(errors.size());
-    writeDataset(paths.dataset, records);
-    writeFileAtomically(paths.errors, errors.dump(1) + "\n");
-    writeArtistEmbeddings(paths.artistEmbeddings, records);
-    const Json settings = {{"audio_dir", std::filesystem::absolute(root).lexically_normal().string()},
-                           {"separate_vocals", options.separateVocals},
-                           {"recognize_speech", options.analysis.recognizeSpeech},
-                           {"language", options.analysis.language}};
-    writeFileAtomically(paths.settings, settings.dump(1) + "\n");
+    summary.dropped = static_cast<int>(plan.gone.size());
+    summary.droppedPaths = plan.gone;
+    summary.kept = static_cast<int>(plan.keep.size());
+    summary.folderEmpty = plan.folderEmpty;
+    writeDataset(paths.dataset, ordered);
+    writeFileAtomically(paths.errors, errors.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    writeArtistEmbeddings(paths.artistEmbeddings, ordered);
+    writeSettings(paths, options, root);
     std::filesystem::remove(paths.journal);
     control.report("tracks", 1.0);
     return summary;

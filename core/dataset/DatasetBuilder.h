@@ -19,6 +19,9 @@ struct BuildOptions {
     bool separateVocals = false;      // write vocal estimates to OUTPUT's .vocals folder
     EncoderFiles encoders;            // the user's TorchScript encoders, loaded by the builder
     AnalysisOptions analysis;         // vocals and cache folders and encoders are filled in by the builder
+    // Asked (from the build's thread, before anything is analysed) whether to drop the records of
+    // these files, which were looked for and are gone; false keeps them. Unset: they are dropped.
+    std::function<bool(const std::vector<std::string>& gone)> confirmDrop;
 };
 
 // Files beside the dataset, named after it: data.json gives data.json.errors.json and so on.
@@ -34,15 +37,18 @@ struct DatasetPaths {
     static DatasetPaths forDataset(const std::filesystem::path& dataset);
 };
 
-// What a dataset's settings file remembers, so that the Library can find the songs and update the
-// dataset the same way.
+// What a dataset's settings file remembers, so that the Library can find the songs and an update
+// analyses the same way.
 struct BuildSettings {
     std::filesystem::path audioDir;  // absolute
     bool separateVocals = false;
     bool recognizeSpeech = true;
     std::string language = "en";
 };
+// Nothing when the dataset has no settings file; throws Error(Corrupt) naming it when it is damaged.
 std::optional<BuildSettings> readBuildSettings(const std::filesystem::path& dataset);
+// The saved options applied to `options` (the audio folder is not changed).
+void applyBuildSettings(const BuildSettings& settings, BuildOptions& options);
 
 enum class TrackOutcome { Analyzed, Reused, Failed };
 
@@ -61,27 +67,29 @@ struct BuildSummary {
     int analyzed = 0;
     int reused = 0;
     int failed = 0;
-    int dropped = 0;             // records of files no longer in the folder
-    double audioSeconds = 0.0;   // of the tracks analysed this time
+    int dropped = 0;                        // records of files looked for and gone
+    std::vector<std::string> droppedPaths;  // their audio_path
+    int kept = 0;                           // records kept without a look at their files (see planBuild)
+    int unreadable = 0;                     // folders and files the scan could not examine
+    bool folderEmpty = false;               // the folder holds no audio: every record was kept
+    double audioSeconds = 0.0;              // of the tracks analysed this time
 };
 
-// Audio files under `folder` (recursively, symbolic links to folders not followed, `skip` folders
-// left out), sorted by path. Entries that cannot be examined (a link loop, a folder without
-// permission) go to `unreadable` with their reason.
-std::vector<std::filesystem::path> findAudioFiles(const std::filesystem::path& folder,
-                                                  std::vector<std::pair<std::filesystem::path, std::string>>* unreadable = nullptr,
-                                                  const std::vector<std::filesystem::path>& skip = {});
-
-// Builds or updates the dataset for a folder of songs (see README, "Building a dataset"):
-// - a file whose size and modification time (or, failing that, content hash) and analysis version
-//   match its record is reused; others are analysed, keeping the fields the user edited;
+// Builds or updates the dataset for a folder of songs (see README, "Building a dataset"), in four
+// steps: scan the folder; plan what to analyse, keep and drop (planBuild); analyse; write.
+// - a file whose size and modification time (or, failing that, content hash), analysis version,
+//   encoders and options match its record is reused; others are analysed, keeping the fields the
+//   user edited;
+// - a record is dropped only when its file was looked for and is gone (see planBuild);
 // - every finished track is appended to the journal at once, so a killed build loses at most the
-//   tracks in flight, and the next build resumes from the journal;
-// - files that fail go to the errors file with their reason, and the build goes on;
-// - at the end the dataset, errors and artist embeddings are written atomically and the journal
-//   is removed. Cancelling stops after the tracks in flight and keeps the journal.
-// Tracks are analysed `jobs` at a time. Throws Error for the folder, the output or an encoder, not
-// for a track.
+//   tracks in flight, and the next build resumes from the journal; edits saved to the dataset
+//   after a journal entry was written win over it;
+// - a file that fails, for whatever reason, goes to the errors file with its reason, and the build
+//   goes on; a full disk stops the build (Error DiskFull) with the journal kept;
+// - at the end the dataset, errors, artist embeddings and settings are written atomically and the
+//   journal is removed. Cancelling stops after the tracks in flight and keeps the journal.
+// Tracks are analysed `jobs` at a time. Throws Error for the folder, the output, an encoder or a
+// full disk, not for a track.
 BuildSummary buildDataset(const BuildOptions& options, const JobControl& control = {},
                           const std::function<void(const TrackEvent&)>& onTrack = {});
 

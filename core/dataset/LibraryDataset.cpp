@@ -59,24 +59,6 @@ std::size_t valueEnd(const std::string& text, std::size_t at, const std::string&
     broken(source, text.size(), inString ? "a string is not closed" : "the text ends inside a value");
 }
 
-std::string text(const Record& record, const char* name)
-{
-    const auto found = record.find(name);
-    return found != record.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-double number(const Record& record, const char* name)
-{
-    const auto found = record.find(name);
-    return found != record.end() && found->is_number() ? found->get<double>() : 0.0;
-}
-
-bool flag(const Record& record, const char* name, bool fallback)
-{
-    const auto found = record.find(name);
-    return found != record.end() && found->is_boolean() ? found->get<bool>() : fallback;
-}
-
 std::string serialize(const Record& record)
 {
     return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -87,19 +69,20 @@ std::string serialize(const Record& record)
 TrackSummary summarize(const Record& record)
 {
     TrackSummary summary;
-    summary.audioPath = text(record, field::kAudioPath);
-    summary.title = text(record, field::kTitle);
+    const std::string none;
+    summary.audioPath = valueOr(record, field::kAudioPath, none);
+    summary.title = valueOr(record, field::kTitle, none);
     if (summary.title.empty())
         summary.title = std::filesystem::path(summary.audioPath).stem().string();
-    summary.artist = text(record, field::kArtist);
-    summary.genre = text(record, field::kGenre);
-    summary.key = text(record, "key");
-    summary.timeSignature = text(record, "time_signature");
-    summary.tempo = number(record, "tempo");
-    summary.duration = number(record, "duration");
-    summary.energy = number(record, "energy");
-    summary.hasVocals = flag(record, "has_vocals", false);
-    summary.included = flag(record, field::kIncluded, true);
+    summary.artist = valueOr(record, field::kArtist, none);
+    summary.genre = valueOr(record, field::kGenre, none);
+    summary.key = valueOr(record, "key", none);
+    summary.timeSignature = valueOr(record, "time_signature", none);
+    summary.tempo = valueOr(record, "tempo", 0.0);
+    summary.duration = valueOr(record, "duration", 0.0);
+    summary.energy = valueOr(record, "energy", 0.0);
+    summary.hasVocals = valueOr(record, "has_vocals", false);
+    summary.included = valueOr(record, field::kIncluded, true);
     return summary;
 }
 

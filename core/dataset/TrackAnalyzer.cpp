@@ -162,8 +162,7 @@ Json beatPositions(const std::vector<double>& beats, double duration)
 void writeSeparatedVocals(const AudioBuffer& vocals, const std::filesystem::path& folder, const std::string& relativePath, std::int64_t id)
 {
     std::filesystem::create_directories(folder);
-    const std::string stem = std::filesystem::path(relativePath).stem().string();
-    writeAudioFile(folder / (stem + "-" + std::to_string(id) + ".wav"), vocals, {AudioFileType::Wav, SampleFormat::Pcm16});
+    writeAudioFile(separatedVocalsPath(folder, relativePath, id), vocals, {AudioFileType::Wav, SampleFormat::Pcm16});
 }
 
 // Everything measured from one decode of a track, before it is written down as a record.
@@ -345,6 +344,16 @@ Json encoderIdentities(const Encoders& encoders)
     return {{"voice", identity(encoders.voice, "built-in")}, {"ecapa", identity(encoders.ecapa, "built-in")}, {"clap", identity(encoders.clap, nullptr)}};
 }
 
+std::filesystem::path separatedVocalsPath(const std::filesystem::path& folder, const std::string& relativePath, std::int64_t id)
+{
+    return folder / (std::filesystem::path(relativePath).stem().string() + "-" + std::to_string(id) + ".wav");
+}
+
+Json analysisOptionsJson(const AnalysisOptions& options)
+{
+    return {{"language", options.language}, {"recognize_speech", options.recognizeSpeech}};
+}
+
 std::int64_t trackIdFor(const std::string& relativePath)
 {
     return static_cast<std::int64_t>(stableHash(relativePath) & ((1ULL << 53) - 1));
@@ -365,6 +374,7 @@ Record analyzeTrack(const std::filesystem::path& file, const std::string& relati
     addTimelineFields(record, m);
     addVoiceFields(record, m, options.language);
     record["analysis_version"] = kAnalysisVersion;
+    record[field::kAnalysisOptions] = analysisOptionsJson(options);
     record["source_file"] = source.toJson();
     record["include_in_training"] = true;
 

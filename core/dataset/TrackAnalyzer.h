@@ -54,6 +54,12 @@ struct AnalysisOptions {
 Record analyzeTrack(const std::filesystem::path& file, const std::string& relativePath, const SourceFingerprint& source,
                     const AnalysisOptions& options, const JobControl& control = {});
 
+// Where a track's vocal estimate is written under the vocals folder.
+std::filesystem::path separatedVocalsPath(const std::filesystem::path& folder, const std::string& relativePath, std::int64_t id);
+
+// The record's analysis_options: the options that change what the analysis writes.
+nlohmann::ordered_json analysisOptionsJson(const AnalysisOptions& options);
+
 // The record's track_id for a relative path: stable across runs and machines (53 bits, safe in JSON).
 std::int64_t trackIdFor(const std::string& relativePath);
 

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string>
+#include <type_traits>
 
 namespace muze {
 
@@ -24,6 +26,7 @@ inline constexpr const char* kSegments = "segments";
 inline constexpr const char* kVoiceEmbedding = "voice_embedding";
 inline constexpr const char* kAnalysisVersion = "analysis_version";
 inline constexpr const char* kEncoders = "embedding_encoders";  // which encoder made each embedding
+inline constexpr const char* kAnalysisOptions = "analysis_options";  // language and speech recognition it was made with
 inline constexpr const char* kSource = "source_file";            // size, mtime and content hash
 inline constexpr const char* kUserEdited = "user_edited";        // names of fields the user changed
 inline constexpr const char* kIncluded = "include_in_training";  // false: kept, but not trained on
@@ -37,6 +40,22 @@ inline bool isUserEdited(const Record& record, const char* name)
 {
     const auto edited = record.find(field::kUserEdited);
     return edited != record.end() && edited->is_array() && std::find(edited->begin(), edited->end(), name) != edited->end();
+}
+
+// A field's value when the record has it with the type asked for, otherwise `fallback`: records
+// written by other tools or by hand may hold anything (1 for true, null for a number, "120" for 120).
+template <typename T>
+T valueOr(const nlohmann::ordered_json& record, const char* name, T fallback)
+{
+    const auto found = record.find(name);
+    if (found == record.end())
+        return fallback;
+    if constexpr (std::is_same_v<T, bool>)
+        return found->is_boolean() ? found->template get<bool>() : fallback;
+    else if constexpr (std::is_arithmetic_v<T>)
+        return found->is_number() ? found->template get<T>() : fallback;
+    else
+        return found->is_string() ? found->template get<std::string>() : fallback;
 }
 
 // Raised whenever an analysis gives different results, so that re-runs analyse every track again.

@@ -125,7 +125,7 @@ private slots:
                 writeFileAtomically(target, std::string(1 << 20, 'y'));
             } catch (const Error& error) {
                 const std::string message = error.what();
-                ::_exit(error.kind() == ErrorKind::Io && message.find("song.wav") != std::string::npos ? 0 : 2);
+                ::_exit(error.kind() == ErrorKind::DiskFull && message.find("song.wav") != std::string::npos ? 0 : 2);
             }
             ::_exit(1);
         }
@@ -135,6 +135,68 @@ private slots:
         QCOMPARE(WEXITSTATUS(status), 0);
         QCOMPARE(readAll(target), std::string("old"));
         QVERIFY(othersIn(folder, target).empty());
+    }
+
+    void writesThroughASymbolicLink()
+    {
+        const auto folder = test::scratchFolder("atomic_link");
+        fs::create_directory(folder / "real");
+        writeFileAtomically(folder / "real/data.json", "old");
+        fs::create_symlink("real/data.json", folder / "link.json");
+        writeFileAtomically(folder / "link.json", "new");
+        QVERIFY(fs::is_symlink(folder / "link.json"));
+        QCOMPARE(readAll(folder / "real/data.json"), std::string("new"));
+    }
+
+    void aLongNameStillWorks()
+    {
+        const auto folder = test::scratchFolder("atomic_long_name");
+        const auto target = folder / (std::string(250, 'n') + ".json");  // the longest a name may be, nearly
+        writeFileAtomically(target, "x");
+        QCOMPARE(readAll(target), std::string("x"));
+        QCOMPARE(othersIn(folder, target).size(), std::size_t(0));
+    }
+
+    void leftoversOfKilledWritersAreRemoved()
+    {
+        const auto folder = test::scratchFolder("atomic_leftovers");
+        const pid_t dead = ::fork();
+        if (dead == 0)
+            ::_exit(0);
+        ::waitpid(dead, nullptr, 0);
+        const fs::path leftover = folder / (".data.json.tmp-" + std::to_string(dead) + "-a1B2c3");
+        const fs::path live = folder / (".data.json.tmp-" + std::to_string(::getppid()) + "-a1B2c3");  // a writer still running
+        const fs::path unrelated = folder / ".hidden.tmp-notes";
+        for (const fs::path& path : {leftover, live, unrelated})
+            std::ofstream(path) << "partial";
+        writeFileAtomically(folder / "other.json", "x");
+        QVERIFY(!fs::exists(leftover));
+        QVERIFY(fs::exists(live));
+        QVERIFY(fs::exists(unrelated));
+    }
+
+    void aFolderThatCannotBeSyncedIsReported()
+    {
+        // Write and enter, but not read: the rename succeeds, the folder cannot be opened to sync it.
+        const auto folder = test::scratchFolder("atomic_dir_sync");
+        ::chmod(folder.c_str(), 0333);
+        const pid_t child = ::fork();
+        if (child == 0) {
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(3);
+            try {
+                writeFileAtomically(folder / "x.json", "x");
+            } catch (const Error& error) {
+                ::_exit(std::string(error.what()).find("could not be synced") != std::string::npos ? 0 : 2);
+            }
+            ::_exit(1);
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ::chmod(folder.c_str(), 0755);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
+        QCOMPARE(readAll(folder / "x.json"), std::string("x"));
     }
 
     void missingFolderIsReported()
