@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <sstream>
 
 namespace muze::cli {
@@ -23,6 +22,19 @@ std::vector<std::string> splitNames(const std::string& names)
     for (std::string name; std::getline(stream, name, ',');)
         out.push_back(normalised(name));
     return out;
+}
+
+// The whole text as a finite number: "12", "1e3", "0.5"; not "12x", "nan" or "inf".
+std::optional<double> finiteNumber(const std::string& text)
+{
+    try {
+        std::size_t used = 0;
+        const double parsed = std::stod(text, &used);
+        if (used == text.size() && std::isfinite(parsed))
+            return parsed;
+    } catch (const std::exception&) {  // not a number, or out of double's range
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -152,30 +164,22 @@ std::string ArgumentParser::Result::text(const std::string& name) const
 
 double ArgumentParser::Result::number(const std::string& name, double minimum, double maximum) const
 {
-    const std::string value = text(name);
-    double parsed = std::numeric_limits<double>::quiet_NaN();
-    try {
-        std::size_t used = 0;
-        parsed = std::stod(value, &used);
-        if (used != value.size())
-            parsed = std::numeric_limits<double>::quiet_NaN();
-    } catch (const std::exception&) {
-    }
-    if (!std::isfinite(parsed) || parsed < minimum || parsed > maximum) {
+    const std::optional<double> value = finiteNumber(text(name));
+    if (!value || *value < minimum || *value > maximum) {
         std::ostringstream range;
         range << minimum << " to " << maximum;
-        throw UsageError("--" + name + " needs a number from " + range.str() + ", not \"" + value + "\"");
+        throw UsageError("--" + name + " needs a number from " + range.str() + ", not \"" + text(name) + "\"");
     }
-    return parsed;
+    return *value;
 }
 
 int ArgumentParser::Result::integer(const std::string& name, int minimum, int maximum) const
 {
-    const double value = number(name, minimum, maximum);
-    if (value != std::floor(value))
+    const std::optional<double> value = finiteNumber(text(name));
+    if (!value || *value != std::floor(*value) || *value < minimum || *value > maximum)
         throw UsageError("--" + name + " needs a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum) +
                          ", not \"" + text(name) + "\"");
-    return static_cast<int>(value);
+    return static_cast<int>(*value);
 }
 
 }  // namespace muze::cli

@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/Terminal.h"
 #include "core/common/Error.h"
+#include "core/common/PathText.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/TrackAnalyzer.h"
@@ -167,7 +168,7 @@ int runAnalyze(const std::vector<std::string>& arguments)
     AnalysisOptions options = analysisOptions(args);
     options.encoders = loadEncoders(encoderFiles(args));
     ProgressLine progress;
-    const Record record = analyzeTrack(file, file.filename().string(), fullFingerprint(file), options, progress.control());
+    const Record record = analyzeTrack(file, pathText(file.filename()), fullFingerprint(file), options, progress.control());
     std::cout << record.dump(1) << "\n";
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/Commands.h"
 #include "core/audio/AudioDecoder.h"
+#include "core/common/PathText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,7 @@ nlohmann::json valueOrNull(const std::optional<T>& value)
 nlohmann::json describe(const AudioFileInfo& info)
 {
     return {
-        {"path", info.path.string()},
+        {"path", pathText(info.path)},
         {"container", info.container},
         {"codec", info.codec},
         {"sample_rate", info.sampleRate},

@@ -1,6 +1,7 @@
 #include "core/analysis/KeyDetection.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace muze {
@@ -94,7 +95,34 @@ double tonalCentre(const MusicalKey& key, const std::vector<TimedChord>& soundin
 
 std::string MusicalKey::name() const
 {
-    return std::string(kPitchClassNames[tonic]) + (minor ? " minor" : " major");
+    // As key signatures spell them: flats for the keys with flats (F major's Bb aside, which names no
+    // tonic), F# major and C# minor rather than Gb and Db, Eb minor rather than D# minor.
+    static const char* const kMajorTonics[12] = {"C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
+    static const char* const kMinorTonics[12] = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "G#", "A", "Bb", "B"};
+    return std::string((minor ? kMinorTonics : kMajorTonics)[tonic]) + (minor ? " minor" : " major");
+}
+
+std::optional<MusicalKey> parseKey(const std::string& text)
+{
+    static const int kNaturals[7] = {9, 11, 0, 2, 4, 5, 7};  // A B C D E F G
+    const std::size_t space = text.find(' ');
+    if (text.empty() || space == std::string::npos)
+        return std::nullopt;
+    const char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    if (letter < 'A' || letter > 'G')
+        return std::nullopt;
+    int tonic = kNaturals[letter - 'A'];
+    const std::string accidental = text.substr(1, space - 1);
+    if (accidental == "#" || accidental == "♯")
+        tonic += 1;
+    else if (accidental == "b" || accidental == "♭")
+        tonic += 11;
+    else if (!accidental.empty())
+        return std::nullopt;
+    const std::string mode = text.substr(space + 1);
+    if (mode != "major" && mode != "minor")
+        return std::nullopt;
+    return MusicalKey{tonic % 12, mode == "minor"};
 }
 
 std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const Chromagram& treble, const Chromagram& bass)

@@ -13,8 +13,11 @@ struct MusicalKey {
     int tonic = 0;  // pitch class, C = 0
     bool minor = false;
 
-    std::string name() const;  // "C major", "F# minor"
+    std::string name() const;  // as musicians write it: "Bb major", "F# major", "C# minor", "Eb minor"
 };
+
+// A key named with sharps or flats ("A# major" and "Bb major" alike); nothing for other text.
+std::optional<MusicalKey> parseKey(const std::string& text);
 
 // The key of a song, in two steps.
 // 1. Which scale: each of the 24 keys scores the share of the song's duration its diatonic triads

@@ -1,5 +1,7 @@
 #include "core/audio/FfmpegSupport.h"
 
+#include "core/common/PathText.h"
+
 extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/dict.h>
@@ -39,7 +41,7 @@ std::string firstTag(const AVDictionary* container, const AVDictionary* stream, 
         for (const char* key : keys) {
             const AVDictionaryEntry* entry = av_dict_get(dictionary, key, nullptr, 0);
             if (entry != nullptr && entry->value != nullptr) {
-                std::string value = trimmed(entry->value);
+                std::string value = textFromBytes(trimmed(entry->value));
                 if (!value.empty())
                     return value;
             }
@@ -62,7 +64,7 @@ std::string findLyrics(const AVDictionary* container, const AVDictionary* stream
         const AVDictionaryEntry* entry = nullptr;
         while ((entry = av_dict_get(dictionary, "", entry, AV_DICT_IGNORE_SUFFIX)) != nullptr) {
             if (entry->value != nullptr && isLyricsKey(entry->key)) {
-                std::string value = trimmed(entry->value);
+                std::string value = textFromBytes(trimmed(entry->value));
                 if (!value.empty())
                     return value;
             }

@@ -197,14 +197,16 @@ TensorFile readSafeTensors(const std::filesystem::path& path)
             refuse(path, "tensor \"" + name + "\" lacks a dtype, shape or data_offsets");
         if (!typeNamed(entry["dtype"].get<std::string>(), &tensor.type))
             refuse(path, "tensor \"" + name + "\" has an unsupported dtype " + entry["dtype"].get<std::string>());
+        constexpr std::uint64_t kMaxElements = 1ull << 40;
         std::uint64_t elements = 1;
         for (const auto& d : entry["shape"]) {
-            if (!d.is_number_unsigned() || d.get<std::uint64_t>() > (1ull << 40))
+            if (!d.is_number_unsigned())
                 refuse(path, "tensor \"" + name + "\" has an invalid shape");
-            tensor.shape.push_back(d.get<std::int64_t>());
-            elements *= d.get<std::uint64_t>();
-            if (elements > (1ull << 40))
+            const auto size = d.get<std::uint64_t>();
+            if (size > kMaxElements || (size != 0 && elements > kMaxElements / size))  // checked before multiplying: no overflow
                 refuse(path, "tensor \"" + name + "\" is impossibly large");
+            elements *= size;
+            tensor.shape.push_back(static_cast<std::int64_t>(size));
         }
         if (!entry["data_offsets"][0].is_number_unsigned() || !entry["data_offsets"][1].is_number_unsigned())
             refuse(path, "tensor \"" + name + "\" has invalid data offsets");

@@ -1,5 +1,6 @@
 #include "core/dataset/LibraryDataset.h"
 
+#include "core/analysis/KeyDetection.h"
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
 
@@ -77,6 +78,8 @@ TrackSummary summarize(const Record& record)
     summary.artist = valueOr(record, field::kArtist, none);
     summary.genre = valueOr(record, field::kGenre, none);
     summary.key = valueOr(record, "key", none);
+    if (const auto key = parseKey(summary.key))
+        summary.key = key->name();  // "A# major" from another tool is the Bb major of this one
     summary.timeSignature = valueOr(record, "time_signature", none);
     summary.tempo = valueOr(record, "tempo", 0.0);
     summary.duration = valueOr(record, "duration", 0.0);

@@ -1,5 +1,7 @@
 #include "core/text/Lyrics.h"
 
+#include "core/common/PathText.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -31,7 +33,7 @@ std::optional<std::string> readSmallFile(const std::filesystem::path& path)
     std::string text = content.str();
     if (text.rfind("\xEF\xBB\xBF", 0) == 0)  // UTF-8 byte order mark
         text.erase(0, 3);
-    return text;
+    return textFromBytes(text);  // sidecars written in Latin-1 are common
 }
 
 }  // namespace

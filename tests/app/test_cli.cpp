@@ -22,13 +22,27 @@ struct Run {
     QString err;
 };
 
+constexpr int kLongestRunMs = 120000;
+
+// A run that does not end in time is killed and fails the test: a hang is a failure, not a pass.
 Run runMuze(const QStringList& arguments)
 {
     QProcess process;
     process.start(QStringLiteral(MUZE_CLI), arguments);
-    process.waitForFinished(60000);
+    if (!process.waitForFinished(kLongestRunMs)) {
+        process.kill();
+        process.waitForFinished();
+        QTest::qFail(qPrintable(QStringLiteral("muze %1 did not finish within %2 s").arg(arguments.join(' ')).arg(kLongestRunMs / 1000)),
+                     __FILE__, __LINE__);
+        return {-2, QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString text(const std::filesystem::path& path)
+{
+    return QString::fromStdString(path.string());
 }
 
 QString fixturePath(const char* name)
@@ -192,6 +206,64 @@ private slots:
         QCOMPARE(runMuze({"decode", fixturePath("tone_1000_48000_1ch.wav"), "-o", "x.mp3"}).status, 2);
         QCOMPARE(runMuze({"decode", fixturePath("tone_1000_48000_1ch.wav"), "-o", "x.wav", "--sr", "fast"}).status, 2);
         QCOMPARE(runMuze({"info"}).status, 2);
+    }
+
+    void numbersOutOfRangeAreRefused()
+    {
+        const QString wav = fixturePath("tone_1000_48000_1ch.wav");
+        for (const QStringList& option : {QStringList{"--sr", "nan"}, {"--sr", "inf"}, {"--sr", "-5"}, {"--sr", "99999999999"},
+                                          {"--sr", "1e400"}, {"--max_duration", "-inf"}, {"--max_duration", "0"}}) {
+            const Run run = runMuze(QStringList{"decode", wav, "-o", "x.wav"} + option);
+            QCOMPARE(run.status, 2);
+            QVERIFY2(run.err.contains(option[0].mid(2)) && run.err.contains("from"), qPrintable(run.err));
+        }
+        const Run jobs = runMuze({"build-dataset", "--audio_dir", ".", "--output", "x.json", "--jobs", "1e9"});
+        QCOMPARE(jobs.status, 2);
+        QVERIFY2(jobs.err.contains("--jobs needs a whole number from 0 to 256"), qPrintable(jobs.err));
+        QCOMPARE(runMuze({"build-dataset", "--audio_dir", ".", "--output", "x.json", "--max_tracks", "0"}).status, 2);
+    }
+
+    void doubleDashEndsTheOptions()
+    {
+        // A file whose name starts with a dash is a file after "--", not an option.
+        const std::filesystem::path folder = test::scratchFolder("cli_double_dash");
+        std::filesystem::copy_file(test::fixture("tone_1000_48000_1ch.wav"), folder / "-song.wav");
+        QProcess process;
+        process.setWorkingDirectory(text(folder));
+        process.start(QStringLiteral(MUZE_CLI), {"info", "--", "-song.wav"});
+        QVERIFY(process.waitForFinished(kLongestRunMs));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(nlohmann::json::parse(process.readAllStandardOutput().toStdString())["duration"].is_number());
+        QCOMPARE(runMuze({"info", "-song.wav"}).status, 2);  // without it: an unknown option
+    }
+
+    void anUpdateOfTheFirstSongsKeepsTheRestAndTheOptions()
+    {
+        // The first run of an update that once dropped every record it did not analyse.
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_max_tracks");
+        fs::create_directories(folder / "songs");
+        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
+            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        const QStringList build = {"build-dataset", "--audio_dir", text(folder / "songs"), "--output", text(folder / "data.json"), "--jobs", "1"};
+        QCOMPARE(runMuze(build + QStringList{"--no_asr", "--language", "pl"}).status, 0);
+        const Run update = runMuze(build + QStringList{"--max_tracks", "1"});
+        QCOMPARE(update.status, 0);
+        QVERIFY2(update.err.contains("1 unchanged") && update.err.contains("2 records kept"), qPrintable(update.err));
+        QCOMPARE(readDataset(folder / "data.json").size(), std::size_t(3));
+        // The update kept the saved options: no speech recognition, Polish lyrics.
+        std::ifstream settings(folder / "data.json.settings.json");
+        const auto saved = nlohmann::json::parse(settings);
+        QCOMPARE(saved["recognize_speech"].get<bool>(), false);
+        QCOMPARE(saved["language"].get<std::string>(), std::string("pl"));
+
+        // A removed song's record is dropped, and named.
+        fs::remove(folder / "songs/song_b.flac");
+        const Run removed = runMuze(build);
+        QCOMPARE(removed.status, 0);
+        QVERIFY2(removed.err.contains("1 records of songs no longer in the folder were dropped") && removed.err.contains("song_b.flac"),
+                 qPrintable(removed.err));
+        QCOMPARE(readDataset(folder / "data.json").size(), std::size_t(2));
     }
 };
 

@@ -119,6 +119,23 @@ private slots:
         QCOMPARE(detectKey(minor, treble, bass)->name(), std::string("A minor"));
     }
 
+    void keysAreSpelledAsMusiciansWriteThem()
+    {
+        const std::pair<MusicalKey, const char*> spellings[] = {
+            {{10, false}, "Bb major"}, {{3, false}, "Eb major"}, {{8, false}, "Ab major"}, {{1, false}, "Db major"},
+            {{6, false}, "F# major"},  {{1, true}, "C# minor"},  {{3, true}, "Eb minor"},  {{10, true}, "Bb minor"},
+            {{8, true}, "G# minor"},   {{7, false}, "G major"}};
+        for (const auto& [key, name] : spellings) {
+            QCOMPARE(key.name(), std::string(name));
+            const auto back = parseKey(name);
+            QVERIFY(back && back->tonic == key.tonic && back->minor == key.minor);
+        }
+        const auto sharp = parseKey("A# major");  // another tool's spelling still reads
+        QVERIFY(sharp && sharp->name() == "Bb major");
+        QCOMPARE(parseKey("Db minor")->name(), std::string("C# minor"));
+        QVERIFY(!parseKey("H major") && !parseKey("C") && !parseKey("C lydian") && !parseKey(""));
+    }
+
     void silenceHasNoChords()
     {
         const std::vector<PitchClassProfile> silent(8, PitchClassProfile{});

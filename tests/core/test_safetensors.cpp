@@ -4,7 +4,10 @@
 #include "core/common/SafeTensors.h"
 #include "tests/support/TestSupport.h"
 
+#include <QProcess>
 #include <QtTest>
+
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 
@@ -55,18 +58,26 @@ private slots:
 
     void readableByPython()
     {
+        // read_safetensors.py reads the file as the published format describes it, with json and
+        // struct only: an 8-byte little-endian header length, the JSON header, then the data.
         const fs::path path = test::scratchFolder("safetensors_python") / "t.safetensors";
         TensorFile file;
-        file.tensors["x"] = Tensor::fromFloats({0.5f, 1.5f}, {2});
+        file.metadata["config"] = "{\"preset\": \"tiny\"}";
+        file.tensors["x"] = Tensor::fromFloats({0.5f, 1.5f, -3.0f, 1e-3f, 7.0f, 8.0f}, {3, 2});
+        file.tensors["mask"] = Tensor::fromBytes({1, 0, 1}, {3});
         writeSafeTensors(path, file);
-        // The header is plain JSON after an 8-byte length, as Python's safetensors expects.
-        std::ifstream in(path, std::ios::binary);
-        std::uint64_t length = 0;
-        in.read(reinterpret_cast<char*>(&length), 8);
-        std::string header(length, '\0');
-        in.read(header.data(), static_cast<std::streamsize>(length));
-        QVERIFY(header.find("\"x\":{\"data_offsets\":[0,8],\"dtype\":\"F32\",\"shape\":[2]}") != std::string::npos);
-        QCOMPARE((8 + length) % 8, std::uint64_t(0));
+        QProcess python;
+        python.start(QStringLiteral(MUZE_PYTHON), {QString::fromStdString(test::testSource("core/read_safetensors.py").string()),
+                                                  QString::fromStdString(path.string())});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.exitCode(), 0);
+        const auto read = nlohmann::json::parse(python.readAllStandardOutput().toStdString());
+        QCOMPARE(read["metadata"]["config"].get<std::string>(), file.metadata.at("config"));
+        QCOMPARE(read["tensors"]["x"]["dtype"].get<std::string>(), std::string("F32"));
+        QCOMPARE(read["tensors"]["x"]["shape"].get<std::vector<int>>(), (std::vector<int>{3, 2}));
+        QCOMPARE(read["tensors"]["x"]["values"].get<std::vector<float>>(), file.tensors.at("x").toFloats());
+        QCOMPARE(read["tensors"]["mask"]["values"].get<std::vector<int>>(), (std::vector<int>{1, 0, 1}));
+        QVERIFY(read["data_aligned"].get<bool>());
     }
 
     void refusesDamagedFiles()
@@ -102,6 +113,12 @@ private slots:
 
         writeRaw(folder / "dtype.safetensors", R"({"w":{"dtype":"Q4","shape":[2],"data_offsets":[0,1]}})", std::string(1, '\0'));
         QCOMPARE(readKind(folder / "dtype.safetensors"), ErrorKind::Corrupt);
+
+        // 2^32 × 2^32 elements wrap to 0 in 64 bits: a reader that multiplies first takes it for empty.
+        writeRaw(folder / "overflow.safetensors", R"({"w":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}})", "");
+        QCOMPARE(readKind(folder / "overflow.safetensors"), ErrorKind::Corrupt);
+        writeRaw(folder / "overflow3.safetensors", R"({"w":{"dtype":"U8","shape":[65536,65536,65536,65536],"data_offsets":[0,0]}})", "");
+        QCOMPARE(readKind(folder / "overflow3.safetensors"), ErrorKind::Corrupt);
 
         std::ofstream(folder / "tiny.safetensors") << "abc";
         QCOMPARE(readKind(folder / "tiny.safetensors"), ErrorKind::Corrupt);
