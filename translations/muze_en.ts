@@ -87,13 +87,6 @@
         <source>Done: %1 analysed, %2 unchanged, %3 could not be used.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) of songs no longer in the folder were dropped.</source>
-        <translation>
-            <numerusform>%n record of a song no longer in the folder was dropped.</numerusform>
-            <numerusform>%n records of songs no longer in the folder were dropped.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The build stopped: %1</source>
         <translation type="unfinished"></translation>
@@ -136,6 +129,28 @@
     </message>
     <message>
         <source>Embeddings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) kept without a look at their songs.</source>
+        <translation>
+            <numerusform>%n record kept without a look at its song.</numerusform>
+            <numerusform>%n records kept without a look at their songs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder holds no songs (is it empty, or a drive that is not connected?), so nothing was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of songs no longer in the folder were dropped:</source>
+        <translation>
+            <numerusform>%n record of a song no longer in the folder was dropped:</numerusform>
+            <numerusform>%n records of songs no longer in the folder were dropped:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropped: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -318,6 +333,67 @@
     </message>
     <message>
         <source>Choose the Folder of Songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the Dataset Elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Are the Songs of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryQuestions</name>
+    <message>
+        <source>The Dataset Was Not Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edits could not be saved, so they are still only in the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Songs No Longer in the Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n song(s) of the dataset are no longer in the folder. Drop their records, with your edits of them?</source>
+        <translation>
+            <numerusform>%n song of the dataset is no longer in the folder. Drop its record, with your edits of it?</numerusform>
+            <numerusform>%n songs of the dataset are no longer in the folder. Drop their records, with your edits of them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -573,6 +649,13 @@
     <name>muze::PathField</name>
     <message>
         <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::PlaybackController</name>
+    <message>
+        <source>The audio output failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,14 +87,6 @@
         <source>Done: %1 analysed, %2 unchanged, %3 could not be used.</source>
         <translation>Gotowe: przeanalizowano %1, bez zmian %2, nie udało się użyć %3.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) of songs no longer in the folder were dropped.</source>
-        <translation>
-            <numerusform>Usunięto %n rekord utworu, którego nie ma już w folderze.</numerusform>
-            <numerusform>Usunięto %n rekordy utworów, których nie ma już w folderze.</numerusform>
-            <numerusform>Usunięto %n rekordów utworów, których nie ma już w folderze.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The build stopped: %1</source>
         <translation>Budowanie przerwane: %1</translation>
@@ -138,6 +130,30 @@
     <message>
         <source>Embeddings:</source>
         <translation>Osadzenia:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) kept without a look at their songs.</source>
+        <translation>
+            <numerusform>%n rekord zachowano bez sprawdzania utworu.</numerusform>
+            <numerusform>%n rekordy zachowano bez sprawdzania ich utworów.</numerusform>
+            <numerusform>%n rekordów zachowano bez sprawdzania ich utworów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder holds no songs (is it empty, or a drive that is not connected?), so nothing was dropped.</source>
+        <translation>W folderze nie ma utworów (jest pusty albo to niepodłączony dysk?), więc niczego nie usunięto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of songs no longer in the folder were dropped:</source>
+        <translation>
+            <numerusform>Usunięto %n rekord utworu, którego nie ma już w folderze:</numerusform>
+            <numerusform>Usunięto %n rekordy utworów, których nie ma już w folderze:</numerusform>
+            <numerusform>Usunięto %n rekordów utworów, których nie ma już w folderze:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropped: %1</source>
+        <translation>Usunięto: %1</translation>
     </message>
 </context>
 <context>
@@ -323,6 +339,69 @@
     <message>
         <source>Choose the Folder of Songs</source>
         <translation>Wybierz folder z utworami</translation>
+    </message>
+    <message>
+        <source>Save the Dataset Elsewhere</source>
+        <translation>Zapisz zbiór w innym miejscu</translation>
+    </message>
+    <message>
+        <source>Where Are the Songs of %1?</source>
+        <translation>Gdzie są utwory zbioru %1?</translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryQuestions</name>
+    <message>
+        <source>The Dataset Was Not Saved</source>
+        <translation>Zbiór nie został zapisany</translation>
+    </message>
+    <message>
+        <source>Your edits could not be saved, so they are still only in the studio.</source>
+        <translation>Nie udało się zapisać twoich zmian, więc są na razie tylko w studiu.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Spróbuj ponownie</translation>
+    </message>
+    <message>
+        <source>Save Elsewhere…</source>
+        <translation>Zapisz gdzie indziej…</translation>
+    </message>
+    <message>
+        <source>Discard the Edits</source>
+        <translation>Porzuć zmiany</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… i jeszcze %n</numerusform>
+            <numerusform>… i jeszcze %n</numerusform>
+            <numerusform>… i jeszcze %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Songs No Longer in the Folder</source>
+        <translation>Utwory, których nie ma już w folderze</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n song(s) of the dataset are no longer in the folder. Drop their records, with your edits of them?</source>
+        <translation>
+            <numerusform>%n utworu zbioru nie ma już w folderze. Usunąć jego rekord razem z twoimi zmianami?</numerusform>
+            <numerusform>%n utworów zbioru nie ma już w folderze. Usunąć ich rekordy razem z twoimi zmianami?</numerusform>
+            <numerusform>%n utworów zbioru nie ma już w folderze. Usunąć ich rekordy razem z twoimi zmianami?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop Them</source>
+        <translation>Usuń je</translation>
+    </message>
+    <message>
+        <source>Keep Them</source>
+        <translation>Zachowaj je</translation>
+    </message>
+    <message>
+        <source>Datasets (*.json)</source>
+        <translation>Zbiory danych (*.json)</translation>
     </message>
 </context>
 <context>
@@ -581,6 +660,13 @@
     <message>
         <source>Browse…</source>
         <translation>Przeglądaj…</translation>
+    </message>
+</context>
+<context>
+    <name>muze::PlaybackController</name>
+    <message>
+        <source>The audio output failed: %1</source>
+        <translation>Wyjście audio zawiodło: %1</translation>
     </message>
 </context>
 <context>

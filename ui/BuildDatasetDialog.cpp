@@ -1,5 +1,6 @@
 #include "ui/BuildDatasetDialog.h"
 
+#include "core/common/Error.h"
 #include "core/common/Parallel.h"
 #include "core/dataset/TrackAnalyzer.h"
 #include "ui/AppSettings.h"
@@ -48,6 +49,7 @@ BuildDatasetDialog::BuildDatasetDialog(const QString& audioFolder, const QString
     setWindowTitle(tr("Build a Dataset"));
     m_pages->addWidget(createOptionsPage());
     m_pages->addWidget(createProgressPage());
+    useSavedSettings();
     m_buttons = new QDialogButtonBox(this);
     QPushButton* build = m_buttons->addButton(tr("Build"), QDialogButtonBox::AcceptRole);
     build->setObjectName(QStringLiteral("build"));
@@ -72,6 +74,8 @@ QWidget* BuildDatasetDialog::createOptionsPage()
     m_separateVocals = new QCheckBox(tr("Write each song's vocal estimate beside the dataset"), page);
     m_speech = new QCheckBox(tr("Recognise sung words when a song has no lyrics tag or sidecar file"), page);
     m_speech->setChecked(true);
+    m_speech->setObjectName(QStringLiteral("speech"));
+    m_separateVocals->setObjectName(QStringLiteral("separateVocals"));
     m_speech->setToolTip(tr("Slow, and only words the recogniser is sure of are kept."));
     m_language = new QComboBox(page);
     for (const char* code : {"en", "pl", "de", "fr", "es", "it", "pt", "nl", "sv", "cs"})
@@ -124,6 +128,25 @@ QWidget* BuildDatasetDialog::createProgressPage()
     return page;
 }
 
+// An update analyses as the dataset was built, unless the user changes an option here.
+void BuildDatasetDialog::useSavedSettings()
+{
+    std::optional<BuildSettings> saved;
+    try {
+        saved = readBuildSettings(output().toStdString());
+    } catch (const Error&) {
+        return;  // damaged: the defaults stand, and the build writes new settings
+    }
+    if (!saved)
+        return;
+    m_separateVocals->setChecked(saved->separateVocals);
+    m_speech->setChecked(saved->recognizeSpeech);
+    const int language = m_language->findData(QString::fromStdString(saved->language));
+    if (language < 0)
+        m_language->addItem(QString::fromStdString(saved->language), QString::fromStdString(saved->language));
+    m_language->setCurrentIndex(m_language->findData(QString::fromStdString(saved->language)));
+}
+
 QString BuildDatasetDialog::output() const
 {
     return m_output->path();
@@ -150,21 +173,34 @@ void BuildDatasetDialog::start()
     m_buttons->addButton(QDialogButtonBox::Cancel);
     m_status->setText(tr("Looking for songs…"));
     m_job = new DatasetBuildJob(options, this);
+    m_job->setDropQuestion(m_askDrop);
     connect(m_job, &DatasetBuildJob::trackProgress, this, &BuildDatasetDialog::showTrack);
     connect(m_job, &Job::progressChanged, this, [this](const QString&, double fraction, double left) { showProgress(fraction, left); });
-    connect(m_job, &DatasetBuildJob::built, this, [this](int analysed, int reused, int failed, int dropped) {
-        m_succeeded = true;
-        QString summary = tr("Done: %1 analysed, %2 unchanged, %3 could not be used.").arg(analysed).arg(reused).arg(failed);
-        if (dropped > 0)
-            summary += QLatin1Char(' ') + tr("%n record(s) of songs no longer in the folder were dropped.", nullptr, dropped);
-        finish(summary);
-        emit datasetBuilt(output());
-    });
+    connect(m_job, &DatasetBuildJob::built, this, &BuildDatasetDialog::showBuilt);
     connect(m_job, &Job::failed, this, [this](const QString& message) { finish(tr("The build stopped: %1").arg(message)); });
     connect(m_job, &Job::cancelled, this, [this] {
         finish(tr("Cancelled. What was analysed is kept: building again carries on from there."));
     });
     m_job->start();
+}
+
+void BuildDatasetDialog::showBuilt(const BuildSummary& summary)
+{
+    m_succeeded = true;
+    QString text = tr("Done: %1 analysed, %2 unchanged, %3 could not be used.").arg(summary.analyzed).arg(summary.reused).arg(summary.failed);
+    if (summary.kept > 0)
+        text += QLatin1Char(' ') + tr("%n record(s) kept without a look at their songs.", nullptr, summary.kept);
+    if (summary.folderEmpty && summary.kept > 0)
+        text += QLatin1Char(' ') + tr("The folder holds no songs (is it empty, or a drive that is not connected?), so nothing was dropped.");
+    if (summary.dropped > 0) {
+        text += QLatin1Char(' ') + tr("%n record(s) of songs no longer in the folder were dropped:", nullptr, summary.dropped);
+        for (const std::string& path : summary.droppedPaths)
+            m_errors->addItem(tr("Dropped: %1").arg(QString::fromStdString(path)));
+        m_errorsTitle->show();
+        m_errors->show();
+    }
+    finish(text);
+    emit datasetBuilt(output());
 }
 
 void BuildDatasetDialog::showTrack(const TrackProgress& progress)

@@ -5,6 +5,7 @@
 #include <QPointer>
 
 #include <filesystem>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -19,6 +20,7 @@ namespace muze {
 
 class DatasetBuildJob;
 class PathField;
+struct BuildSummary;
 struct TrackProgress;
 
 // Builds or updates a dataset from a folder of songs: first the options, then each file's
@@ -32,6 +34,8 @@ public:
 
     QString output() const;
     bool succeeded() const { return m_succeeded; }
+    // How to ask before dropping the records of songs gone from the folder (see DatasetBuildJob).
+    void setDropQuestion(std::function<bool(const QStringList& gone)> ask) { m_askDrop = std::move(ask); }
 
 public slots:
     void start();
@@ -46,6 +50,8 @@ private:
     void showTrack(const TrackProgress& progress);
     void showProgress(double fraction, double secondsLeft);
     void finish(const QString& summary);
+    void showBuilt(const BuildSummary& summary);
+    void useSavedSettings();
     QWidget* createOptionsPage();
     QWidget* createProgressPage();
 
@@ -65,6 +71,7 @@ private:
     QLabel* m_errorsTitle;
     QDialogButtonBox* m_buttons;
     QPointer<DatasetBuildJob> m_job;
+    std::function<bool(const QStringList&)> m_askDrop;
     int m_finished = 0;
     int m_total = 0;
     bool m_succeeded = false;

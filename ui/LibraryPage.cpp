@@ -1,6 +1,7 @@
 #include "ui/LibraryPage.h"
 
 #include "core/common/Error.h"
+#include "core/common/PathText.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "ui/BuildDatasetDialog.h"
 #include "ui/LibraryModel.h"
@@ -85,7 +86,8 @@ LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
       m_filter(new TrackFilterModel(this)),
       m_table(new QTableView(this)),
       m_detail(new TrackDetailPanel(playback, this)),
-      m_undo(new QUndoStack(this))
+      m_undo(new QUndoStack(this)),
+      m_ask(LibraryQuestions::dialogs())
 {
     m_summary->setObjectName(QStringLiteral("summary"));
     auto* newButton = new QPushButton(tr("New from Folder…"), this);
@@ -143,7 +145,7 @@ LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
             return;
         const int row = m_filter->mapToSource(index).row();
         Record after = m_model->dataset()->record(static_cast<std::size_t>(row));
-        const bool include = !after.value(field::kIncluded, true);
+        const bool include = !valueOr(after, field::kIncluded, true);
         const Record before = after;
         after[field::kIncluded] = include;
         m_undo->push(new RecordEditCommand(*this, row, before, after, include ? tr("Include in training") : tr("Leave out of training"),
@@ -230,6 +232,11 @@ bool LibraryPage::hasUnsavedChanges() const
     return m_model->dataset() && m_model->dataset()->isModified();
 }
 
+bool LibraryPage::isSaving() const
+{
+    return m_saveJob != nullptr;
+}
+
 QString LibraryPage::datasetPath() const
 {
     return QString::fromStdString(m_path.string());
@@ -244,7 +251,11 @@ void LibraryPage::chooseDataset()
 
 void LibraryPage::openDataset(const QString& path)
 {
-    saveNow();
+    whenSaved([this, path] { startLoading(path); });
+}
+
+void LibraryPage::startLoading(const QString& path)
+{
     if (m_loadJob) {  // superseded by this one
         m_loadJob->disconnect(this);
         m_loadJob->cancel();
@@ -270,8 +281,13 @@ void LibraryPage::showDataset(std::shared_ptr<LibraryDataset> dataset)
     m_undo->clear();
     m_detail->clear();
     m_model->setDataset(std::move(dataset));
-    const auto settings = readBuildSettings(m_path);
-    m_audioDir = settings ? settings->audioDir : m_path.parent_path();
+    std::optional<BuildSettings> settings;
+    try {
+        settings = readBuildSettings(m_path);
+    } catch (const Error& error) {
+        m_messages->showMessage(QString::fromStdString(error.what()), MessageBar::Kind::Error);
+    }
+    m_audioDir = settings ? settings->audioDir : std::filesystem::path();
     m_detail->setLyricsLanguage(settings ? settings->language : "en");
     updateFilterChoices();
     m_summary->setText(tr("%n track(s)", nullptr, m_model->rowCount()));
@@ -294,11 +310,15 @@ void LibraryPage::updateFilterChoices()
     fillChoices(m_key, tr("Any key"), keys);
 }
 
+// Where the record's song is: under the audio folder, or (for a dataset that does not say where its
+// songs are) beside the dataset. Only for listening: an update asks for the folder instead.
 QString LibraryPage::audioFileFor(int index)
 {
     const std::string relative = m_model->dataset()->summary(static_cast<std::size_t>(index)).audioPath;
     for (const std::filesystem::path& base : {m_audioDir, m_path.parent_path()}) {
-        const std::filesystem::path candidate = base / relative;
+        if (base.empty())
+            continue;
+        const std::filesystem::path candidate = pathFromText(base, relative);
         std::error_code error;
         if (std::filesystem::is_regular_file(candidate, error))
             return QString::fromStdString(candidate.string());
@@ -348,48 +368,94 @@ void LibraryPage::save()
     m_saveJob = new DatasetSaveJob(m_model->dataset()->snapshot(), m_path, this);
     const std::shared_ptr<LibraryDataset> dataset = m_model->dataset();
     connect(m_saveJob, &DatasetSaveJob::saved, this, [this, dataset] {
+        m_saveError.clear();
         dataset->markSaved(m_saveJob->snapshot());
         if (dataset == m_model->dataset())
             m_summary->setText(tr("%n track(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ") + tr("saved"));
     });
     connect(m_saveJob, &Job::failed, this, [this](const QString& message) {
+        m_saveError = message;
         m_messages->showMessage(tr("The dataset could not be saved; your edits are still here.\n%1").arg(message), MessageBar::Kind::Error);
     });
-    connect(m_saveJob, &Job::finished, this, [this] {
-        m_saveJob->deleteLater();
-        m_saveJob = nullptr;
-        if (std::exchange(m_saveAgain, false))
-            save();
-    });
+    connect(m_saveJob, &Job::finished, this, &LibraryPage::saveFinished);
     m_saveJob->start();
 }
 
-void LibraryPage::saveNow()
+void LibraryPage::saveFinished()
 {
-    if (m_saveJob)
-        m_saveJob->wait();
-    if (!hasUnsavedChanges() || m_path.empty())
+    m_saveJob->deleteLater();
+    m_saveJob = nullptr;
+    if (std::exchange(m_saveAgain, false) && m_saveError.isEmpty()) {
+        save();
         return;
-    try {
-        const LibraryDataset snapshot = m_model->dataset()->snapshot();
-        snapshot.save(m_path);
-        m_model->dataset()->markSaved(snapshot);
-    } catch (const Error& error) {
-        m_messages->showMessage(tr("The dataset could not be saved; your edits are still here.\n%1").arg(QString::fromUtf8(error.what())),
-                                MessageBar::Kind::Error);
+    }
+    if (!m_afterSave)
+        return;
+    if (!m_saveError.isEmpty())
+        askAfterFailedSave();
+    else if (hasUnsavedChanges())
+        save();  // edits made while it wrote
+    else
+        continueAfterSave();
+}
+
+void LibraryPage::whenSaved(std::function<void()> next)
+{
+    m_afterSave = std::move(next);
+    m_saveDelay.stop();
+    if (m_saveJob)
+        return;  // its end carries on
+    if (!hasUnsavedChanges() || m_path.empty())
+        continueAfterSave();
+    else
+        save();
+}
+
+void LibraryPage::askAfterFailedSave()
+{
+    switch (m_ask.afterFailedSave(this, m_saveError)) {
+    case LibraryQuestions::AfterFailedSave::Retry:
+        save();
+        break;
+    case LibraryQuestions::AfterFailedSave::SaveElsewhere: {
+        const QString path = m_ask.saveFile(this, tr("Save the Dataset Elsewhere"), datasetPath());
+        if (path.isEmpty()) {
+            askAfterFailedSave();
+            return;
+        }
+        m_path = path.toStdString();
+        emit datasetOpened(path);
+        save();
+        break;
+    }
+    case LibraryQuestions::AfterFailedSave::Discard:
+        m_saveError.clear();
+        m_model->dataset()->forgetUnsavedEdits();
+        m_messages->hide();
+        continueAfterSave();
+        break;
+    case LibraryQuestions::AfterFailedSave::Cancel:
+        m_afterSave = {};
+        break;
     }
 }
 
-void LibraryPage::buildFromFolder()
+void LibraryPage::continueAfterSave()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose the Folder of Songs"), QString::fromStdString(m_audioDir.string()));
-    if (!folder.isEmpty())
-        buildFromFolderAt(folder);
+    if (std::function<void()> next = std::exchange(m_afterSave, {}))
+        next();
 }
 
 void LibraryPage::buildFromFolderAt(const QString& folder)
 {
     runBuildDialog(folder, QDir(folder).filePath(QStringLiteral("muze-dataset.json")));
+}
+
+void LibraryPage::buildFromFolder()
+{
+    const QString folder = m_ask.folder(this, tr("Choose the Folder of Songs"), QString::fromStdString(m_audioDir.string()));
+    if (!folder.isEmpty())
+        buildFromFolderAt(folder);
 }
 
 void LibraryPage::updateDataset()
@@ -398,15 +464,24 @@ void LibraryPage::updateDataset()
         buildFromFolder();
         return;
     }
+    if (m_audioDir.empty()) {  // no settings, or damaged ones: never guess the folder
+        const QString folder = m_ask.folder(this, tr("Where Are the Songs of %1?").arg(QFileInfo(datasetPath()).fileName()),
+                                            QString::fromStdString(m_path.parent_path().string()));
+        if (folder.isEmpty())
+            return;
+        m_audioDir = folder.toStdString();
+    }
     runBuildDialog(QString::fromStdString(m_audioDir.string()), datasetPath());
 }
 
 void LibraryPage::runBuildDialog(const QString& folder, const QString& output)
 {
-    saveNow();  // the build keeps the edits it finds in the file
-    BuildDatasetDialog dialog(folder, output, this);
-    connect(&dialog, &BuildDatasetDialog::datasetBuilt, this, &LibraryPage::openDataset);
-    dialog.exec();
+    whenSaved([this, folder, output] {  // the build keeps the edits it finds in the file
+        BuildDatasetDialog dialog(folder, output, this);
+        dialog.setDropQuestion([this](const QStringList& gone) { return m_ask.dropGone(this, gone); });
+        connect(&dialog, &BuildDatasetDialog::datasetBuilt, this, &LibraryPage::openDataset);
+        dialog.exec();
+    });
 }
 
 }  // namespace muze

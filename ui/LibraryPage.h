@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/dataset/TrackRecord.h"
+#include "ui/LibraryQuestions.h"
 
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -28,8 +30,9 @@ class TrackDetailPanel;
 class TrackFilterModel;
 
 // The dataset a musician curates: a filterable, sortable table of tracks and the selected track in
-// detail, with its edits undoable and saved back (atomically) a moment after each, so that nothing
-// is lost on a crash.
+// detail, with its edits undoable and saved back (atomically, on a worker) a moment after each, so
+// that nothing is lost on a crash. Whatever replaces the open dataset waits for its edits to be
+// saved, and when saving fails the user chooses: retry, save elsewhere or discard.
 class LibraryPage : public QWidget {
     Q_OBJECT
 
@@ -40,6 +43,13 @@ public:
     QUndoStack* undoStack() const { return m_undo; }
     bool isLoading() const;
     bool hasUnsavedChanges() const;
+    bool isSaving() const;
+    // Replaces the dialogs that ask the user (tests answer them directly).
+    void setQuestions(LibraryQuestions questions) { m_ask = std::move(questions); }
+
+    // Runs `next` once the open dataset's edits are on disk (at once when there are none). When a
+    // save fails the user is asked what to do; Cancel drops `next`. A later call replaces `next`.
+    void whenSaved(std::function<void()> next);
     QString datasetPath() const;
     LibraryModel* model() const { return m_model; }
     TrackDetailPanel* detail() const { return m_detail; }
@@ -55,8 +65,6 @@ public slots:
     void buildFromFolderAt(const QString& folder);
     void updateDataset();
     void save();
-    // Before quitting: writes unsaved edits now, on this thread.
-    void saveNow();
 
 signals:
     void datasetOpened(const QString& path);
@@ -67,6 +75,10 @@ private:
     void showSelected();
     void updateFilterChoices();
     void scheduleSave();
+    void startLoading(const QString& path);
+    void saveFinished();
+    void askAfterFailedSave();
+    void continueAfterSave();
     void runBuildDialog(const QString& folder, const QString& output);
     QString audioFileFor(int index);
     QWidget* createFilterBar();
@@ -90,7 +102,10 @@ private:
     QPointer<DatasetLoadJob> m_loadJob;
     QPointer<DatasetSaveJob> m_saveJob;
     std::filesystem::path m_path;
-    std::filesystem::path m_audioDir;
+    std::filesystem::path m_audioDir;  // empty when the dataset does not say where its songs are
+    LibraryQuestions m_ask;
+    std::function<void()> m_afterSave;
+    QString m_saveError;               // why the last save failed; empty after a good one
     bool m_saveAgain = false;
 };
 

@@ -217,7 +217,14 @@ void MainWindow::applyPlayerOptions()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    m_library->saveNow();
+    if (!m_editsSettled && (m_library->hasUnsavedChanges() || m_library->isSaving())) {
+        event->ignore();  // closes once the edits are saved, or the user chose what to do with them
+        m_library->whenSaved([this] {
+            m_editsSettled = true;
+            close();
+        });
+        return;
+    }
     m_settings.setWindowGeometry(saveGeometry());
     event->accept();
 }

@@ -52,6 +52,7 @@ private:
     LibraryPage* m_library;
     ListenPage* m_listen;
     QMenu* m_recentMenu = nullptr;
+    bool m_editsSettled = false;  // the Library's edits are saved or given up: closing may go on
 };
 
 }  // namespace muze

@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/dataset/TextFields.h"
+#include "ui/AppSettings.h"
 #include "ui/PlaybackBinder.h"
 #include "ui/SummaryWaveformSource.h"
 #include "widgets/TimeText.h"
@@ -28,7 +29,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr int kTypingPauseMs = 600;
-constexpr double kLongestSongMinutes = 600.0;  // the Library shows what the dataset holds
 const char* const kSectionTypes[] = {"intro", "verse", "chorus", "bridge", "outro"};
 
 QString textField(const Record& record, const char* name)
@@ -132,9 +132,12 @@ TrackDetailPanel::TrackDetailPanel(PlaybackController& playback, QWidget* parent
                 m_typingPause.start();
         });
     connect(m_genre, &QLineEdit::textEdited, this, [this] { m_typingPause.start(); });
-    connect(m_include, &QCheckBox::toggled, this, [this](bool on) {
-        if (!m_updating)
-            commit(IncludeEdit, field::kIncluded, on, on ? tr("Include in training") : tr("Leave out of training"));
+    connect(m_include, &QCheckBox::stateChanged, this, [this](int state) {
+        if (m_updating || state == Qt::PartiallyChecked)
+            return;
+        m_include->setTristate(false);  // set now: no longer unknown
+        const bool on = state == Qt::Checked;
+        commit(IncludeEdit, field::kIncluded, on, on ? tr("Include in training") : tr("Leave out of training"));
     });
     connect(m_sections, &QTableWidget::itemChanged, this, [this] {
         if (!m_updating)
@@ -195,7 +198,11 @@ void TrackDetailPanel::showFields()
         m_lyrics->setPlainText(textField(m_record, field::kLyrics));
     if (m_genre->text() != textField(m_record, field::kGenre))
         m_genre->setText(textField(m_record, field::kGenre));
-    m_include->setChecked(m_record.value(field::kIncluded, true));
+    // A value of another type (1, "yes") shows as unknown until the user sets it.
+    const auto included = m_record.find(field::kIncluded);
+    const bool known = included == m_record.end() || included->is_boolean();
+    m_include->setTristate(!known);
+    m_include->setCheckState(!known ? Qt::PartiallyChecked : valueOr(m_record, field::kIncluded, true) ? Qt::Checked : Qt::Unchecked);
 
     const QVector<TimelineSpan> sections = spansOf(m_record, field::kSegments, "type");
     m_sections->setRowCount(static_cast<int>(sections.size()));
@@ -237,7 +244,7 @@ void TrackDetailPanel::loadAudio(const QString& file)
         m_job->cancel();
         connect(m_job, &Job::finished, m_job, &QObject::deleteLater);
     }
-    m_job = new AudioLoadJob(file, kLongestSongMinutes * 60.0, this);
+    m_job = new AudioLoadJob(file, AppSettings().maxDurationMinutes() * 60.0, this);
     const int index = m_index;
     connect(m_job, &AudioLoadJob::loaded, this, [this, index](const std::shared_ptr<const LoadedAudio>& audio) {
         if (index != m_index)
@@ -302,14 +309,16 @@ Json TrackDetailPanel::sectionsFromTable() const
     Json sections = Json::array();
     for (int row = 0; row < m_sections->rowCount(); ++row) {
         Json section = old != m_record.end() && old->is_array() && static_cast<std::size_t>(row) < old->size() ? (*old)[static_cast<std::size_t>(row)] : Json::object();
+        if (!section.is_object())
+            section = Json::object();
         const auto* type = qobject_cast<QComboBox*>(m_sections->cellWidget(row, 0));
         section["type"] = type ? type->currentText().toStdString() : "verse";
         bool startOk = false;
         bool endOk = false;
         const double start = m_sections->item(row, 1) ? m_sections->item(row, 1)->text().toDouble(&startOk) : 0.0;
         const double end = m_sections->item(row, 2) ? m_sections->item(row, 2)->text().toDouble(&endOk) : 0.0;
-        section["start"] = startOk ? start : section.value("start", 0.0);
-        section["end"] = endOk && end > start ? end : section.value("end", start);
+        section["start"] = startOk ? start : valueOr(section, "start", 0.0);
+        section["end"] = endOk && end > start ? end : valueOr(section, "end", start);
         sections.push_back(section);
     }
     return sections;
@@ -318,8 +327,8 @@ Json TrackDetailPanel::sectionsFromTable() const
 void TrackDetailPanel::addSection()
 {
     Json sections = sectionsFromTable();
-    const double start = sections.empty() ? 0.0 : sections.back().value("end", 0.0);
-    const double duration = m_record.value("duration", start + 10.0);
+    const double start = sections.empty() ? 0.0 : valueOr(sections.back(), "end", 0.0);
+    const double duration = valueOr(m_record, "duration", start + 10.0);
     sections.push_back({{"type", "verse"}, {"start", start}, {"end", std::max(start, duration)}});
     commit(SectionsEdit, field::kSegments, sections, tr("Add section"));
     showFields();

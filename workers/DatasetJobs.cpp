@@ -4,15 +4,29 @@ namespace muze {
 
 DatasetBuildJob::DatasetBuildJob(BuildOptions options, QObject* parent) : Job(parent), m_options(std::move(options)) {}
 
+bool DatasetBuildJob::confirmDrop(const std::vector<std::string>& gone)
+{
+    if (!m_askDrop || gone.size() <= static_cast<std::size_t>(kDropsWithoutAsking))
+        return true;
+    QStringList names;
+    for (const std::string& path : gone)
+        names << QString::fromStdString(path);
+    bool drop = false;
+    QMetaObject::invokeMethod(this, [this, &names, &drop] { drop = m_askDrop(names); }, Qt::BlockingQueuedConnection);
+    return drop;
+}
+
 void DatasetBuildJob::execute(const JobControl& control)
 {
-    const BuildSummary summary = buildDataset(m_options, control, [this](const TrackEvent& event) {
+    BuildOptions options = m_options;
+    options.confirmDrop = [this](const std::vector<std::string>& gone) { return confirmDrop(gone); };
+    const BuildSummary summary = buildDataset(options, control, [this](const TrackEvent& event) {
         if (!event.started && event.outcome == TrackOutcome::Reused)
             return;
         emit trackProgress({QString::fromStdString(event.audioPath), event.started, event.outcome, QString::fromStdString(event.reason),
                             event.finished, event.total});
     });
-    emit built(summary.analyzed, summary.reused, summary.failed, summary.dropped);
+    emit built(summary);
 }
 
 DatasetLoadJob::DatasetLoadJob(std::filesystem::path path, QObject* parent) : Job(parent), m_path(std::move(path)) {}

@@ -6,7 +6,9 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <filesystem>
 #include <memory>
 
@@ -31,15 +33,23 @@ class DatasetBuildJob : public Job {
 public:
     DatasetBuildJob(BuildOptions options, QObject* parent = nullptr);
 
+    // Asked on the GUI thread (the build waits) whether to drop the records of songs gone from the
+    // folder; unset, or for at most kDropsWithoutAsking of them, they are dropped and reported.
+    void setDropQuestion(std::function<bool(const QStringList& gone)> ask) { m_askDrop = std::move(ask); }
+    static constexpr int kDropsWithoutAsking = 3;
+
 signals:
     void trackProgress(const muze::TrackProgress& progress);
-    void built(int analyzed, int reused, int failed, int dropped);
+    void built(const muze::BuildSummary& summary);
 
 protected:
     void execute(const JobControl& control) override;
 
 private:
+    bool confirmDrop(const std::vector<std::string>& gone);
+
     BuildOptions m_options;
+    std::function<bool(const QStringList&)> m_askDrop;
 };
 
 // Reads a dataset for the Library.
@@ -81,4 +91,5 @@ private:
 }  // namespace muze
 
 Q_DECLARE_METATYPE(muze::TrackProgress)
+Q_DECLARE_METATYPE(muze::BuildSummary)
 Q_DECLARE_METATYPE(std::shared_ptr<muze::LibraryDataset>)

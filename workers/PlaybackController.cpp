@@ -12,6 +12,10 @@ PlaybackController::PlaybackController(QObject* parent)
     : QObject(parent), m_player(std::make_unique<AudioPlayer>()), m_thread(std::make_unique<QThread>())
 {
     m_thread->setObjectName(QStringLiteral("muze-playback"));
+    m_player->setErrorHandler([this](const std::string& message) {
+        m_wantsToPlay = false;
+        emit failed(QString::fromStdString(message));
+    });
     m_agent = new QObject;
     m_agent->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_agent, &QObject::deleteLater);
@@ -25,6 +29,11 @@ PlaybackController::~PlaybackController()
     m_player.reset();  // closes the device from this thread, now that the agent's thread is gone
 }
 
+QString PlaybackController::outputFailure(const char* reason)
+{
+    return tr("The audio output failed: %1").arg(QString::fromUtf8(reason));
+}
+
 template <class Command>
 void PlaybackController::post(Command command)
 {
@@ -35,6 +44,9 @@ void PlaybackController::post(Command command)
         } catch (const Error& error) {
             m_wantsToPlay = false;
             emit failed(QString::fromStdString(error.what()));
+        } catch (const std::exception& error) {  // an audio library's own exception: no crash, a message
+            m_wantsToPlay = false;
+            emit failed(outputFailure(error.what()));
         }
         --m_pending;
     }, Qt::QueuedConnection);

@@ -54,6 +54,7 @@ signals:
     void outputDevicesListed(const QStringList& keys, const QStringList& names);
 
 private:
+    static QString outputFailure(const char* reason);
     template <class Command>
     void post(Command command);
 

@@ -6,6 +6,8 @@
 #include <rtaudio/RtAudio.h>
 
 #include <algorithm>
+#include <mutex>
+#include <set>
 
 namespace muze {
 namespace {
@@ -33,6 +35,41 @@ int renderCallback(void* output, void*, unsigned int frames, double, RtAudioStre
     static_cast<PlaybackEngine*>(engine)->render(static_cast<float*>(output), static_cast<int>(frames), kOutputChannels);
     return 0;
 }
+
+// RtAudio reports a failing stream (a sound server that went away) through a plain function with no
+// user data, so the players with an open device are found here.
+class OpenPlayers {
+public:
+    static OpenPlayers& instance()
+    {
+        static OpenPlayers players;
+        return players;
+    }
+    void add(const std::function<void(const std::string&)>* handler)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_handlers.insert(handler);
+    }
+    void remove(const std::function<void(const std::string&)>* handler)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_handlers.erase(handler);
+    }
+    static void report(RtAudioError::Type type, const std::string& text)
+    {
+        if (type == RtAudioError::WARNING || type == RtAudioError::DEBUG_WARNING)
+            return;
+        OpenPlayers& players = instance();
+        std::lock_guard<std::mutex> lock(players.m_mutex);
+        for (const auto* handler : players.m_handlers)
+            if (*handler)
+                (*handler)("The audio output stopped: " + text + ". Check the sound server, or choose another output in the settings.");
+    }
+
+private:
+    std::mutex m_mutex;
+    std::set<const std::function<void(const std::string&)>*> m_handlers;
+};
 
 struct DeviceChoice {
     RtAudio::Api api = RtAudio::UNSPECIFIED;
@@ -171,15 +208,20 @@ void AudioPlayer::restartClock()
     m_clockTime = std::chrono::steady_clock::now();
 }
 
+void AudioPlayer::setErrorHandler(std::function<void(const std::string&)> handler)
+{
+    m_errorHandler = std::move(handler);
+}
+
 void AudioPlayer::openDevice()
 {
     auto source = m_engine->source();
     if (!source)
         return;
-    const DeviceChoice choice = findDevice(m_options.device);
     auto device = std::make_unique<Device>();
     device->sampleRate = source->sampleRate;
     try {
+        const DeviceChoice choice = findDevice(m_options.device);
         device->audio = std::make_unique<RtAudio>(choice.api);
         device->audio->showWarnings(false);
         RtAudio::StreamParameters parameters;
@@ -190,19 +232,21 @@ void AudioPlayer::openDevice()
         streamOptions.streamName = "Muze Studio";
         streamOptions.numberOfBuffers = 4;
         device->audio->openStream(&parameters, nullptr, RTAUDIO_FLOAT32, static_cast<unsigned>(source->sampleRate), &bufferFrames,
-                                  &renderCallback, m_engine.get(), &streamOptions);
+                                  &renderCallback, m_engine.get(), &streamOptions, &OpenPlayers::report);
         device->audio->startStream();
     } catch (const RtAudioError& error) {
         throw Error(ErrorKind::Device, "Cannot play through the audio output: " + error.getMessage() +
                                            ". Check that a sound server (PulseAudio or PipeWire) is running, or choose another output in the settings.");
     }
     m_device = std::move(device);
+    OpenPlayers::instance().add(&m_errorHandler);
 }
 
 void AudioPlayer::closeDevice()
 {
     if (!m_device)
         return;
+    OpenPlayers::instance().remove(&m_errorHandler);
     try {
         if (m_device->audio->isStreamRunning())
             m_device->audio->stopStream();

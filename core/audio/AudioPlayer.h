@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -48,6 +49,10 @@ public:
     // Mono or stereo audio; pauses and moves to its start.
     void setSource(std::shared_ptr<const AudioBuffer> source);
 
+    // Called, from the audio system's thread, with a message for the user when an open output fails
+    // while it plays (its sound server went away). Set it before play().
+    void setErrorHandler(std::function<void(const std::string&)> handler);
+
     // Throws Error(Device) with the device's reason when no output can be opened.
     void play();
     void pause();
@@ -70,6 +75,7 @@ private:
     void restartClock();
 
     PlayerOptions m_options;
+    std::function<void(const std::string&)> m_errorHandler;
     std::unique_ptr<PlaybackEngine> m_engine;
     std::unique_ptr<Device> m_device;
 

@@ -185,4 +185,9 @@ void LibraryDataset::markSaved(const LibraryDataset& saved)
     }
 }
 
+void LibraryDataset::forgetUnsavedEdits()
+{
+    m_editVersion.clear();
+}
+
 }  // namespace muze

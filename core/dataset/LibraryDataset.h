@@ -50,6 +50,7 @@ public:
     // The whole dataset, written atomically, one record per line; edits become part of the text.
     void save(const std::filesystem::path& path) const;
     void markSaved(const LibraryDataset& saved);  // forget edits that `saved` (a snapshot) wrote
+    void forgetUnsavedEdits();                    // the user chose not to save them: no longer modified
 
     LibraryDataset snapshot() const { return *this; }
 

@@ -9,6 +9,7 @@
 #include "ui/BuildDatasetDialog.h"
 #include "ui/LibraryModel.h"
 #include "ui/LibraryPage.h"
+#include "ui/LibraryQuestions.h"
 #include "ui/MainWindow.h"
 #include "ui/TrackDetailPanel.h"
 #include "widgets/MessageBar.h"
@@ -16,6 +17,7 @@
 #include "workers/PlaybackController.h"
 
 #include <QCheckBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -53,6 +55,37 @@ private:
         const int row = rowOf(path);
         QVERIFY(row >= 0);
         table()->setCurrentIndex(page()->filter()->index(row, 0));
+    }
+
+    // A copy of the test dataset, with its settings unless `withSettings` is false, opened in the page.
+    fs::path openCopy(const std::string& name, bool withSettings = true)
+    {
+        const fs::path copy = test::scratchFolder(name) / "data.json";
+        fs::copy_file(m_dataset, copy);
+        if (withSettings)
+            fs::copy_file(DatasetPaths::forDataset(m_dataset).settings, DatasetPaths::forDataset(copy).settings);
+        page()->openDataset(QString::fromStdString(copy.string()));
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(!page()->isLoading() && page()->datasetPath() == QString::fromStdString(copy.string()), 10000); }();
+        return copy;
+    }
+
+    void editPrompt(const QString& path, const QString& text)
+    {
+        select(path);
+        page()->detail()->findChild<QPlainTextEdit*>("prompt")->setPlainText(text);
+        const auto prompt = [&] {
+            const int row = page()->filter()->mapToSource(table()->currentIndex()).row();
+            return valueOr(page()->model()->dataset()->record(static_cast<std::size_t>(row)), "prompt", std::string());
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(prompt(), text.toStdString(), 3000);  // once typing pauses
+    }
+
+    std::string promptIn(const fs::path& dataset, const std::string& audioPath)
+    {
+        for (const Record& record : readDataset(dataset))
+            if (record["audio_path"] == audioPath)
+                return valueOr(record, "prompt", std::string());
+        return {};
     }
 
 private slots:
@@ -204,6 +237,166 @@ private slots:
         QVERIFY2(messages->text().contains("cut.json"), qPrintable(messages->text()));
         QCOMPARE(page()->model()->rowCount(), 6);
         QCOMPARE(page()->datasetPath(), QString::fromStdString(m_dataset.string()));
+    }
+
+    void recordsWithWrongTypesOpenAndEdit()
+    {
+        const fs::path folder = test::scratchFolder("library_wrong_types");
+        writeDataset(folder / "odd.json",
+                     {Record{{"audio_path", "a.mp3"}, {"include_in_training", 1}, {"duration", nullptr}, {"tempo", "120"},
+                             {"segments", {"verse", 3, {{"start", "0"}, {"end", nullptr}}}}, {"has_vocals", "yes"}, {"title", 5}},
+                      Record{{"audio_path", "b.mp3"}, {"segments", 7}, {"key", 12}, {"user_edited", "prompt"}}});
+        page()->openDataset(QString::fromStdString((folder / "odd.json").string()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->isLoading() && page()->model()->rowCount() == 2, 10000);
+        QCOMPARE(page()->filter()->index(rowOf("a.mp3"), LibraryModel::Tempo).data().toString(), QString());  // unknown, not 0
+        select("a.mp3");
+        TrackDetailPanel* detail = page()->detail();
+        auto* include = detail->findChild<QCheckBox*>("include");
+        QCOMPARE(include->checkState(), Qt::PartiallyChecked);  // 1 is not true or false: unknown
+        include->click();
+        QCOMPARE(include->checkState(), Qt::Checked);
+        auto* add = detail->findChildren<QPushButton*>().at(0);
+        QVERIFY(add->text().contains("Add"));
+        add->click();  // sections that are not objects, and a null duration
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {},
+                          table()->visualRect(page()->filter()->index(rowOf("b.mp3"), LibraryModel::Included)).center());
+        select("b.mp3");
+        editPrompt("b.mp3", "words of mine");
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->hasUnsavedChanges() && !page()->isSaving(), 8000);
+        const auto saved = readDataset(folder / "odd.json");
+        QCOMPARE(saved[0]["include_in_training"].get<bool>(), true);
+        QCOMPARE(saved[1]["include_in_training"].get<bool>(), false);
+        QCOMPARE(saved[1]["prompt"].get<std::string>(), std::string("words of mine"));
+    }
+
+    void anUpdateWithoutSettingsAsksForTheFolder()
+    {
+        const fs::path copy = openCopy("library_no_settings", false);
+        QStringList asked;
+        LibraryQuestions questions = LibraryQuestions::dialogs();
+        questions.folder = [&](QWidget*, const QString& title, const QString&) {
+            asked << title;
+            return QString();  // the user declines: nothing is built
+        };
+        page()->setQuestions(questions);
+        page()->updateDataset();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked[0].contains("data.json"), qPrintable(asked[0]));
+
+        std::ofstream(DatasetPaths::forDataset(copy).settings) << "{\"audio_dir\": 3";  // damaged
+        page()->openDataset(QString::fromStdString(copy.string()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->isLoading(), 10000);
+        QCoreApplication::processEvents();
+        QVERIFY2(page()->findChild<MessageBar*>()->text().contains("damaged"), qPrintable(page()->findChild<MessageBar*>()->text()));
+        page()->updateDataset();
+        QCOMPARE(asked.size(), 2);
+    }
+
+    void aFailedSaveAsksBeforeAnotherDatasetOpens()
+    {
+        const fs::path copy = openCopy("library_failed_save");
+        LibraryQuestions questions = LibraryQuestions::dialogs();
+        QStringList reasons;
+        auto answer = LibraryQuestions::AfterFailedSave::Retry;
+        const fs::path folder = copy.parent_path();
+        const fs::path away = test::scratchFolder("library_failed_save_away") / "unplugged";
+        questions.afterFailedSave = [&](QWidget*, const QString& reason) {
+            reasons << reason;
+            if (answer == LibraryQuestions::AfterFailedSave::Retry)
+                fs::rename(away, folder);  // the folder is back: the retry succeeds
+            return answer;
+        };
+        page()->setQuestions(questions);
+        editPrompt("song_c.ogg", "kept through a failed save");
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->hasUnsavedChanges() && !page()->isSaving(), 8000);
+
+        // The folder goes away (an unplugged drive): saving fails, and opening another dataset asks.
+        editPrompt("song_c.ogg", "edited while the drive was away");
+        fs::rename(folder, away);
+        page()->openDataset(QString::fromStdString(m_dataset.string()));
+        QTRY_COMPARE_WITH_TIMEOUT(reasons.size(), 1, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->datasetPath() == QString::fromStdString(m_dataset.string()) && !page()->isLoading(), 10000);
+        QCOMPARE(promptIn(copy, "song_c.ogg"), std::string("edited while the drive was away"));
+
+        // Cancel keeps the edits and the dataset open; Discard lets the next one open.
+        page()->openDataset(QString::fromStdString(copy.string()));
+        QTRY_VERIFY_WITH_TIMEOUT(page()->datasetPath() == QString::fromStdString(copy.string()) && !page()->isLoading(), 10000);
+        editPrompt("song_c.ogg", "never saved");
+        fs::rename(folder, away);
+        answer = LibraryQuestions::AfterFailedSave::Cancel;
+        page()->openDataset(QString::fromStdString(m_dataset.string()));
+        QTRY_COMPARE_WITH_TIMEOUT(reasons.size(), 2, 8000);
+        QVERIFY(page()->hasUnsavedChanges());
+        QCOMPARE(page()->datasetPath(), QString::fromStdString(copy.string()));
+        answer = LibraryQuestions::AfterFailedSave::Discard;
+        page()->openDataset(QString::fromStdString(m_dataset.string()));
+        QTRY_VERIFY_WITH_TIMEOUT(page()->datasetPath() == QString::fromStdString(m_dataset.string()) && !page()->isLoading(), 10000);
+        QCOMPARE(reasons.size(), 3);
+        fs::rename(away, folder);
+        QCOMPARE(promptIn(copy, "song_c.ogg"), std::string("edited while the drive was away"));
+    }
+
+    void closingWaitsForTheSave()
+    {
+        const fs::path copy = openCopy("library_close");
+        editPrompt("song_c.ogg", "saved on the way out");
+        m_window->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 8000);
+        QCOMPARE(promptIn(copy, "song_c.ogg"), std::string("saved on the way out"));
+    }
+
+    void aDeviceErrorIsShown()
+    {
+        auto* playback = m_window->findChild<PlaybackController*>();
+        playback->setOptions({"PulseAudio:no such output", 512});
+        select("song_c.ogg");
+        QTRY_VERIFY_WITH_TIMEOUT(page()->detail()->findChild<WaveformView*>()->duration() > 19.0, 10000);
+        QTest::keyClick(m_window.get(), Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(page()->findChild<MessageBar*>()->text().contains("no such output"), 5000);
+    }
+
+    void theDetailPanelObeysTheDurationLimit()
+    {
+        const fs::path folder = test::scratchFolder("library_long");
+        fs::create_directories(folder / "songs");
+        fs::copy_file(test::fixture("library/bad/two_hours.flac"), folder / "songs/long.flac");
+        writeDataset(folder / "long.json", {Record{{"audio_path", "long.flac"}}});
+        std::ofstream(DatasetPaths::forDataset(folder / "long.json").settings) << "{\"audio_dir\": \"" << (folder / "songs").string() << "\"}";
+        page()->openDataset(QString::fromStdString((folder / "long.json").string()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page()->isLoading() && page()->model()->rowCount() == 1, 10000);
+        select("long.flac");
+        auto* details = page()->detail()->findChildren<QLabel*>().at(1);
+        QTRY_VERIFY_WITH_TIMEOUT(details->text().contains("limit"), 10000);  // Preferences: 30 minutes
+    }
+
+    void theBuildAsksBeforeDroppingManyRecords()
+    {
+        const fs::path folder = test::scratchFolder("library_drop");
+        fs::create_directories(folder / "songs");
+        for (int i = 0; i < 5; ++i)
+            fs::copy_file(test::fixture("library/song_c.ogg"), folder / "songs" / ("song" + std::to_string(i) + ".ogg"));
+        BuildOptions options;
+        options.audioDir = folder / "songs";
+        options.output = folder / "out.json";
+        options.analysis.recognizeSpeech = false;
+        buildDataset(options);
+        for (int i = 0; i < 4; ++i)
+            fs::remove(folder / "songs" / ("song" + std::to_string(i) + ".ogg"));
+
+        BuildDatasetDialog dialog(QString::fromStdString((folder / "songs").string()), QString::fromStdString((folder / "out.json").string()));
+        QStringList asked;
+        dialog.setDropQuestion([&](const QStringList& gone) {
+            asked = gone;
+            return false;
+        });
+        dialog.show();
+        QVERIFY(!dialog.findChild<QCheckBox*>("speech")->isChecked());  // as the dataset was built
+        QSignalSpy built(&dialog, &BuildDatasetDialog::datasetBuilt);
+        dialog.start();
+        QTRY_COMPARE_WITH_TIMEOUT(built.count(), 1, 60000);
+        QCOMPARE(asked.size(), 4);
+        QCOMPARE(readDataset(folder / "out.json").size(), std::size_t(5));
+        QVERIFY(dialog.findChild<QLabel*>("status")->text().contains("4 record"));  // kept, not dropped
     }
 
     void buildDialogShowsProgressAndErrors()

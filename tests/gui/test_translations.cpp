@@ -6,8 +6,12 @@
 #include "ui/MainWindow.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QMenuBar>
 #include <QtTest>
+
+#include <filesystem>
 
 using namespace muze;
 
@@ -23,11 +27,26 @@ private slots:
 
     void everyPolishStringIsTranslated()
     {
-        QFile ts(QString::fromStdString(test::testSource("../translations/muze_pl.ts").string()));
+        // lupdate reads today's sources into a copy of the Polish file: a tr() string added since the
+        // file was last updated comes in unfinished, as does one left untranslated.
+        const std::filesystem::path copy = test::scratchFolder("translations_lupdate") / "muze_pl.ts";
+        std::filesystem::copy_file(test::testSource("../translations/muze_pl.ts"), copy);
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(QStringLiteral(MUZE_SOURCE_ROOT));
+        lupdate.start(QStringLiteral(MUZE_LUPDATE), {"-I", ".", "ui", "widgets", "workers", "-no-obsolete", "-locations", "none", "-ts",
+                                                     QString::fromStdString(copy.string())});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        QFile ts(QString::fromStdString(copy.string()));
         QVERIFY(ts.open(QIODevice::ReadOnly));
-        const QByteArray text = ts.readAll();
+        const QString text = QString::fromUtf8(ts.readAll());
         QVERIFY(text.contains("<message"));
-        QVERIFY2(!text.contains("type=\"unfinished\""), "translations/muze_pl.ts has unfinished strings; run the update_translations target and translate them");
+        QStringList missing;
+        static const QRegularExpression unfinished(QStringLiteral("<source>([^<]*)</source>\\s*<translation type=\"unfinished\""));
+        for (auto match = unfinished.globalMatch(text); match.hasNext();)
+            missing << match.next().captured(1);
+        QVERIFY2(missing.isEmpty(), qPrintable("strings without a Polish translation (run the update_translations target and translate "
+                                               "them in translations/muze_pl.ts): " + missing.join(" | ")));
     }
 
     void polishSettingTranslatesTheWindow()
