@@ -58,6 +58,8 @@ void Job::run()
             emit failed(QString::fromStdString(error.what()));
     } catch (const std::exception& error) {
         emit failed(tr("Unexpected failure: %1").arg(QString::fromStdString(error.what())));
+    } catch (...) {  // nothing may leave the job's thread: it would end the program
+        emit failed(tr("Unexpected failure of an unknown kind."));
     }
     emit finished();
 }

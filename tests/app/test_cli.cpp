@@ -237,6 +237,23 @@ private slots:
         QCOMPARE(runMuze({"info", "-song.wav"}).status, 2);  // without it: an unknown option
     }
 
+    void namesThatAreNotUtf8AreWrittenOneWay()
+    {
+        // A Latin-1 file name (a byte 0xE9, not UTF-8): the shell passes its bytes as they are.
+        const std::filesystem::path folder = test::scratchFolder("cli_latin1");
+        std::filesystem::copy_file(test::fixture("library/song_c.ogg"), folder / "caf\xE9.ogg");
+        const auto run = [&](const QString& command, const QString& options) {
+            QProcess shell;
+            shell.setWorkingDirectory(text(folder));
+            shell.start("/bin/sh", {"-c", QStringLiteral("exec \"$0\" %1 \"$(printf 'caf\\351.ogg')\" %2 2>/dev/null").arg(command, options),
+                                    QStringLiteral(MUZE_CLI)});
+            shell.waitForFinished(kLongestRunMs);
+            return nlohmann::json::parse(shell.readAllStandardOutput().toStdString());
+        };
+        QCOMPARE(run("analyze", "--no_asr")["audio_path"].get<std::string>(), std::string("café.ogg"));
+        QVERIFY(run("info", "")["path"].get<std::string>().find("café.ogg") != std::string::npos);
+    }
+
     void anUpdateOfTheFirstSongsKeepsTheRestAndTheOptions()
     {
         // The first run of an update that once dropped every record it did not analyse.
