@@ -160,6 +160,10 @@
         <source>Unexpected failure: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unexpected failure of an unknown kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::LibraryModel</name>

@@ -162,6 +162,10 @@
         <source>Unexpected failure: %1</source>
         <translation>Nieoczekiwany błąd: %1</translation>
     </message>
+    <message>
+        <source>Unexpected failure of an unknown kind.</source>
+        <translation>Nieoczekiwany błąd nieznanego rodzaju.</translation>
+    </message>
 </context>
 <context>
     <name>muze::LibraryModel</name>

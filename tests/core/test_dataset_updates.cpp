@@ -62,6 +62,18 @@ Record readJson(const fs::path& path)
     return Record::parse(in);
 }
 
+// The three songs built into a dataset whose records all need analysing again.
+BuildOptions builtAndOutdated(const std::string& name)
+{
+    const BuildOptions options = makeLibrary(name, kThreeSongs);
+    buildDataset(options);
+    auto records = readDataset(options.output);
+    for (Record& record : records)
+        record["analysis_version"] = "an older analysis";
+    writeDataset(options.output, records);
+    return options;
+}
+
 void editPrompt(const fs::path& dataset, const std::string& audioPath, const std::string& prompt)
 {
     auto records = readDataset(dataset);
@@ -178,12 +190,7 @@ private slots:
 
     void theJournalNeverOverwritesALaterEdit()
     {
-        BuildOptions options = makeLibrary("update_journal_edit", kThreeSongs);
-        buildDataset(options);
-        auto records = readDataset(options.output);
-        for (Record& record : records)
-            record["analysis_version"] = "an older analysis";
-        writeDataset(options.output, records);
+        const BuildOptions options = builtAndOutdated("update_journal_edit");
 
         // A build analyses one song into its journal and is cancelled ...
         CancelToken cancel;
@@ -292,12 +299,7 @@ private slots:
 
     void aFullDiskStopsTheBuildCleanly()
     {
-        BuildOptions options = makeLibrary("update_disk_full", kThreeSongs);
-        buildDataset(options);
-        auto records = readDataset(options.output);
-        for (Record& record : records)
-            record["analysis_version"] = "an older analysis";
-        writeDataset(options.output, records);
+        const BuildOptions options = builtAndOutdated("update_disk_full");
         const std::string before = contents(options.output);
 
         // A file size limit fails writes as a full disk does (EFBIG, then ENOSPC's handling).
