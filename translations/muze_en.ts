@@ -153,6 +153,13 @@
         <source>Dropped: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) of songs no longer in the folder kept, as you chose.</source>
+        <translation>
+            <numerusform>%n record of a song no longer in the folder kept, as you chose.</numerusform>
+            <numerusform>%n records of songs no longer in the folder kept, as you chose.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>muze::Job</name>

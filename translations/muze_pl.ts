@@ -155,6 +155,14 @@
         <source>Dropped: %1</source>
         <translation>Usunięto: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) of songs no longer in the folder kept, as you chose.</source>
+        <translation>
+            <numerusform>Zachowano, jak wybrano, %n rekord utworu, którego nie ma już w folderze.</numerusform>
+            <numerusform>Zachowano, jak wybrano, %n rekordy utworów, których nie ma już w folderze.</numerusform>
+            <numerusform>Zachowano, jak wybrano, %n rekordów utworów, których nie ma już w folderze.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>muze::Job</name>

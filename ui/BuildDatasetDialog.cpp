@@ -111,6 +111,7 @@ QWidget* BuildDatasetDialog::createProgressPage()
     m_progress->setRange(0, 1000);
     m_status = new QLabel(page);
     m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
     m_tracks = new QListWidget(page);
     m_tracks->setObjectName(QStringLiteral("tracks"));
     m_errorsTitle = new QLabel(tr("Files that could not be used"), page);
@@ -190,6 +191,8 @@ void BuildDatasetDialog::showBuilt(const BuildSummary& summary)
     QString text = tr("Done: %1 analysed, %2 unchanged, %3 could not be used.").arg(summary.analyzed).arg(summary.reused).arg(summary.failed);
     if (summary.kept > 0)
         text += QLatin1Char(' ') + tr("%n record(s) kept without a look at their songs.", nullptr, summary.kept);
+    if (summary.keptGone > 0)
+        text += QLatin1Char(' ') + tr("%n record(s) of songs no longer in the folder kept, as you chose.", nullptr, summary.keptGone);
     if (summary.folderEmpty && summary.kept > 0)
         text += QLatin1Char(' ') + tr("The folder holds no songs (is it empty, or a drive that is not connected?), so nothing was dropped.");
     if (summary.dropped > 0) {

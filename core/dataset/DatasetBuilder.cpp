@@ -19,6 +19,7 @@
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
+#include <utility>
 
 namespace muze {
 namespace {
@@ -466,10 +467,9 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
         input.unreadable.push_back(pathText(problem.path.lexically_relative(root)));
     input.maxTracks = options.maxTracks;
     BuildPlan plan = planBuild(input, [&](const std::string& audioPath) { return presenceOf(root, audioPath); });
-    if (!plan.gone.empty() && options.confirmDrop && !options.confirmDrop(plan.gone)) {
-        plan.keep.insert(plan.keep.end(), plan.gone.begin(), plan.gone.end());
-        plan.gone.clear();
-    }
+    std::vector<std::string> keptGone;
+    if (!plan.gone.empty() && options.confirmDrop && !options.confirmDrop(plan.gone))
+        keptGone = std::exchange(plan.gone, {});
 
     // Step 3: analyse.
     std::vector<Track> tracks;
@@ -491,8 +491,9 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     for (std::size_t i = 0; i < tracks.size(); ++i)
         if (analysis.results()[i])
             records[tracks[i].relative] = std::move(*analysis.results()[i]);
-    for (const std::string& path : plan.keep)
-        records[path] = previous.records.at(path);
+    for (const auto* kept : {&plan.keep, &keptGone})
+        for (const std::string& path : *kept)
+            records[path] = previous.records.at(path);
     std::vector<Record> ordered;
     ordered.reserve(records.size());
     for (auto& [path, record] : records)
@@ -502,6 +503,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     summary.dropped = static_cast<int>(plan.gone.size());
     summary.droppedPaths = plan.gone;
     summary.kept = static_cast<int>(plan.keep.size());
+    summary.keptGone = static_cast<int>(keptGone.size());
     summary.folderEmpty = plan.folderEmpty;
     writeDataset(paths.dataset, ordered);
     writeFileAtomically(paths.errors, errors.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");

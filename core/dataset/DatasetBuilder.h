@@ -70,6 +70,7 @@ struct BuildSummary {
     int dropped = 0;                        // records of files looked for and gone
     std::vector<std::string> droppedPaths;  // their audio_path
     int kept = 0;                           // records kept without a look at their files (see planBuild)
+    int keptGone = 0;                       // records of gone files kept because confirmDrop said so
     int unreadable = 0;                     // folders and files the scan could not examine
     bool folderEmpty = false;               // the folder holds no audio: every record was kept
     double audioSeconds = 0.0;              // of the tracks analysed this time

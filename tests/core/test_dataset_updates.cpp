@@ -180,6 +180,7 @@ private slots:
         BuildSummary summary = buildDataset(options);
         QCOMPARE(asked, std::vector<std::string>{"b.flac"});
         QCOMPARE(summary.dropped, 0);
+        QCOMPARE(summary.keptGone, 1);
         QCOMPARE(byPath(options.output).count("b.flac"), std::size_t(1));
 
         options.confirmDrop = {};

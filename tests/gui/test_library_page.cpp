@@ -396,7 +396,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(built.count(), 1, 60000);
         QCOMPARE(asked.size(), 4);
         QCOMPARE(readDataset(folder / "out.json").size(), std::size_t(5));
-        QVERIFY(dialog.findChild<QLabel*>("status")->text().contains("4 record"));  // kept, not dropped
+        QVERIFY(dialog.findChild<QLabel*>("status")->text().contains("4 record(s) of songs no longer in the folder kept"));
     }
 
     void buildDialogShowsProgressAndErrors()
