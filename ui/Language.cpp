@@ -12,7 +12,9 @@ QString installTranslations(QCoreApplication& application, const QString& langua
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto* studio = new QTranslator(&application);
     // Resources compiled in by qt_add_translations: ":/i18n/muze_pl.qm" and so on.
-    if (!studio->load(locale, QStringLiteral("muze"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // A language without a translation (or the C locale) gets English, whose file holds the plural forms.
+    if (!studio->load(locale, QStringLiteral("muze"), QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+        !studio->load(QStringLiteral(":/i18n/muze_en.qm"))) {
         delete studio;
         return QStringLiteral("en");
     }

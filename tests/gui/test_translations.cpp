@@ -49,6 +49,13 @@ private slots:
                                                "them in translations/muze_pl.ts): " + missing.join(" | ")));
     }
 
+    void anUntranslatedLanguageGetsEnglishPlurals()
+    {
+        QCOMPARE(installTranslations(*QCoreApplication::instance(), QStringLiteral("sw")), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("muze::LibraryPage", "%n track(s)", nullptr, 5), QStringLiteral("5 tracks"));
+        QCOMPARE(QCoreApplication::translate("muze::LibraryPage", "%n track(s)", nullptr, 1), QStringLiteral("1 track"));
+    }
+
     void polishSettingTranslatesTheWindow()
     {
         QCOMPARE(installTranslations(*QCoreApplication::instance(), QStringLiteral("pl")), QStringLiteral("pl"));
