@@ -53,6 +53,10 @@ void bind(void* library, const char* name, Function& function)
 const PocketSphinx& pocketSphinx()
 {
     static const PocketSphinx library = [] {
+#ifdef __SANITIZE_ADDRESS__
+        throw Error(ErrorKind::Unsupported, "Speech recognition is not available in an AddressSanitizer build: pocketsphinx must be "
+                                            "loaded with RTLD_DEEPBIND, which the sanitizer cannot run. Use a normal build, or --no_asr.");
+#endif
         void* handle = dlopen("libpocketsphinx.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
         if (handle == nullptr)
             throw Error(ErrorKind::Unsupported, "Speech recognition needs pocketsphinx (Debian's libpocketsphinx3): " + std::string(dlerror()));
