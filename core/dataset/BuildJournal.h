@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/common/AppendOnlyFile.h"
 #include "core/dataset/TrackRecord.h"
 
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <string>
 
 namespace muze {
@@ -16,17 +16,12 @@ struct JournalEntries {
 };
 
 // The progress of a build, one JSON line per finished track, synced at once, so that a killed
-// build loses at most the tracks in flight.
+// build loses at most the tracks in flight (see AppendOnlyFile).
 //
 // Thread-safe: the build's workers append at once.
 class BuildJournal {
 public:
-    // Opens (or creates) the journal for appending. A last line cut short by a kill is closed with
-    // a line break first, so the next entry starts on a line of its own.
-    explicit BuildJournal(const std::filesystem::path& path);
-    ~BuildJournal();
-    BuildJournal(const BuildJournal&) = delete;
-    BuildJournal& operator=(const BuildJournal&) = delete;
+    explicit BuildJournal(const std::filesystem::path& path) : m_file(path) {}
 
     // Throws Error (DiskFull when the disk is full) when the entry could not be made durable.
     void appendRecord(const std::string& audioPath, const Record& record);
@@ -36,11 +31,7 @@ public:
     static JournalEntries load(const std::filesystem::path& path);
 
 private:
-    void append(const std::string& line);
-
-    std::filesystem::path m_path;
-    int m_fd = -1;
-    std::mutex m_mutex;
+    AppendOnlyFile m_file;
 };
 
 }  // namespace muze
