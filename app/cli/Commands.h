@@ -17,5 +17,6 @@ int runDecode(const std::vector<std::string>& arguments);
 int runAnalyze(const std::vector<std::string>& arguments);
 int runBuildDataset(const std::vector<std::string>& arguments);
 int runMergeDataset(const std::vector<std::string>& arguments);
+int runTrain(const std::vector<std::string>& arguments);
 
 }  // namespace muze::cli

@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"analyze", "analyse one song and print its dataset record", muze::cli::runAnalyze},
     {"build-dataset", "analyse a folder of songs into a dataset JSON (incremental, resumable)", muze::cli::runBuildDataset},
     {"merge-dataset", "merge dataset JSON files, one record per audio_path", muze::cli::runMergeDataset},
+    {"train", "train a phase of the model on a dataset (phase 1, the VAE, so far)", muze::cli::runTrain},
 };
 
 void printHelp()

@@ -104,7 +104,8 @@ std::map<std::string, std::string> metadataOf(const CheckpointInfo& info, const 
                                                    {"step", std::to_string(info.step)},
                                                    {"epoch", std::to_string(info.epoch)},
                                                    {"dataset_hash", info.datasetHash},
-                                                   {"rng_state", info.rngState}};
+                                                   {"rng_state", info.rngState},
+                                                   {"training", info.training.dump()}};
     if (parts.optimizer) {
         const auto& options = static_cast<const torch::optim::AdamWOptions&>(parts.optimizer->defaults());
         metadata["optimizer"] = Json{{"type", "AdamW"},
@@ -144,6 +145,8 @@ CheckpointInfo infoFromMetadata(const std::map<std::string, std::string>& metada
     CheckpointInfo info;
     try {
         info.config = Json::parse(text("config"));
+        if (!text("training").empty())
+            info.training = Json::parse(text("training"));
         if (!text("validation_loss").empty())
             info.validationLoss = Json::parse(text("validation_loss")).get<double>();
     } catch (const nlohmann::json::exception&) {

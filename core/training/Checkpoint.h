@@ -22,6 +22,7 @@ struct CheckpointInfo {
     std::int64_t epoch = 0;
     std::string datasetHash;
     std::string rngState;  // the CPU generator's state, hex; empty: not saved
+    nlohmann::ordered_json training = nlohmann::ordered_json::object();  // the run's options (seed, batch, ...)
     std::optional<double> validationLoss;
 };
 
