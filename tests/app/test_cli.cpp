@@ -1,6 +1,7 @@
 // The muze command line, run as a user runs it.
 
 #include "core/audio/AudioDecoder.h"
+#include "core/common/SafeTensors.h"
 #include "core/dataset/DatasetFile.h"
 #include "tests/support/TestSupport.h"
 
@@ -235,6 +236,35 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(nlohmann::json::parse(process.readAllStandardOutput().toStdString())["duration"].is_number());
         QCOMPARE(runMuze({"info", "-song.wav"}).status, 2);  // without it: an unknown option
+    }
+
+    void trainingResumesAfterAKillAsIfNothingHappened()
+    {
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_train");
+        fs::create_directories(folder / "songs");
+        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
+            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        QCOMPARE(runMuze({"build-dataset", "--audio_dir", text(folder / "songs"), "--output", text(folder / "data.json"), "--no_asr"}).status, 0);
+        const auto train = [&](const char* run) {
+            return QStringList{"train", "--phase", "1", "--annotations", text(folder / "data.json"), "--out_dir", text(folder / run),
+                               "--max_steps", "60", "--validate_every", "10", "--seed", "3"};
+        };
+        QCOMPARE(runMuze(train("straight")).status, 0);
+
+        QProcess killed;
+        killed.start(QStringLiteral(MUZE_CLI), train("killed"));
+        QVERIFY(killed.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(folder / "killed/checkpoints/step-00000020.safetensors"), 60000);
+        ::kill(static_cast<pid_t>(killed.processId()), SIGKILL);
+        killed.waitForFinished();
+        QVERIFY(!fs::exists(folder / "killed/checkpoints/step-00000060.safetensors"));
+        const Run resumed = runMuze(train("killed") << "--resume");
+        QCOMPARE(resumed.status, 0);
+        const TensorFile a = readSafeTensors(folder / "straight/checkpoints/step-00000060.safetensors");
+        const TensorFile b = readSafeTensors(folder / "killed/checkpoints/step-00000060.safetensors");
+        for (const auto& [name, tensor] : a.tensors)
+            QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());
     }
 
     void namesThatAreNotUtf8AreWrittenOneWay()
