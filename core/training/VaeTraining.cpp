@@ -1,10 +1,12 @@
 #include "core/training/VaeTraining.h"
 
+#include "core/audio/AudioWriter.h"
 #include "core/common/Error.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/FeatureCache.h"
 #include "core/dataset/SourceFingerprint.h"
+#include "core/dsp/GriffinLim.h"
 #include "core/models/AudioVae.h"
 #include "core/training/Checkpoint.h"
 #include "core/training/TrainingParts.h"
@@ -13,6 +15,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <iomanip>
+#include <sstream>
 
 namespace muze {
 namespace {
@@ -147,6 +152,33 @@ torch::Device deviceNamed(const std::string& name)
     throw Error(ErrorKind::InvalidArgument, "--device takes cpu or cuda, not \"" + name + "\".");
 }
 
+FloatMatrix toMatrix(const torch::Tensor& mel)
+{
+    const torch::Tensor cpu = mel.detach().to(torch::kCPU).to(torch::kFloat32).contiguous();
+    FloatMatrix matrix(static_cast<int>(cpu.size(0)), static_cast<int>(cpu.size(1)));
+    std::memcpy(matrix.values.data(), cpu.data_ptr<float>(), matrix.values.size() * sizeof(float));
+    return matrix;
+}
+
+// A crop made audible without a trained vocoder: Griffin-Lim, named so in the file name.
+void writeGriffinLimPreview(const std::filesystem::path& path, const torch::Tensor& melDb)
+{
+    std::filesystem::create_directories(path.parent_path());
+    writeAudioFile(path, invertLogMel(toMatrix(melDb), LogMelParams{}), {AudioFileType::Wav, SampleFormat::Pcm16});
+}
+
+// What the VAE makes of the first held-out crop, at `step`.
+void writeReconstructionPreview(AudioVae& model, const torch::Tensor& crop, const std::filesystem::path& folder, std::int64_t step)
+{
+    torch::NoGradGuard noGrad;
+    model->eval();
+    const torch::Tensor decoded = model->decodeToDb(model->encodeMean(crop.unsqueeze(0)))[0];
+    model->train();
+    std::ostringstream name;
+    name << "step-" << std::setw(8) << std::setfill('0') << step << "-vae-griffinlim.wav";
+    writeGriffinLimPreview(folder / name.str(), decoded);
+}
+
 Json trainingJson(const TrainOptions& options, double learningRate, std::int64_t totalSteps)
 {
     return {{"seed", std::to_string(options.seed)}, {"batch_size", options.batchSize}, {"lr", learningRate},
@@ -222,8 +254,13 @@ TrainSummary trainVae(const TrainOptions& options, const JobControl& control)
         info.validationLoss = validationLoss;
         summary.checkpoint = checkpoints.save(parts, info);
     };
+    const std::filesystem::path previews = options.outDir / "previews";
+    const torch::Tensor previewCrop = heldBatches.front()[0].to(device);
+    if (!std::filesystem::exists(previews / "original-griffinlim.wav"))
+        writeGriffinLimPreview(previews / "original-griffinlim.wav", previewCrop);
     const auto validateAndSave = [&] {
         const Validation v = validate(model, heldBatches, device);
+        writeReconstructionPreview(model, previewCrop, previews, step);
         if (summary.steps == 0 && summary.firstValidationLoss == 0.0)
             summary.firstValidationLoss = v.loss;
         summary.lastValidationLoss = v.loss;

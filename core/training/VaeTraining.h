@@ -42,7 +42,9 @@ struct TrainSummary {
     std::filesystem::path checkpoint;     // the last one written
 };
 
-// Phase 1: the AudioVAE on crops of the dataset's cached log-mels (see README, "Training"). Checks
+// Phase 1: the AudioVAE on crops of the dataset's cached log-mels (see README, "Training"). At each
+// validation a held-out crop's reconstruction is written to OUT_DIR/previews as WAV, made audible
+// by Griffin-Lim until a vocoder is trained (the file names say so). Checks
 // before it starts that the dataset has what the phase needs, and says what to run when not.
 // Reports progress per step and stops on cancel after writing a checkpoint (Error Cancelled).
 TrainSummary trainVae(const TrainOptions& options, const JobControl& control = {});

@@ -1,6 +1,7 @@
 // Phase 1 on a dataset built from the test library: it learns, it resumes bit for bit, and it says
 // what is missing before it starts.
 
+#include "core/audio/AudioDecoder.h"
 #include "core/common/Error.h"
 #include "core/common/SafeTensors.h"
 #include "core/dataset/DatasetBuilder.h"
@@ -70,6 +71,13 @@ private slots:
         }
         QCOMPARE(training, 12);
         QCOMPARE(validation, 7);  // at the start and every 10 steps
+        // Audible previews, through Griffin-Lim (no vocoder yet) and named so: the original and each validation's.
+        QVERIFY(fs::file_size(options.outDir / "previews/original-griffinlim.wav") > 100000);  // 2.56 s at 32 kHz
+        DecodeOptions keep;
+        keep.sampleRate = 0;
+        const AudioBuffer preview = decodeAudioFile(options.outDir / "previews/step-00000060-vae-griffinlim.wav", keep).audio;
+        QVERIFY(std::abs(preview.durationSeconds() - 2.56) < 0.05);
+        QVERIFY2(test::rootMeanSquare(preview.samples) > 0.005, qPrintable(QString::number(test::rootMeanSquare(preview.samples))));
     }
 
     void aResumedRunIsTheSameRun()
