@@ -9,7 +9,6 @@
 #include "core/training/Checkpoint.h"
 #include "tests/support/TestSupport.h"
 
-#include <QProcess>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +34,13 @@ struct SmallNetImpl : torch::nn::Module {
 TORCH_MODULE(SmallNet);
 
 const nlohmann::ordered_json kConfig = {{"model", "small-net"}, {"hidden", 8}};
+
+CheckpointInfo infoForSmallNet()
+{
+    CheckpointInfo info;
+    info.config = kConfig;
+    return info;
+}
 
 struct Run {
     SmallNet net{8};
@@ -97,8 +103,7 @@ private slots:
         torch::manual_seed(11);
         Run first;
         first.train(3, 1);
-        CheckpointInfo info;
-        info.config = kConfig;
+        CheckpointInfo info = infoForSmallNet();
         info.preset = "tiny";
         info.phase = 3;
         info.step = 3;
@@ -138,8 +143,7 @@ private slots:
         const fs::path folder = test::scratchFolder("checkpoint_refused");
         Run other;
         other.train(1, 2);
-        CheckpointInfo info;
-        info.config = kConfig;
+        CheckpointInfo info = infoForSmallNet();
         saveCheckpoint(folder / "ok.safetensors", other.parts(), info);
 
         torch::manual_seed(21);
@@ -183,8 +187,7 @@ private slots:
         const fs::path path = test::scratchFolder("checkpoint_inference") / "run.safetensors";
         Run run;
         run.train(2, 4);
-        CheckpointInfo info;
-        info.config = kConfig;
+        CheckpointInfo info = infoForSmallNet();
         SmallNet ema(8);
         saveCheckpoint(path, {run.net.ptr().get(), ema.ptr().get(), &run.optimizer}, info);
         SmallNet forGeneration(8);
@@ -198,8 +201,7 @@ private slots:
         Run run;
         torch::NoGradGuard noGrad;
         run.net->last->bias[0].fill_(std::numeric_limits<float>::quiet_NaN());
-        CheckpointInfo info;
-        info.config = kConfig;
+        CheckpointInfo info = infoForSmallNet();
         try {
             saveCheckpoint(path, run.parts(), info);
             QFAIL("a NaN was written");
@@ -216,8 +218,7 @@ private slots:
         Run run;
         const double losses[] = {3.0, 1.0, 2.0, 1.5};
         for (int step = 1; step <= 4; ++step) {
-            CheckpointInfo info;
-            info.config = kConfig;
+            CheckpointInfo info = infoForSmallNet();
             info.step = step * 100;
             info.validationLoss = losses[step - 1];
             checkpoints.save(run.parts(), info);
@@ -236,15 +237,9 @@ private slots:
         const fs::path path = test::scratchFolder("checkpoint_python") / "run.safetensors";
         Run run;
         run.train(1, 5);
-        CheckpointInfo info;
-        info.config = kConfig;
+        CheckpointInfo info = infoForSmallNet();
         saveCheckpoint(path, run.parts(), info);
-        QProcess python;
-        python.start(QStringLiteral(MUZE_PYTHON), {QString::fromStdString(test::testSource("core/read_safetensors.py").string()),
-                                                  QString::fromStdString(path.string())});
-        QVERIFY(python.waitForFinished(60000));
-        QCOMPARE(python.exitCode(), 0);
-        const auto read = nlohmann::json::parse(python.readAllStandardOutput().toStdString());
+        const auto read = test::readSafeTensorsWithPython(path);
         QCOMPARE(nlohmann::ordered_json::parse(read["metadata"]["config"].get<std::string>()), kConfig);
         for (const auto& item : run.net->named_parameters()) {
             const auto& tensor = read["tensors"]["model." + item.key()];

@@ -4,7 +4,6 @@
 #include "core/common/SafeTensors.h"
 #include "tests/support/TestSupport.h"
 
-#include <QProcess>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -66,12 +65,7 @@ private slots:
         file.tensors["x"] = Tensor::fromFloats({0.5f, 1.5f, -3.0f, 1e-3f, 7.0f, 8.0f}, {3, 2});
         file.tensors["mask"] = Tensor::fromBytes({1, 0, 1}, {3});
         writeSafeTensors(path, file);
-        QProcess python;
-        python.start(QStringLiteral(MUZE_PYTHON), {QString::fromStdString(test::testSource("core/read_safetensors.py").string()),
-                                                  QString::fromStdString(path.string())});
-        QVERIFY(python.waitForFinished(60000));
-        QCOMPARE(python.exitCode(), 0);
-        const auto read = nlohmann::json::parse(python.readAllStandardOutput().toStdString());
+        const auto read = test::readSafeTensorsWithPython(path);
         QCOMPARE(read["metadata"]["config"].get<std::string>(), file.metadata.at("config"));
         QCOMPARE(read["tensors"]["x"]["dtype"].get<std::string>(), std::string("F32"));
         QCOMPARE(read["tensors"]["x"]["shape"].get<std::vector<int>>(), (std::vector<int>{3, 2}));

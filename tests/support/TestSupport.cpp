@@ -3,8 +3,11 @@
 #include "core/dsp/Fft.h"
 #include "core/dsp/Stft.h"
 
+#include <QProcess>
+
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace muze::test {
 
@@ -16,6 +19,16 @@ std::filesystem::path fixture(const std::string& name)
 std::filesystem::path testSource(const std::string& relativePath)
 {
     return std::filesystem::path(MUZE_TEST_SOURCE_DIR) / relativePath;
+}
+
+nlohmann::json readSafeTensorsWithPython(const std::filesystem::path& path)
+{
+    QProcess python;
+    python.start(QStringLiteral(MUZE_PYTHON), {QString::fromStdString(testSource("core/read_safetensors.py").string()),
+                                              QString::fromStdString(path.string())});
+    if (!python.waitForFinished(60000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
+        throw std::runtime_error("read_safetensors.py failed on " + path.string() + ": " + python.readAllStandardError().toStdString());
+    return nlohmann::json::parse(python.readAllStandardOutput().toStdString());
 }
 
 std::filesystem::path scratchFolder(const std::string& name)

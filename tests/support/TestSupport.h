@@ -2,6 +2,8 @@
 
 #include "core/audio/AudioBuffer.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -14,6 +16,11 @@ std::filesystem::path fixture(const std::string& name);
 std::filesystem::path testSource(const std::string& relativePath);
 // A fresh, empty folder under the build tree for one test to write into.
 std::filesystem::path scratchFolder(const std::string& name);
+
+// A safetensors file as tests/core/read_safetensors.py reads it (the published layout, with Python's
+// json and struct only): {"metadata": {...}, "tensors": {name: {dtype, shape, values}}, "data_aligned"}.
+// Throws std::runtime_error when the script fails.
+nlohmann::json readSafeTensorsWithPython(const std::filesystem::path& path);
 
 // One channel of interleaved audio.
 std::vector<float> channel(const AudioBuffer& audio, int index);
