@@ -41,6 +41,14 @@ Run runMuze(const QStringList& arguments)
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+// Fixture songs (paths under library/) into one flat folder.
+void copySongs(const std::filesystem::path& folder, std::initializer_list<const char*> names)
+{
+    std::filesystem::create_directories(folder);
+    for (const char* name : names)
+        std::filesystem::copy_file(test::fixture(std::string("library/") + name), folder / std::filesystem::path(name).filename());
+}
+
 QString text(const std::filesystem::path& path)
 {
     return QString::fromStdString(path.string());
@@ -134,9 +142,7 @@ private slots:
     {
         namespace fs = std::filesystem;
         const fs::path folder = test::scratchFolder("cli_kill");
-        fs::create_directories(folder / "songs");
-        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg", "bad/silence.wav"})
-            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        copySongs(folder / "songs", {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg", "bad/silence.wav"});
         const QStringList arguments = {"build-dataset", "--audio-dir", QString::fromStdString((folder / "songs").string()), "--output",
                                        QString::fromStdString((folder / "data.json").string()), "--jobs", "1", "--no-asr"};
         const fs::path journal = folder / "data.json.partial.jsonl";
@@ -242,9 +248,7 @@ private slots:
     {
         namespace fs = std::filesystem;
         const fs::path folder = test::scratchFolder("cli_train");
-        fs::create_directories(folder / "songs");
-        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
-            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        copySongs(folder / "songs", {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"});
         QCOMPARE(runMuze({"build-dataset", "--audio_dir", text(folder / "songs"), "--output", text(folder / "data.json"), "--no_asr"}).status, 0);
         const auto train = [&](const char* run) {
             return QStringList{"train", "--phase", "1", "--annotations", text(folder / "data.json"), "--out_dir", text(folder / run),
@@ -289,9 +293,7 @@ private slots:
         // The first run of an update that once dropped every record it did not analyse.
         namespace fs = std::filesystem;
         const fs::path folder = test::scratchFolder("cli_max_tracks");
-        fs::create_directories(folder / "songs");
-        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
-            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        copySongs(folder / "songs", {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"});
         const QStringList build = {"build-dataset", "--audio_dir", text(folder / "songs"), "--output", text(folder / "data.json"), "--jobs", "1"};
         QCOMPARE(runMuze(build + QStringList{"--no_asr", "--language", "pl"}).status, 0);
         const Run update = runMuze(build + QStringList{"--max_tracks", "1"});
