@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset]...   (default: all; the `bench`
-#        target passes its own build folder)
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|vocoder]...
+#        (default: all but vocoder, which trains for 30 minutes; the `bench` target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
 # for the dataset, the accuracy test set (bench/make_test_set.py: 40 songs and 12 melodies with
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|vocoder]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset}
+parts=${*:-decode logmel gui library dataset training}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -77,4 +77,22 @@ if wanted dataset; then
   echo
   echo "== accuracy on the test set (mir_eval), the build without ASR =="
   /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$data/dataset-no_asr/data.json"
+fi
+
+if wanted training; then
+  echo "== training steps, C++ against Python (python3-torch), same architectures and threads =="
+  "$build/bench/bench_training_speed" "$here/torch_training_speed.py"
+  echo
+fi
+
+if wanted vocoder; then
+  set_dir="$data/test-set"
+  dataset="$data/dataset-no_asr/data.json"
+  [ -f "$dataset" ] || { echo "run the dataset part first: the vocoder trains on its build" >&2; exit 1; }
+  run="$data/vocoder-run"
+  rm -rf "$run"
+  echo "== the tiny vocoder after 30 minutes of training, against Griffin-Lim on held-out songs =="
+  "$build/app/muze" train --phase 1 --model vocoder --annotations "$dataset" --out_dir "$run" --batch_size 16 \
+    --max_minutes 30 --max_steps 4400 --validate_every 500 2>/dev/null
+  "$build/bench/bench_vocoder" "$dataset" "$run/vocoder/checkpoints/best.safetensors" "$data/vocoder-listen" --seconds 10
 fi

@@ -18,5 +18,6 @@ int runAnalyze(const std::vector<std::string>& arguments);
 int runBuildDataset(const std::vector<std::string>& arguments);
 int runMergeDataset(const std::vector<std::string>& arguments);
 int runTrain(const std::vector<std::string>& arguments);
+int runModels(const std::vector<std::string>& arguments);
 
 }  // namespace muze::cli

@@ -1,24 +1,40 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/Commands.h"
 #include "app/cli/Terminal.h"
-#include "core/training/VaeTraining.h"
+#include "core/training/Training.h"
 
 #include <iostream>
 #include <limits>
 
 namespace muze::cli {
 
+namespace {
+
+std::vector<PhaseOneModel> phaseOneModels(const std::string& name)
+{
+    if (name == "both")
+        return {PhaseOneModel::Vocoder, PhaseOneModel::Vae};  // the VAE's previews then go through the vocoder
+    if (name == "vocoder")
+        return {PhaseOneModel::Vocoder};
+    if (name == "vae")
+        return {PhaseOneModel::Vae};
+    throw UsageError("--model takes vocoder, vae or both, not \"" + name + "\"");
+}
+
+}  // namespace
+
 int runTrain(const std::vector<std::string>& arguments)
 {
     ArgumentParser parser("muze train --phase 1 --annotations data.json --out_dir run/ [options]",
                           "Train a phase of the model on a dataset built by `muze build-dataset`: checkpoints (safetensors) and a\n"
                           "metrics log (metrics.jsonl) go to --out_dir. Ctrl+C stops after writing a checkpoint; --resume goes on\n"
-                          "from the latest one, exactly as if the run had not stopped. Phase 1 (the VAE) is available so far.");
-    parser.option("--phase", "N", "1: the VAE", "1")
+                          "from the latest one, exactly as if the run had not stopped. See `muze models` for the presets.");
+    parser.option("--phase", "N", "1: the vocoder and the VAE; 2: the composition planner; 3: the latent diffusion model", "1")
+        .option("--model", "NAME", "phase 1's: vocoder, vae, or both (the vocoder first)", "both")
         .option("--annotations", "FILE", "the dataset JSON (its feature cache is read from beside it)")
-        .option("--audio_dir", "DIR", "accepted for the reference's scripts; the features come from the dataset's cache")
-        .option("--out_dir", "DIR", "where checkpoints and the metrics log go")
-        .option("--preset", "NAME", "tiny or small", "tiny")
+        .option("--audio_dir", "DIR", "where the songs are, for the vocoder (default: where the dataset was built from)")
+        .option("--out_dir", "DIR", "the model's folder: each part's checkpoints and log go in vae/, vocoder/, planner/, ldm/")
+        .option("--preset", "NAME", "tiny, small, or a reference size (see `muze models`)", "tiny")
         .option("--epochs", "N", "passes over the training songs", "50")
         .option("--max_steps", "N", "stop after this many steps (instead of the epochs)")
         .option("--batch_size", "N", "crops per step", "4")
@@ -28,6 +44,10 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--max_minutes", "MINUTES", "stop, with a checkpoint, after this long")
         .option("--device", "DEVICE", "cpu, or cuda with a CUDA build of LibTorch", "cpu")
         .option("--validate_every", "N", "steps between validations and checkpoints", "100")
+        .option("--vae_checkpoint", "FILE", "phase 3: the VAE whose latents it learns (default: OUT_DIR/vae/checkpoints/best.safetensors)")
+        .option("--ldm_checkpoint", "FILE", "phase 3: start from these weights (fine-tuning)")
+        .option("--cfg_dropout", "P", "phase 3: share of examples trained without conditioning", "0.1")
+        .option("--voice_dropout", "P", "phase 3: share of examples trained without their voice", "0.1")
         .flag("--resume", "carry on from the latest checkpoint in --out_dir");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
@@ -55,12 +75,24 @@ int runTrain(const std::vector<std::string>& arguments)
     options.device = args.text("device");
     options.validateEvery = args.integer("validate_every", 1, std::numeric_limits<int>::max());
     options.resume = args.has("resume");
+    if (args.has("audio_dir"))
+        options.audioDir = args.text("audio_dir");
+    if (args.has("vae_checkpoint"))
+        options.vaeCheckpoint = args.text("vae_checkpoint");
+    if (args.has("ldm_checkpoint"))
+        options.ldmCheckpoint = args.text("ldm_checkpoint");
+    options.cfgDropout = args.number("cfg_dropout", 0.0, 1.0);
+    options.voiceDropout = args.number("voice_dropout", 0.0, 1.0);
 
-    ProgressLine progress;
-    const TrainSummary summary = trainVae(options, progress.control());
-    std::cerr << "\rphase 1: step " << summary.steps << ", validation loss " << summary.firstValidationLoss << " → "
-              << summary.lastValidationLoss << ", held-out log-mel error " << summary.melErrorDb << " dB. Checkpoint: "
-              << summary.checkpoint.string() << "\n";
+    const std::vector<PhaseOneModel> models = options.phase == 1 ? phaseOneModels(args.text("model")) : std::vector<PhaseOneModel>{PhaseOneModel::Vae};
+    for (const PhaseOneModel model : models) {
+        options.model = model;
+        ProgressLine progress;
+        const TrainSummary summary = train(options, progress.control());
+        std::cerr << "\r" << (options.phase == 3 ? "latent diffusion" : options.phase == 2 ? "planner" : model == PhaseOneModel::Vocoder ? "vocoder" : "VAE") << ": step " << summary.steps << ", validation loss "
+                  << summary.firstValidationLoss << " → " << summary.lastValidationLoss << " " << summary.lastValidation.dump()
+                  << ". Checkpoint: " << summary.checkpoint.string() << "\n";
+    }
     return 0;
 }
 

@@ -24,7 +24,8 @@ const Command kCommands[] = {
     {"analyze", "analyse one song and print its dataset record", muze::cli::runAnalyze},
     {"build-dataset", "analyse a folder of songs into a dataset JSON (incremental, resumable)", muze::cli::runBuildDataset},
     {"merge-dataset", "merge dataset JSON files, one record per audio_path", muze::cli::runMergeDataset},
-    {"train", "train a phase of the model on a dataset (phase 1, the VAE, so far)", muze::cli::runTrain},
+    {"train", "train a phase of the model on a dataset: the VAE and vocoder, the planner, the diffusion model", muze::cli::runTrain},
+    {"models", "list the model presets with their sizes and the memory a training step needs", muze::cli::runModels},
 };
 
 void printHelp()

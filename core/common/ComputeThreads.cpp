@@ -6,6 +6,8 @@
 
 #include <dlfcn.h>
 
+#include <mutex>
+
 namespace muze {
 
 void configureComputeThreads(int threads)
@@ -13,6 +15,10 @@ void configureComputeThreads(int threads)
     setEngineThreads(threads);
     // LibTorch starts with a single intra-op thread here; training and sampling want every core.
     at::set_num_threads(computeThreads());
+    // Inter-op parallelism would run independent operators at once on the same cores; nothing here
+    // has such graphs, and it can only be set before the first parallel work.
+    static std::once_flag interOp;
+    std::call_once(interOp, [] { at::set_num_interop_threads(1); });
     // OpenBLAS (Debian's libblas.so.3 with libopenblas0-pthread) keeps a pool of its own, one thread
     // per core, beside LibTorch's OpenMP threads, and the two fight over the cores: phase 1 training
     // ran 2.7 steps/s that way and 3.8 with OpenBLAS on one thread. LibTorch parallelises around its

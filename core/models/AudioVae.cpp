@@ -1,6 +1,7 @@
 #include "core/models/AudioVae.h"
 
 #include "core/common/Error.h"
+#include "core/models/Attention.h"
 
 #include <torch/torch.h>
 
@@ -8,14 +9,6 @@ namespace muze {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-int groupsFor(int channels)
-{
-    for (int groups : {32, 16, 8, 4, 2})
-        if (channels % groups == 0)
-            return groups;
-    return 1;
-}
 
 torch::nn::Conv1d conv(int in, int out, int kernel = 3)
 {
@@ -46,6 +39,39 @@ private:
 };
 TORCH_MODULE(ResBlock);
 
+// GroupNorm → self-attention over time, plus the input.
+class SelfAttentionBlockImpl : public torch::nn::Module {
+public:
+    explicit SelfAttentionBlockImpl(int channels)
+        : m_norm(register_module("norm", torch::nn::GroupNorm(groupsFor(channels), channels))),
+          m_attention(register_module("attention", CrossAttention(channels, channels, 1)))
+    {
+    }
+    torch::Tensor forward(const torch::Tensor& x)
+    {
+        const torch::Tensor h = m_norm(x).transpose(1, 2);
+        return x + m_attention(h, h).transpose(1, 2);
+    }
+
+private:
+    torch::nn::GroupNorm m_norm;
+    CrossAttention m_attention;
+};
+TORCH_MODULE(SelfAttentionBlock);
+
+void appendMiddle(torch::nn::Sequential& stack, int channels, int blocks)
+{
+    for (int i = 0; i < blocks; ++i) {
+        stack->push_back(ResBlock(channels));
+        stack->push_back(SelfAttentionBlock(channels));
+    }
+}
+
+std::int64_t convCount(std::int64_t in, std::int64_t out, std::int64_t kernel)
+{
+    return in * out * kernel + out;
+}
+
 // GroupNorm → SiLU → Conv to `out` channels, at the end of `stack`.
 void appendOutputHead(torch::nn::Sequential& stack, int channels, int out)
 {
@@ -56,10 +82,58 @@ void appendOutputHead(torch::nn::Sequential& stack, int channels, int out)
 
 }  // namespace
 
+VaeConfig VaeConfig::reference(int latentDim, std::vector<int> channels)
+{
+    VaeConfig config;
+    config.latentDim = latentDim;
+    if (!channels.empty())
+        config.channels = std::move(channels);
+    else if (latentDim <= 32)
+        config.channels = {64, 128, 256, 512};
+    else if (latentDim <= 64)
+        config.channels = {96, 192, 384, 768};
+    else
+        config.channels = {128, 256, 512, 1024};
+    config.resBlocksPerLevel = 3;
+    config.middleBlocks = 8;
+    return config;
+}
+
+std::int64_t parameterCount(const VaeConfig& config)
+{
+    const std::vector<int>& c = config.channels;
+    const auto resBlock = [](std::int64_t channels) { return 4 * channels + 2 * convCount(channels, channels, 3); };
+    const auto middle = [&](std::int64_t channels) {
+        return config.middleBlocks * (resBlock(channels) + 2 * channels + CrossAttentionImpl::parameterCount(channels, channels));
+    };
+    std::int64_t count = convCount(config.melBins, c.front(), 3) + convCount(config.latentDim, c.back(), 3);  // the two inputs
+    for (std::size_t level = 0; level < c.size(); ++level) {
+        count += 2 * config.resBlocksPerLevel * resBlock(c[level]);
+        if (level + 1 < c.size())  // down in the encoder, up in the decoder
+            count += convCount(c[level], c[level + 1], 4) + convCount(c[level + 1], c[level], 4);
+    }
+    count += 2 * middle(c.back());
+    count += 2 * c.back() + convCount(c.back(), 2 * config.latentDim, 3);  // the encoder's head
+    return count + 2 * c.front() + convCount(c.front(), config.melBins, 3);  // the decoder's
+}
+
+std::int64_t activationCount(const VaeConfig& config, int frames)
+{
+    // As the UNet's estimate: about eight tensors of its size a residual block, in the encoder and
+    // the decoder, and an attention block's maps.
+    std::int64_t count = 0;
+    for (std::size_t level = 0; level < config.channels.size(); ++level) {
+        const std::int64_t t = std::max(1, frames >> level);
+        count += 2 * config.resBlocksPerLevel * 8 * config.channels[level] * t;
+    }
+    const std::int64_t deepest = std::max(1, frames >> (config.channels.size() - 1));
+    return count + 2 * config.middleBlocks * (14 * config.channels.back() * deepest + 2 * deepest * deepest);
+}
+
 Json VaeConfig::toJson() const
 {
     return {{"model", "AudioVAE"},       {"n_mels", melBins},           {"latent_dim", latentDim},
-            {"channels", channels},      {"res_blocks", resBlocksPerLevel}, {"kl_weight", klWeight},
+            {"channels", channels},      {"res_blocks", resBlocksPerLevel}, {"middle_blocks", middleBlocks}, {"kl_weight", klWeight},
             {"mel_centre_db", melCentreDb}, {"mel_scale_db", melScaleDb}};
 }
 
@@ -73,10 +147,12 @@ VaeConfig VaeConfig::fromJson(const Json& json)
         config.latentDim = json.at("latent_dim").get<int>();
         config.channels = json.at("channels").get<std::vector<int>>();
         config.resBlocksPerLevel = json.at("res_blocks").get<int>();
+        config.middleBlocks = json.value("middle_blocks", 0);  // checkpoints from before the reference presets have none
         config.klWeight = json.at("kl_weight").get<double>();
         config.melCentreDb = json.at("mel_centre_db").get<double>();
         config.melScaleDb = json.at("mel_scale_db").get<double>();
-        if (config.channels.empty() || config.channels.size() > 6 || config.latentDim < 1 || config.melBins < 1)
+        if (config.channels.empty() || config.channels.size() > 6 || config.latentDim < 1 || config.melBins < 1 || config.middleBlocks < 0 ||
+            config.resBlocksPerLevel < 0)
             throw Error(ErrorKind::Corrupt, "");
         return config;
     } catch (const std::exception&) {
@@ -94,10 +170,12 @@ AudioVaeImpl::AudioVaeImpl(const VaeConfig& config) : m_config(config)
         if (level + 1 < c.size())  // halves time: [B, c, T] → [B, c', T/2]
             encoder->push_back(torch::nn::Conv1d(torch::nn::Conv1dOptions(c[level], c[level + 1], 4).stride(2).padding(1)));
     }
+    appendMiddle(encoder, c.back(), config.middleBlocks);
     appendOutputHead(encoder, c.back(), 2 * config.latentDim);  // mean and log-variance
     m_encoder = register_module("encoder", encoder);
 
     torch::nn::Sequential decoder(conv(config.latentDim, c.back()));
+    appendMiddle(decoder, c.back(), config.middleBlocks);
     for (std::size_t level = c.size(); level-- > 0;) {
         for (int i = 0; i < config.resBlocksPerLevel; ++i)
             decoder->push_back(ResBlock(c[level]));

@@ -17,10 +17,17 @@ struct VaeConfig {
     int latentDim = 32;                // latent_dim
     std::vector<int> channels = {128, 192, 256};  // one level each; every level after the first halves time
     int resBlocksPerLevel = 1;
+    int middleBlocks = 0;              // residual + self-attention pairs at the deepest level, each side
     double klWeight = 1e-4;            // β of MSE + β·KL
     // log-mel in dB enters the network as (dB − melCentreDb) / melScaleDb.
     double melCentreDb = -40.0;
     double melScaleDb = 40.0;
+
+    // The reference's configs: its LATENT_CONFIGS choice of channels for a latent_dim (8 and 32:
+    // 64/128/256/512, 64: 96/192/384/768, 128 and more: 128/256/512/1024), or the channels given, with
+    // three blocks a level and eight in the middle, which gives its sizes (57M light, 224M default,
+    // 889M heavy).
+    static VaeConfig reference(int latentDim, std::vector<int> channels = {});
 
     int timeReduction() const { return 1 << (static_cast<int>(channels.size()) - 1); }
     nlohmann::ordered_json toJson() const;
@@ -59,5 +66,10 @@ private:
     torch::nn::Sequential m_decoder{nullptr};
 };
 TORCH_MODULE(AudioVae);
+
+// The weights AudioVaeImpl(config) would have, counted without making them.
+std::int64_t parameterCount(const VaeConfig& config);
+// The numbers a training step keeps for its backward pass at one crop of `frames` log-mel frames, estimated.
+std::int64_t activationCount(const VaeConfig& config, int frames);
 
 }  // namespace muze

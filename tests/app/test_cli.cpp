@@ -251,7 +251,7 @@ private slots:
         copySongs(folder / "songs", {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"});
         QCOMPARE(runMuze({"build-dataset", "--audio_dir", text(folder / "songs"), "--output", text(folder / "data.json"), "--no_asr"}).status, 0);
         const auto train = [&](const char* run) {
-            return QStringList{"train", "--phase", "1", "--annotations", text(folder / "data.json"), "--out_dir", text(folder / run),
+            return QStringList{"train", "--phase", "1", "--model", "vae", "--annotations", text(folder / "data.json"), "--out_dir", text(folder / run),
                                "--max_steps", "60", "--validate_every", "10", "--seed", "3"};
         };
         QCOMPARE(runMuze(train("straight")).status, 0);
@@ -259,14 +259,14 @@ private slots:
         QProcess killed;
         killed.start(QStringLiteral(MUZE_CLI), train("killed"));
         QVERIFY(killed.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(folder / "killed/checkpoints/step-00000020.safetensors"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(folder / "killed/vae/checkpoints/step-00000020.safetensors"), 60000);
         ::kill(static_cast<pid_t>(killed.processId()), SIGKILL);
         killed.waitForFinished();
-        QVERIFY(!fs::exists(folder / "killed/checkpoints/step-00000060.safetensors"));
+        QVERIFY(!fs::exists(folder / "killed/vae/checkpoints/step-00000060.safetensors"));
         const Run resumed = runMuze(train("killed") << "--resume");
         QCOMPARE(resumed.status, 0);
-        const TensorFile a = readSafeTensors(folder / "straight/checkpoints/step-00000060.safetensors");
-        const TensorFile b = readSafeTensors(folder / "killed/checkpoints/step-00000060.safetensors");
+        const TensorFile a = readSafeTensors(folder / "straight/vae/checkpoints/step-00000060.safetensors");
+        const TensorFile b = readSafeTensors(folder / "killed/vae/checkpoints/step-00000060.safetensors");
         for (const auto& [name, tensor] : a.tensors)
             QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());
     }

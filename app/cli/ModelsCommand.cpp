@@ -1,0 +1,101 @@
+#include "app/cli/ArgumentParser.h"
+#include "app/cli/Commands.h"
+#include "core/models/ModelPresets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace muze::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json part(const std::string& name, std::int64_t parameters, std::int64_t stepBytes)
+{
+    return {{"part", name}, {"parameters", parameters}, {"training_step_bytes_batch_1", stepBytes}};
+}
+
+Json describe(const ModelPreset& preset)
+{
+    Json parts = Json::array();
+    if (preset.vae)
+        parts.push_back(part("vae", parameterCount(*preset.vae), trainingStepBytes(*preset.vae)));
+    if (preset.vocoder)
+        parts.push_back(part("vocoder", vocoderParameterCount(*preset.vocoder), trainingStepBytes(*preset.vocoder)));
+    if (preset.unet) {
+        const std::int64_t conditioning = conditioningParameterCount(*preset.unet, preset.textEncoder ? preset.textEncoder->outputDim : 768);
+        parts.push_back(part("unet", parameterCount(*preset.unet) + conditioning, trainingStepBytes(*preset.unet) + 16 * conditioning));
+    }
+    if (preset.textEncoder)
+        parts.push_back(part("text_encoder", textEncoderParameterCount(*preset.textEncoder), 0));
+    Json entry{{"preset", preset.name}, {"description", preset.description}, {"parts", parts}};
+    if (preset.referenceParameters)
+        entry["reference_parameters"] = *preset.referenceParameters;
+    return entry;
+}
+
+std::string humanCount(std::int64_t count)
+{
+    char text[32];
+    if (count >= 1000000000)
+        std::snprintf(text, sizeof text, "%.2fB", count / 1e9);
+    else if (count >= 1000000)
+        std::snprintf(text, sizeof text, "%.1fM", count / 1e6);
+    else
+        std::snprintf(text, sizeof text, "%.0fk", count / 1e3);
+    return text;
+}
+
+std::string humanBytes(std::int64_t bytes)
+{
+    char text[32];
+    if (bytes >= (std::int64_t(1) << 30))
+        std::snprintf(text, sizeof text, "%.1f GiB", static_cast<double>(bytes) / (1 << 30));
+    else
+        std::snprintf(text, sizeof text, "%.0f MiB", static_cast<double>(bytes) / (1 << 20));
+    return text;
+}
+
+}  // namespace
+
+int runModels(const std::vector<std::string>& arguments)
+{
+    ArgumentParser parser("muze models [--json]",
+                          "List the presets `muze train --preset` takes: each part's parameters, counted from its config without making\n"
+                          "the weights, and an estimate of the memory one training step needs at batch 1 (weights, gradients, AdamW's\n"
+                          "moments and the activations kept for the backward pass). The text encoder trains with the UNet in phase 3.");
+    parser.flag("--json", "print JSON instead of a table");
+    const auto args = parser.parse(arguments);
+    if (args.helpRequested) {
+        std::cout << parser.help();
+        return 0;
+    }
+    Json all = Json::array();
+    for (const ModelPreset& preset : modelPresets())
+        all.push_back(describe(preset));
+    if (args.has("json")) {
+        std::cout << all.dump(2) << "\n";
+        return 0;
+    }
+    std::printf("%-12s %-13s %10s %12s   %s\n", "preset", "part", "parameters", "step, batch 1", "reference");
+    for (const Json& preset : all) {
+        for (const Json& p : preset["parts"]) {
+            const std::int64_t count = p["parameters"].get<std::int64_t>();
+            std::string reference;
+            if (preset.contains("reference_parameters") && p["part"] != "vocoder" && p["part"] != "text_encoder") {
+                const auto expected = preset["reference_parameters"].get<std::int64_t>();
+                char text[64];
+                std::snprintf(text, sizeof text, "%s in its table (%+.1f%%)", humanCount(expected).c_str(), 100.0 * (count - expected) / expected);
+                reference = text;
+            }
+            const std::int64_t bytes = p["training_step_bytes_batch_1"].get<std::int64_t>();
+            std::printf("%-12s %-13s %10s %12s   %s\n", preset["preset"].get<std::string>().c_str(), p["part"].get<std::string>().c_str(),
+                        humanCount(count).c_str(), bytes > 0 ? ("≈ " + humanBytes(bytes)).c_str() : "with unet", reference.c_str());
+        }
+    }
+    return 0;
+}
+
+}  // namespace muze::cli

@@ -1,0 +1,49 @@
+#include "core/models/SpectralLoss.h"
+
+#include "core/dsp/MelFilterbank.h"
+
+#include <torch/torch.h>
+
+namespace muze {
+namespace {
+
+torch::Tensor magnitude(const torch::Tensor& waveforms, int fftSize, const torch::Tensor& window)
+{
+    const torch::Tensor spectrum = torch::stft(waveforms, fftSize, fftSize / 4, fftSize, window, /*center=*/true, "reflect",
+                                               /*normalized=*/false, /*onesided=*/true, /*return_complex=*/true);
+    return spectrum.abs().clamp_min(1e-7);
+}
+
+}  // namespace
+
+torch::Tensor multiResolutionStftDistance(const torch::Tensor& predicted, const torch::Tensor& target, const std::vector<int>& fftSizes)
+{
+    torch::Tensor total = torch::zeros({}, predicted.options());
+    for (int fftSize : fftSizes) {
+        const torch::Tensor window = torch::hann_window(fftSize, predicted.options());
+        const torch::Tensor p = magnitude(predicted, fftSize, window);
+        const torch::Tensor t = magnitude(target, fftSize, window);
+        const torch::Tensor convergence = torch::linalg_norm(t - p, "fro", {-2, -1}) / torch::linalg_norm(t, "fro", {-2, -1}).clamp_min(1e-7);
+        total = total + convergence.mean() + (t.log() - p.log()).abs().mean();
+    }
+    return total / static_cast<double>(fftSizes.size());
+}
+
+TorchLogMel::TorchLogMel(const LogMelParams& params) : m_params(params)
+{
+    const FloatMatrix filters =
+        MelFilterbank(params.sampleRate, params.stft.nFft, params.nMels, params.fMin, params.effectiveFMax()).dense();
+    m_filters = torch::from_blob(const_cast<float*>(filters.values.data()), {filters.rows, filters.cols}, torch::kFloat32).clone();
+    m_window = torch::hann_window(params.stft.nFft);
+}
+
+torch::Tensor TorchLogMel::operator()(const torch::Tensor& waveforms) const
+{
+    const torch::Tensor spectrum = torch::stft(waveforms, m_params.stft.nFft, m_params.stft.hopLength, m_params.stft.nFft, m_window.to(waveforms.device()),
+                                               /*center=*/true, "constant", false, true, true);
+    const torch::Tensor power = spectrum.abs().pow(m_params.power);                    // [B, bins, frames]
+    const torch::Tensor mel = torch::matmul(m_filters.to(waveforms.device()), power);  // [B, mels, frames]
+    return 10.0 * torch::log10(mel.clamp_min(m_params.amin) / m_params.reference);
+}
+
+}  // namespace muze

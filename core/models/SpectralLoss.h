@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/dsp/LogMel.h"
+
+#include <torch/types.h>
+
+#include <vector>
+
+namespace muze {
+
+// How far two waveforms [B, N] are apart as a listener's ear would judge the spectrum, at several
+// time-frequency resolutions: at each FFT size (hop a quarter of it, Hann window), the spectral
+// convergence ‖|S| − |Ŝ|‖ / ‖|S|‖ plus the mean absolute difference of log magnitudes; averaged over
+// the sizes. Differentiable: the vocoder's training loss and the measure its bench reports.
+// ref: Yamamoto et al. 2020, "Parallel WaveGAN", section 2.3.
+torch::Tensor multiResolutionStftDistance(const torch::Tensor& predicted, const torch::Tensor& target,
+                                          const std::vector<int>& fftSizes = {512, 1024, 2048});
+
+// The dataset's log-mel (see LogMel.h) of waveforms [B, N] as a differentiable tensor [B, mels,
+// frames] in dB, without the top_db floor (which depends on the whole song).
+class TorchLogMel {
+public:
+    explicit TorchLogMel(const LogMelParams& params = {});
+    torch::Tensor operator()(const torch::Tensor& waveforms) const;
+
+private:
+    LogMelParams m_params;
+    torch::Tensor m_filters;  // [mels, bins]
+    torch::Tensor m_window;
+};
+
+}  // namespace muze

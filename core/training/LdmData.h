@@ -1,0 +1,47 @@
+#pragma once
+
+// Phase 3's examples: what a record says about a stretch of its song, as the conditioning of the
+// latent diffusion model (the reference's "Conditioning System" table) and the time-aligned controls.
+
+#include "core/dataset/TrackRecord.h"
+#include "core/models/LatentDiffusion.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace muze {
+
+// One example's conditions, each field absent when the record does not have it.
+struct ExampleConditions {
+    std::string prompt;
+    float position = 0.0f;
+    std::optional<std::int64_t> sectionType, key, sentiment, genre, artist, timeSignature, chord;
+    std::optional<float> energy, tempo, loudness, hasVocals;
+    std::optional<std::vector<float>> clapAudio, clapText, beats, pitch, vibrato, breaths, phonemeTimes, voice, ecapa;
+    std::optional<std::vector<std::int64_t>> phonemes;
+    torch::Tensor controls;  // [kControlChannels, frames]
+};
+
+// Where the conditions are taken: `frames` latent frames of `frameSeconds` each from `startSeconds`
+// of the record's song, over `melCrop`, the log-mel under them ([128, frames · reduction], dB), which
+// gives the energy curve.
+struct CropPlace {
+    double startSeconds = 0.0;
+    int frames = 0;
+    double frameSeconds = 0.04;
+};
+ExampleConditions conditionsAt(const Record& record, const CropPlace& place, const torch::Tensor& melCrop);
+
+// The same example with nothing known: what classifier-free guidance contrasts with.
+ExampleConditions unconditional(int frames);
+
+// The controls alone: beat and downbeat pulses, the chord's chroma, the energy curve.
+torch::Tensor controlsAt(const Record& record, const CropPlace& place, const torch::Tensor& melCrop);
+
+LdmConditions batchConditions(const std::vector<ExampleConditions>& examples, const torch::Device& device);
+
+// The section a time falls in: its index in the record's segments, or nothing.
+std::optional<std::size_t> sectionAt(const Record& record, double seconds);
+
+}  // namespace muze

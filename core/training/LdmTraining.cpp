@@ -1,0 +1,280 @@
+// Phase 3, the conditioned latent diffusion model: crops of the songs' sections, encoded by the
+// phase-1 VAE, noised and denoised under their conditioning.
+
+#include "core/training/PhaseTraining.h"
+
+#include "core/common/Error.h"
+#include "core/diffusion/Samplers.h"
+#include "core/models/ModelPresets.h"
+#include "core/training/Ema.h"
+#include "core/training/LdmData.h"
+#include "core/training/TrainedModels.h"
+#include "core/training/TrainingLoop.h"
+
+#include <cmath>
+
+namespace muze {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kValidationCropsPerSong = 4;
+constexpr int kValidationTimesteps[] = {100, 300, 500, 700, 900};  // of 1000, the same for every validation
+constexpr int kPreviewSteps = 20;
+constexpr double kPreviewGuidance = 3.0;
+
+LdmConfig ldmConfigOf(const std::string& presetName, const VaeConfig& vae)
+{
+    LdmConfig config;
+    config.unet = presetPart(presetName, &ModelPreset::unet, "UNet");
+    config.unet.latentChannels = vae.latentDim;  // the VAE decides the latent
+    config.text = presetPart(presetName, &ModelPreset::textEncoder, "text encoder");
+    return config;
+}
+
+std::filesystem::path vaeCheckpointOf(const TrainOptions& options)
+{
+    const std::filesystem::path path =
+        options.vaeCheckpoint.empty() ? options.outDir / "vae/checkpoints/best.safetensors" : options.vaeCheckpoint;
+    if (!std::filesystem::exists(path))
+        throw Error(ErrorKind::NotFound, "Phase 3 works in the latent space of a trained VAE, and " + path.string() +
+                                             " does not exist: train phase 1 into the same --out_dir first, or give --vae_checkpoint.");
+    return path;
+}
+
+// A crop of a random section of a random song of the chunk: from the section's start, or later when
+// the section is longer than the crop. Drawn from (seed, step) alone.
+struct SectionCrop {
+    std::size_t song;  // in the chunk
+    std::int64_t startFrame;  // of the log-mel
+};
+
+std::vector<SectionCrop> sectionCrops(const std::vector<SongData>& songs, const TrainingSongs& records, int count, int melFrames,
+                                      std::uint64_t seed, std::int64_t step)
+{
+    at::Generator generator = at::detail::createCPUGenerator(stepSeed(seed, step));
+    const auto draw = [&](std::int64_t n) { return torch::randint(std::max<std::int64_t>(1, n), {1}, generator).item<std::int64_t>(); };
+    std::vector<SectionCrop> crops;
+    for (int i = 0; i < count; ++i) {
+        const auto song = static_cast<std::size_t>(draw(static_cast<std::int64_t>(songs.size())));
+        const std::int64_t room = songs[song].mel.size(1) - melFrames;
+        const Record& record = records.record(songs[song].record);
+        const auto segments = record.find(field::kSegments);
+        std::int64_t start = draw(room + 1);
+        if (segments != record.end() && segments->is_array() && !segments->empty()) {
+            const Json& segment = (*segments)[static_cast<std::size_t>(draw(static_cast<std::int64_t>(segments->size())))];
+            const auto first = static_cast<std::int64_t>(valueOr(segment, "start", 0.0) * 100);
+            const auto length = static_cast<std::int64_t>((valueOr(segment, "end", 0.0) - valueOr(segment, "start", 0.0)) * 100);
+            start = first + draw(std::max<std::int64_t>(1, length - melFrames + 1));
+        }
+        crops.push_back({song, std::clamp<std::int64_t>(start, 0, room)});
+    }
+    return crops;
+}
+
+class LdmTask : public TrainingTask {
+public:
+    LdmTask(LatentDiffusion model, LatentDiffusion ema, AudioVae vae, Vocoder vocoder, const CropSchedule& schedule, const TrainingSongs& songs,
+            const std::vector<std::size_t>& held, const TrainOptions& options, const torch::Device& device)
+        : m_model(std::move(model)), m_ema(std::move(ema)), m_vae(std::move(vae)), m_vocoder(std::move(vocoder)), m_schedule(schedule),
+          m_songs(songs), m_options(options), m_device(device), m_noise(m_model->config().schedule)
+    {
+        for (std::size_t record : held) {
+            const SongData song = songs.load(record);
+            const std::int64_t room = song.mel.size(1) - melFrames();
+            for (int k = 0; k < kValidationCropsPerSong; ++k) {
+                const std::int64_t start = room * k / std::max(1, kValidationCropsPerSong - 1);
+                m_held.push_back({song.mel.narrow(1, start, melFrames()).clone(),
+                                  conditionsAt(songs.record(record), place(start), song.mel.narrow(1, start, melFrames()))});
+            }
+        }
+    }
+
+    LossTerms loss(std::int64_t step) override
+    {
+        const std::vector<SongData>& chunk = m_schedule.pool->chunk(step / m_schedule.stepsPerChunk);
+        at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed + 2, step));
+        std::vector<torch::Tensor> mels;
+        std::vector<ExampleConditions> conditions;
+        for (const SectionCrop& crop : sectionCrops(chunk, m_songs, m_options.batchSize, melFrames(), m_options.seed, step)) {
+            const SongData& song = chunk[crop.song];
+            const torch::Tensor mel = song.mel.narrow(1, crop.startFrame, melFrames());
+            mels.push_back(mel);
+            const torch::Tensor rolls = torch::rand({2}, generator);
+            ExampleConditions c = rolls[0].item<double>() < m_options.cfgDropout
+                                      ? unconditional(latentFrames())
+                                      : conditionsAt(m_songs.record(song.record), place(crop.startFrame), mel);
+            if (rolls[1].item<double>() < m_options.voiceDropout) {
+                c.voice.reset();
+                c.ecapa.reset();
+            }
+            conditions.push_back(std::move(c));
+        }
+        const torch::Tensor x0 = latents(torch::stack(mels));
+        const torch::Tensor timesteps = torch::randint(m_noise.trainSteps(), {x0.size(0)}, generator).to(m_device);
+        const torch::Tensor noise = torch::randn(x0.sizes(), generator).to(m_device);
+        return {diffusionLoss(*m_model, x0, noise, timesteps, batchConditions(conditions, m_device)), {}};
+    }
+
+    void afterOptimizerStep(std::int64_t step) override
+    {
+        // The average warms up: early weights are soon forgotten.
+        updateEma(*m_ema, *m_model, std::min(m_options.emaDecay, (1.0 + static_cast<double>(step)) / (10.0 + static_cast<double>(step))));
+    }
+
+    Json validate() override
+    {
+        double total = 0.0;
+        double totalEma = 0.0;
+        int count = 0;
+        at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed, -1));
+        for (std::size_t i = 0; i < m_held.size(); i += static_cast<std::size_t>(m_options.batchSize)) {
+            std::vector<torch::Tensor> mels;
+            std::vector<ExampleConditions> conditions;
+            for (std::size_t k = i; k < std::min(m_held.size(), i + static_cast<std::size_t>(m_options.batchSize)); ++k) {
+                mels.push_back(m_held[k].mel);
+                conditions.push_back(m_held[k].conditions);
+            }
+            const torch::Tensor x0 = latents(torch::stack(mels));
+            const LdmConditions batch = batchConditions(conditions, m_device);
+            for (int t : kValidationTimesteps) {
+                const torch::Tensor timesteps = torch::full({x0.size(0)}, t, torch::kInt64).to(m_device);
+                const torch::Tensor noise = torch::randn(x0.sizes(), generator).to(m_device);
+                total += diffusionLoss(*m_model, x0, noise, timesteps, batch).item<double>();
+                totalEma += diffusionLoss(*m_ema, x0, noise, timesteps, batch).item<double>();
+                ++count;
+            }
+        }
+        return {{"validation_loss", total / count}, {"validation_loss_ema", totalEma / count}};
+    }
+
+    // A DDIM sample of the first held-out crop's conditions, with the averaged weights and guidance,
+    // and that crop itself, both made audible the same way.
+    void writePreviews(std::int64_t step) override
+    {
+        const std::filesystem::path folder = runFolder(m_options) / "previews";
+        const HeldOutCrop& crop = m_held.front();
+        const std::string voice = m_vocoder ? "vocoder" : "griffinlim";
+        if (!std::filesystem::exists(folder / ("original-" + voice + ".wav")))
+            writeAudible(folder / ("original-" + voice + ".wav"), crop.mel);
+        m_ema->eval();
+        const UNetConditions conditioned = m_ema->encode(batchConditions({crop.conditions}, m_device));
+        const UNetConditions unconditioned = m_ema->encode(batchConditions({unconditional(latentFrames())}, m_device));
+        const double trainSteps = m_noise.trainSteps();
+        const Denoiser guided = [&](const torch::Tensor& xt, const torch::Tensor& timesteps) {
+            const torch::Tensor time = timesteps.to(torch::kFloat32) / trainSteps;
+            const torch::Tensor withConditions = m_ema->denoise(xt, time, conditioned);
+            const torch::Tensor without = m_ema->denoise(xt, time, unconditioned);
+            return without + kPreviewGuidance * (withConditions - without);
+        };
+        at::Generator generator = at::detail::createCPUGenerator(m_options.seed);
+        const torch::Tensor noise = torch::randn({1, m_model->config().unet.latentChannels, latentFrames()}, generator).to(m_device);
+        const torch::Tensor x0 = sampleDdim(guided, m_noise, m_model->config().prediction, noise, {kPreviewSteps, 0.0}, generator);
+        const torch::Tensor melDb = m_vae->decodeToDb(x0 / m_model->config().latentScale)[0];
+        writeAudible(folder / (stepName(step) + "-ddim-" + voice + ".wav"), melDb);
+    }
+
+private:
+    struct HeldOutCrop {
+        torch::Tensor mel;
+        ExampleConditions conditions;
+    };
+
+    int latentFrames() const { return m_model->config().unet.timeReduction() * (m_options.latentCropFrames / m_model->config().unet.timeReduction()); }
+    int melFrames() const { return latentFrames() * m_vae->config().timeReduction(); }
+    CropPlace place(std::int64_t startFrame) const
+    {
+        return {static_cast<double>(startFrame) / 100.0, latentFrames(), 0.01 * m_vae->config().timeReduction()};
+    }
+
+    torch::Tensor latents(const torch::Tensor& mels)
+    {
+        torch::NoGradGuard noGrad;
+        return m_vae->encodeMean(mels.to(m_device)) * m_model->config().latentScale;
+    }
+
+    torch::Tensor diffusionLoss(LatentDiffusionImpl& model, const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps,
+                                const LdmConditions& conditions)
+    {
+        const torch::Tensor alphaBar = m_noise.alphaBars(timesteps);
+        const torch::Tensor xt = addNoise(x0, noise, alphaBar);
+        const torch::Tensor output = model.forward(xt, timesteps.to(torch::kFloat32) / m_noise.trainSteps(), conditions);
+        return torch::mse_loss(output, trainingTarget(model.config().prediction, x0, noise, alphaBar));
+    }
+
+    void writeAudible(const std::filesystem::path& path, const torch::Tensor& melDb)
+    {
+        if (m_vocoder)
+            writePreview(path, m_vocoder->forward(melDb.unsqueeze(0).to(torch::kCPU))[0]);
+        else
+            writeGriffinLimPreview(path, melDb);
+    }
+
+    LatentDiffusion m_model;
+    LatentDiffusion m_ema;
+    AudioVae m_vae;
+    Vocoder m_vocoder;
+    const CropSchedule& m_schedule;
+    const TrainingSongs& m_songs;
+    TrainOptions m_options;
+    torch::Device m_device;
+    NoiseSchedule m_noise;
+    std::vector<HeldOutCrop> m_held;
+};
+
+// The factor that brings the VAE's latents to unit variance, measured on the first training crops.
+double latentScaleOf(AudioVae& vae, const CropSchedule& schedule, const TrainOptions& options, int melFrames, const torch::Device& device)
+{
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> latents;
+    for (std::int64_t step = 0; step < 4; ++step)
+        latents.push_back(vae->encodeMean(batchesOf(schedule.crops(options, melFrames, step), options.batchSize).front().first.to(device)));
+    const double deviation = torch::cat(latents).std().item<double>();
+    return deviation > 1e-6 ? 1.0 / deviation : 1.0;
+}
+
+}  // namespace
+
+TrainSummary trainLatentDiffusion(const TrainOptions& options, const JobControl& control)
+{
+    const torch::Device device = deviceNamed(options.device);
+    AudioVae vae = loadVae(vaeCheckpointOf(options));
+    vae->to(device);
+    LdmConfig config = ldmConfigOf(options.preset, vae->config());
+    const int latentFrames = config.unet.timeReduction() * (options.latentCropFrames / config.unet.timeReduction());
+    const int melFrames = latentFrames * vae->config().timeReduction();
+    TrainOptions vocoderRun = options;
+    vocoderRun.phase = 1;
+    vocoderRun.model = PhaseOneModel::Vocoder;
+    const std::filesystem::path vocoderPath = runFolder(vocoderRun) / "checkpoints/best.safetensors";
+    Vocoder vocoder = std::filesystem::exists(vocoderPath) ? loadVocoder(vocoderPath) : Vocoder(nullptr);
+
+    const TrainingSongs songs(options, SongNeeds::Features);
+    const std::vector<std::size_t> train = songs.train(melFrames);
+    const std::vector<std::size_t> held = songs.validation(melFrames);
+    if (train.empty() || held.empty())
+        throw Error(ErrorKind::InvalidArgument, "Phase 3 needs at least two songs of " + std::to_string(melFrames / 100.0) +
+                                                    " s or longer, one to train on and one to check against; " + options.annotations.string() +
+                                                    " has " + std::to_string(train.size() + held.size()) + ".");
+    const CropSchedule schedule = scheduleCrops(songs, train, options, melFrames);
+    // A model fine-tuned keeps the scale it was trained with.
+    config.latentScale = options.ldmCheckpoint.empty() ? latentScaleOf(vae, schedule, options, melFrames, device)
+                                                       : LdmConfig::fromJson(readCheckpointInfo(options.ldmCheckpoint).config).latentScale;
+    const double peakRate = options.learningRate > 0 ? options.learningRate : options.preset == "tiny" ? 5e-4 : 2e-4;
+
+    torch::manual_seed(options.seed);
+    LatentDiffusion model(config);
+    if (!options.ldmCheckpoint.empty())
+        loadCheckpoint(options.ldmCheckpoint, {model.ptr().get(), nullptr, nullptr}, config.toJson());
+    LatentDiffusion ema(config);
+    updateEma(*ema, *model, 0.0);  // a copy to start from
+    model->to(device);
+    ema->to(device);
+    torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(peakRate).weight_decay(1e-2));
+    LdmTask task(model, ema, vae, vocoder, schedule, songs, held, options, device);
+    TrainingRun run = describeRun(*model, optimizer, config.toJson(), options, songs, {schedule.totalSteps, schedule.stepsPerEpoch}, peakRate);
+    run.ema = ema.ptr().get();
+    return runTraining(task, run, options, control);
+}
+
+}  // namespace muze

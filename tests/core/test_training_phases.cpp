@@ -1,0 +1,270 @@
+// Phases 1 and 2 on a dataset built from the test library: they learn, resume bit for bit, and say
+// what is missing before they start.
+
+#include "core/audio/AudioDecoder.h"
+#include "core/common/Error.h"
+#include "core/common/SafeTensors.h"
+#include "core/dataset/DatasetBuilder.h"
+#include "core/training/Training.h"
+#include "tests/support/TestSupport.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+using namespace muze;
+namespace fs = std::filesystem;
+
+class TrainingPhasesTest : public QObject {
+    Q_OBJECT
+
+private:
+    fs::path m_dataset;
+
+    TrainOptions optionsFor(const std::string& run, std::int64_t steps) const
+    {
+        TrainOptions options;
+        options.annotations = m_dataset;
+        options.outDir = test::scratchFolder(run);
+        options.maxSteps = steps;
+        options.validateEvery = 10;
+        options.logEvery = 5;
+        options.warmupSteps = 10;
+        options.seed = 9;
+        return options;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const fs::path folder = test::scratchFolder("vae_training_dataset");
+        fs::create_directories(folder / "songs");
+        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
+            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
+        BuildOptions build;
+        build.audioDir = folder / "songs";
+        build.output = folder / "data.json";
+        build.analysis.recognizeSpeech = false;
+        QCOMPARE(buildDataset(build).analyzed, 3);
+        m_dataset = build.output;
+    }
+
+    void itLearnsAndLogs()
+    {
+        const TrainOptions options = optionsFor("vae_learns", 60);
+        const TrainSummary summary = train(options);
+        QCOMPARE(summary.steps, std::int64_t(60));
+        QVERIFY2(summary.lastValidationLoss < 0.6 * summary.firstValidationLoss,
+                 qPrintable(QString("%1 → %2").arg(summary.firstValidationLoss).arg(summary.lastValidationLoss)));
+        QVERIFY(fs::exists(summary.checkpoint) && fs::exists(options.outDir / "vae/checkpoints/best.safetensors"));
+        std::ifstream log(options.outDir / "vae/metrics.jsonl");
+        int training = 0;
+        int validation = 0;
+        for (std::string line; std::getline(log, line);) {
+            const auto entry = nlohmann::json::parse(line);
+            if (entry.contains("validation_loss"))
+                ++validation;
+            else if (entry.contains("loss") && entry.contains("lr") && entry.contains("grad_norm") && entry.contains("steps_per_s"))
+                ++training;
+        }
+        QCOMPARE(training, 12);
+        QCOMPARE(validation, 7);  // at the start and every 10 steps
+        // Audible previews, through Griffin-Lim (no vocoder yet) and named so: the original and each validation's.
+        QVERIFY(fs::file_size(options.outDir / "vae/previews/original-griffinlim.wav") > 100000);  // 2.56 s at 32 kHz
+        DecodeOptions keep;
+        keep.sampleRate = 0;
+        const AudioBuffer preview = decodeAudioFile(options.outDir / "vae/previews/step-00000060-vae-griffinlim.wav", keep).audio;
+        QVERIFY(std::abs(preview.durationSeconds() - 2.56) < 0.05);
+        QVERIFY2(test::rootMeanSquare(preview.samples) > 0.005, qPrintable(QString::number(test::rootMeanSquare(preview.samples))));
+    }
+
+    void theVocoderLearnsAndVoicesTheVaesPreviews()
+    {
+        TrainOptions options = optionsFor("vocoder_learns", 40);
+        options.model = PhaseOneModel::Vocoder;
+        options.learningRate = 2e-3;
+        const TrainSummary summary = train(options);
+        QCOMPARE(summary.steps, std::int64_t(40));
+        QVERIFY2(summary.lastValidationLoss < 0.8 * summary.firstValidationLoss,
+                 qPrintable(QString("%1 → %2").arg(summary.firstValidationLoss).arg(summary.lastValidationLoss)));
+        QVERIFY(summary.lastValidation.contains("validation_stft_distance") && summary.lastValidation.contains("validation_vocoder_mel_error_db"));
+        const fs::path folder = options.outDir / "vocoder";
+        QVERIFY(fs::exists(folder / "checkpoints/best.safetensors") && fs::exists(folder / "metrics.jsonl"));
+        DecodeOptions keep;
+        keep.sampleRate = 0;
+        for (const char* name : {"original.wav", "original-griffinlim.wav", "step-00000040-vocoder.wav"}) {
+            const AudioBuffer preview = decodeAudioFile(folder / "previews" / name, keep).audio;
+            QVERIFY2(std::abs(preview.durationSeconds() - 0.64) < 0.02, name);  // the vocoder's crops are 64 frames
+        }
+
+        // A VAE trained beside it makes its previews audible through it as well as through Griffin-Lim.
+        options.model = PhaseOneModel::Vae;
+        options.maxSteps = 10;
+        train(options);
+        QVERIFY(fs::exists(options.outDir / "vae/previews/step-00000010-vae-vocoder.wav"));
+        QVERIFY(fs::exists(options.outDir / "vae/previews/step-00000010-vae-griffinlim.wav"));
+    }
+
+    void theVocoderSaysWhereItsSongsAreMissing()
+    {
+        TrainOptions options = optionsFor("vocoder_no_audio", 10);
+        options.model = PhaseOneModel::Vocoder;
+        options.audioDir = test::scratchFolder("vocoder_empty_folder");
+        try {
+            train(options);
+            QFAIL("trained without audio");
+        } catch (const Error& error) {
+            QVERIFY2(std::string(error.what()).find("--audio_dir") != std::string::npos, error.what());
+        }
+        QVERIFY(!fs::exists(options.outDir / "vocoder/checkpoints"));
+    }
+
+    void thePlannerLearnsFormsFromSections()
+    {
+        TrainOptions options = optionsFor("planner_learns", 60);
+        options.phase = 2;
+        options.batchSize = 2;
+        const TrainSummary summary = train(options);
+        // Two songs to learn from cannot teach a third's form: the training loss shows the learning.
+        std::vector<double> losses;
+        std::ifstream log(options.outDir / "planner/metrics.jsonl");
+        for (std::string line; std::getline(log, line);)
+            if (const auto entry = nlohmann::json::parse(line); entry.contains("loss"))
+                losses.push_back(entry["loss"].get<double>());
+        QCOMPARE(losses.size(), std::size_t(12));
+        QVERIFY2(losses.back() < 0.3 * losses.front(), qPrintable(QString("%1 → %2").arg(losses.front()).arg(losses.back())));
+        QVERIFY(summary.lastValidation.contains("validation_type_accuracy") && std::isfinite(summary.lastValidationLoss));
+        std::ifstream file(options.outDir / "planner/previews/step-00000060-plans.json");
+        const auto plans = nlohmann::json::parse(file);
+        QCOMPARE(plans.size(), std::size_t(1));  // the held-out song
+        QVERIFY(plans[0]["proposed"].is_array() && !plans[0]["actual"].empty());
+        QVERIFY(fs::exists(options.outDir / "planner/checkpoints/best.safetensors"));
+
+        // Records without sections teach no form, and the run says so before it starts.
+        nlohmann::json records = nlohmann::json::parse(std::ifstream(m_dataset));
+        for (auto& record : records)
+            record["segments"] = nlohmann::json::array();
+        const fs::path bare = test::scratchFolder("planner_no_sections") / "data.json";
+        std::ofstream(bare) << records.dump();
+        options.annotations = bare;
+        options.outDir = test::scratchFolder("planner_no_sections_run");
+        try {
+            train(options);
+            QFAIL("trained without sections");
+        } catch (const Error& error) {
+            QVERIFY2(std::string(error.what()).find("sections") != std::string::npos, error.what());
+        }
+    }
+
+    void theDiffusionModelLearnsInTheVaesLatentSpace()
+    {
+        TrainOptions options = optionsFor("ldm_learns", 10);
+        train(options);  // a VAE to work in
+        options.phase = 3;
+        options.maxSteps = 40;
+        options.latentCropFrames = 64;  // 2.56 s
+        const TrainSummary summary = train(options);
+        QVERIFY2(summary.lastValidationLoss < 0.9 * summary.firstValidationLoss,
+                 qPrintable(QString("%1 → %2").arg(summary.firstValidationLoss).arg(summary.lastValidationLoss)));
+        QVERIFY(summary.lastValidation.contains("validation_loss_ema"));
+        QVERIFY(fs::exists(options.outDir / "ldm/previews/step-00000040-ddim-griffinlim.wav"));
+        const TensorFile checkpoint = readSafeTensors(summary.checkpoint);
+        QVERIFY(checkpoint.tensors.count("ema.unet.output.weight") == 1 && checkpoint.tensors.count("model.text.positions") == 1);
+
+        TrainOptions noVae = optionsFor("ldm_without_vae", 10);
+        noVae.phase = 3;
+        try {
+            train(noVae);
+            QFAIL("trained without a VAE");
+        } catch (const Error& error) {
+            QVERIFY2(std::string(error.what()).find("--vae_checkpoint") != std::string::npos, error.what());
+        }
+    }
+
+    void aResumedRunIsTheSameRun()
+    {
+        const TrainOptions straight = optionsFor("vae_straight", 40);
+        train(straight);
+
+        TrainOptions interrupted = optionsFor("vae_interrupted", 40);
+        CancelToken cancel;
+        const JobControl stopHalfWay{[&](const std::string&, double fraction) {
+                                         if (fraction >= 0.5)
+                                             cancel.cancel();
+                                     },
+                                     &cancel};
+        QVERIFY_THROWS_EXCEPTION(Error, train(interrupted, stopHalfWay));
+        QVERIFY(fs::exists(interrupted.outDir / "vae/checkpoints/step-00000020.safetensors"));
+        QVERIFY(!fs::exists(interrupted.outDir / "vae/checkpoints/step-00000030.safetensors"));
+        interrupted.resume = true;
+        QCOMPARE(train(interrupted).steps, std::int64_t(40));
+
+        const TensorFile a = readSafeTensors(straight.outDir / "vae/checkpoints/step-00000040.safetensors");
+        const TensorFile b = readSafeTensors(interrupted.outDir / "vae/checkpoints/step-00000040.safetensors");
+        QCOMPARE(a.tensors.size(), b.tensors.size());
+        for (const auto& [name, tensor] : a.tensors)
+            QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());  // bit for bit, optimizer state included
+
+        TrainOptions changed = interrupted;
+        changed.batchSize = 2;
+        QVERIFY_THROWS_EXCEPTION(Error, train(changed));  // resuming with other options would be another run
+    }
+
+    void aResumedDiffusionRunIsTheSameRunWithItsAverage()
+    {
+        TrainOptions vae = optionsFor("ldm_resume_vae", 10);
+        train(vae);
+        const auto ldmOptions = [&](const std::string& run) {
+            TrainOptions options = optionsFor(run, 20);
+            options.phase = 3;
+            options.latentCropFrames = 64;
+            options.vaeCheckpoint = vae.outDir / "vae/checkpoints/best.safetensors";
+            return options;
+        };
+        const TrainOptions straight = ldmOptions("ldm_straight");
+        train(straight);
+        TrainOptions interrupted = ldmOptions("ldm_interrupted");
+        CancelToken cancel;
+        const JobControl stopHalfWay{[&](const std::string&, double fraction) {
+                                         if (fraction >= 0.5)
+                                             cancel.cancel();
+                                     },
+                                     &cancel};
+        QVERIFY_THROWS_EXCEPTION(Error, train(interrupted, stopHalfWay));
+        interrupted.resume = true;
+        QCOMPARE(train(interrupted).steps, std::int64_t(20));
+        const TensorFile a = readSafeTensors(straight.outDir / "ldm/checkpoints/step-00000020.safetensors");
+        const TensorFile b = readSafeTensors(interrupted.outDir / "ldm/checkpoints/step-00000020.safetensors");
+        QCOMPARE(a.tensors.size(), b.tensors.size());
+        for (const auto& [name, tensor] : a.tensors)
+            QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());  // weights, their average and the optimizer's state
+    }
+
+    void whatIsMissingIsSaidFirst()
+    {
+        TrainOptions options = optionsFor("vae_missing", 10);
+        options.phase = 3;
+        QVERIFY_THROWS_EXCEPTION(Error, train(options));
+        options.phase = 1;
+        options.preset = "enormous";
+        QVERIFY_THROWS_EXCEPTION(Error, train(options));
+
+        const fs::path copy = test::scratchFolder("vae_no_cache") / "data.json";
+        fs::copy_file(m_dataset, copy);  // without its cache beside it
+        options.preset = "tiny";
+        options.annotations = copy;
+        try {
+            train(options);
+            QFAIL("trained without features");
+        } catch (const Error& error) {
+            QVERIFY2(std::string(error.what()).find("muze build-dataset") != std::string::npos, error.what());
+        }
+        QVERIFY(!fs::exists(options.outDir / "vae/checkpoints/step-00000000.safetensors"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainingPhasesTest)
+#include "test_training_phases.moc"
