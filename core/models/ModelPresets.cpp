@@ -65,7 +65,7 @@ std::vector<ModelPreset> makePresets()
     smallVae.resBlocksPerLevel = 2;
     const std::int64_t million = 1000000;
     return {
-        {"tiny", "every part, for a CPU: trains in minutes", VaeConfig{}, vocoder(192, 6), cpuUNet(32, 64, 256, 256), textEncoder(192, 3, 256), {}},
+        {"tiny", "every part, for a CPU: trains in minutes", VaeConfig{}, vocoder(192, 6), cpuUNet(32, 32, 256, 256), textEncoder(192, 3, 256), {}},
         {"small", "every part, for a CPU: trains in hours", smallVae, vocoder(384, 8), cpuUNet(64, 128, 512, 512), textEncoder(256, 4, 512), {}},
         {"vae-light", "the reference's light AudioVAE (latent 128, channels 64/128/256/512)", VaeConfig::reference(128, {64, 128, 256, 512}),
          vocoder(512, 8), {}, {}, 57 * million},

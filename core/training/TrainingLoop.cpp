@@ -268,6 +268,65 @@ StepOutcome takeStep(TrainingTask& task, TrainingRun& run, NonFiniteGuard& guard
     return outcome;
 }
 
+// With --max_minutes and no --max_steps, a run's length comes from its speed: once the first steps
+// are timed, the learning rate's cosine is fitted to the steps the time allows, and the checkpoints
+// record that length so that a resumed run keeps it.
+class LengthByTime {
+public:
+    explicit LengthByTime(const TrainOptions& options)
+        : m_active(options.maxMinutes > 0 && options.maxSteps == 0), m_seconds(options.maxMinutes * 60)
+    {
+    }
+
+    // The options a resumed run must share with its checkpoint: all but a length planned by time.
+    static Json comparable(Json training)
+    {
+        if (training.value(kFromTime, false)) {
+            training.erase("total_steps");
+            training.erase(kFromTime);
+        }
+        return training;
+    }
+
+    void adopt(const Json& resumedTraining, TrainingRun& run)
+    {
+        if (!m_active || !resumedTraining.value(kFromTime, false))
+            return;
+        run.totalSteps = resumedTraining.at("total_steps").get<std::int64_t>();
+        run.info.training = resumedTraining;
+        m_planned = true;
+    }
+
+    void afterStep(std::int64_t step, double elapsedSeconds, TrainingRun& run)
+    {
+        if (!m_active || m_planned)
+            return;
+        if (m_timedFrom < 0) {  // the first step pays for warming up: time from the second
+            m_timedFrom = step;
+            m_timedSince = elapsedSeconds;
+            return;
+        }
+        if (step - m_timedFrom < kTimedSteps)
+            return;
+        const double rate = static_cast<double>(step - m_timedFrom) / std::max(1e-6, elapsedSeconds - m_timedSince);
+        // A tenth of the time is left for validations, previews and checkpoints.
+        const auto affordable = step + static_cast<std::int64_t>(0.9 * rate * std::max(0.0, m_seconds - elapsedSeconds));
+        run.totalSteps = std::clamp(affordable, step + 1, run.totalSteps);
+        run.info.training["total_steps"] = run.totalSteps;
+        run.info.training[kFromTime] = true;
+        m_planned = true;
+    }
+
+private:
+    static constexpr const char* kFromTime = "total_steps_from_time";
+    static constexpr std::int64_t kTimedSteps = 20;
+    bool m_active;
+    double m_seconds;
+    bool m_planned = false;
+    std::int64_t m_timedFrom = -1;
+    double m_timedSince = 0.0;
+};
+
 void setLearningRate(torch::optim::AdamW& optimizer, double rate)
 {
     for (auto& group : optimizer.param_groups())
@@ -281,15 +340,17 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
     CheckpointFolder checkpoints(run.folder / "checkpoints", options.keepCheckpoints);
     const CheckpointParts parts{run.model, run.ema, run.optimizer};
     std::int64_t step = 0;
+    LengthByTime length(options);
     if (options.resume) {
         const auto latest = checkpoints.latest();
         if (!latest)
             throw Error(ErrorKind::NotFound, "There is no checkpoint to resume in " + (run.folder / "checkpoints").string() + ".");
         const CheckpointInfo resumed = loadCheckpoint(*latest, parts, run.info.config);
-        if (resumed.training != run.info.training)
+        if (LengthByTime::comparable(resumed.training) != LengthByTime::comparable(run.info.training))
             throw Error(ErrorKind::InvalidArgument, "The run in " + run.folder.string() + " was started with other options (" +
                                                         resumed.training.dump() + "); resume it with the same ones.");
         step = resumed.step;
+        length.adopt(resumed.training, run);
     }
 
     MetricsLog log(run.folder / "metrics.jsonl");
@@ -322,9 +383,9 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
     const auto started = Clock::now();
     auto lastLog = started;
     std::int64_t stepsSinceLog = 0;
+    const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
     while (step < run.totalSteps) {
-        if (control.isCancelled() ||
-            (options.maxMinutes > 0 && std::chrono::duration<double>(Clock::now() - started).count() > options.maxMinutes * 60)) {
+        if (control.isCancelled() || (options.maxMinutes > 0 && elapsed() > options.maxMinutes * 60)) {
             validateAndSave();
             control.throwIfCancelled();
             break;
@@ -335,6 +396,7 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
         ++step;
         ++stepsSinceLog;
         summary.steps = step;
+        length.afterStep(step, elapsed(), run);
         if (step % options.logEvery == 0 || step == run.totalSteps) {
             const double seconds = std::chrono::duration<double>(Clock::now() - lastLog).count();
             Json entry{{"step", step}, {"epoch", step / run.stepsPerEpoch}, {"loss", outcome.loss}};

@@ -5,6 +5,7 @@
 #include "core/common/Error.h"
 #include "core/common/SafeTensors.h"
 #include "core/dataset/DatasetBuilder.h"
+#include "core/training/Checkpoint.h"
 #include "core/training/Training.h"
 #include "tests/support/TestSupport.h"
 
@@ -35,6 +36,42 @@ private:
         options.warmupSteps = 10;
         options.seed = 9;
         return options;
+    }
+
+    // What train() fails with; empty when it trains.
+    static std::string failureOf(const TrainOptions& options)
+    {
+        try {
+            train(options);
+        } catch (const Error& error) {
+            return error.what();
+        }
+        return {};
+    }
+
+    // Trains `options` to the end with a cancel half way and a resume.
+    static void trainWithAnInterruption(TrainOptions options)
+    {
+        CancelToken cancel;
+        const JobControl stopHalfWay{[&](const std::string&, double fraction) {
+                                         if (fraction >= 0.5)
+                                             cancel.cancel();
+                                     },
+                                     &cancel};
+        QVERIFY_THROWS_EXCEPTION(Error, train(options, stopHalfWay));
+        const QString last = QString("step-%1.safetensors").arg(options.maxSteps, 8, 10, QChar('0'));
+        QVERIFY(!fs::exists(runFolder(options) / "checkpoints" / last.toStdString()));  // it stopped half way
+        options.resume = true;
+        QCOMPARE(train(options).steps, options.maxSteps);
+    }
+
+    static void verifyBitForBit(const fs::path& a, const fs::path& b)
+    {
+        const TensorFile first = readSafeTensors(a);
+        const TensorFile second = readSafeTensors(b);
+        QCOMPARE(first.tensors.size(), second.tensors.size());
+        for (const auto& [name, tensor] : first.tensors)
+            QVERIFY2(tensor.bytes == second.tensors.at(name).bytes, name.c_str());
     }
 
 private slots:
@@ -113,12 +150,8 @@ private slots:
         TrainOptions options = optionsFor("vocoder_no_audio", 10);
         options.model = PhaseOneModel::Vocoder;
         options.audioDir = test::scratchFolder("vocoder_empty_folder");
-        try {
-            train(options);
-            QFAIL("trained without audio");
-        } catch (const Error& error) {
-            QVERIFY2(std::string(error.what()).find("--audio_dir") != std::string::npos, error.what());
-        }
+        const std::string failure = failureOf(options);
+        QVERIFY2(failure.find("--audio_dir") != std::string::npos, failure.c_str());
         QVERIFY(!fs::exists(options.outDir / "vocoder/checkpoints"));
     }
 
@@ -151,12 +184,23 @@ private slots:
         std::ofstream(bare) << records.dump();
         options.annotations = bare;
         options.outDir = test::scratchFolder("planner_no_sections_run");
-        try {
-            train(options);
-            QFAIL("trained without sections");
-        } catch (const Error& error) {
-            QVERIFY2(std::string(error.what()).find("sections") != std::string::npos, error.what());
-        }
+        const std::string failure = failureOf(options);
+        QVERIFY2(failure.find("sections") != std::string::npos, failure.c_str());
+    }
+
+    void aTimeLimitFitsTheScheduleToTheStepsItAllows()
+    {
+        TrainOptions options = optionsFor("time_limit", 0);
+        options.phase = 2;
+        options.epochs = 1000000;  // far more than two seconds allow
+        options.maxMinutes = 2.0 / 60;
+        options.validateEvery = 100;
+        const TrainSummary summary = train(options);
+        const nlohmann::ordered_json training = readCheckpointInfo(summary.checkpoint).training;
+        QVERIFY(training.value("total_steps_from_time", false));
+        const auto planned = training["total_steps"].get<std::int64_t>();
+        QVERIFY2(planned > 20 && planned < 1000000, qPrintable(QString::number(planned)));
+        QVERIFY(summary.steps <= planned);
     }
 
     void theDiffusionModelLearnsInTheVaesLatentSpace()
@@ -176,12 +220,8 @@ private slots:
 
         TrainOptions noVae = optionsFor("ldm_without_vae", 10);
         noVae.phase = 3;
-        try {
-            train(noVae);
-            QFAIL("trained without a VAE");
-        } catch (const Error& error) {
-            QVERIFY2(std::string(error.what()).find("--vae_checkpoint") != std::string::npos, error.what());
-        }
+        const std::string failure = failureOf(noVae);
+        QVERIFY2(failure.find("--vae_checkpoint") != std::string::npos, failure.c_str());
     }
 
     void aResumedRunIsTheSameRun()
@@ -190,24 +230,11 @@ private slots:
         train(straight);
 
         TrainOptions interrupted = optionsFor("vae_interrupted", 40);
-        CancelToken cancel;
-        const JobControl stopHalfWay{[&](const std::string&, double fraction) {
-                                         if (fraction >= 0.5)
-                                             cancel.cancel();
-                                     },
-                                     &cancel};
-        QVERIFY_THROWS_EXCEPTION(Error, train(interrupted, stopHalfWay));
-        QVERIFY(fs::exists(interrupted.outDir / "vae/checkpoints/step-00000020.safetensors"));
-        QVERIFY(!fs::exists(interrupted.outDir / "vae/checkpoints/step-00000030.safetensors"));
+        trainWithAnInterruption(interrupted);
+        verifyBitForBit(straight.outDir / "vae/checkpoints/step-00000040.safetensors",
+                        interrupted.outDir / "vae/checkpoints/step-00000040.safetensors");  // the optimizer's state included
+
         interrupted.resume = true;
-        QCOMPARE(train(interrupted).steps, std::int64_t(40));
-
-        const TensorFile a = readSafeTensors(straight.outDir / "vae/checkpoints/step-00000040.safetensors");
-        const TensorFile b = readSafeTensors(interrupted.outDir / "vae/checkpoints/step-00000040.safetensors");
-        QCOMPARE(a.tensors.size(), b.tensors.size());
-        for (const auto& [name, tensor] : a.tensors)
-            QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());  // bit for bit, optimizer state included
-
         TrainOptions changed = interrupted;
         changed.batchSize = 2;
         QVERIFY_THROWS_EXCEPTION(Error, train(changed));  // resuming with other options would be another run
@@ -226,21 +253,11 @@ private slots:
         };
         const TrainOptions straight = ldmOptions("ldm_straight");
         train(straight);
-        TrainOptions interrupted = ldmOptions("ldm_interrupted");
-        CancelToken cancel;
-        const JobControl stopHalfWay{[&](const std::string&, double fraction) {
-                                         if (fraction >= 0.5)
-                                             cancel.cancel();
-                                     },
-                                     &cancel};
-        QVERIFY_THROWS_EXCEPTION(Error, train(interrupted, stopHalfWay));
-        interrupted.resume = true;
-        QCOMPARE(train(interrupted).steps, std::int64_t(20));
-        const TensorFile a = readSafeTensors(straight.outDir / "ldm/checkpoints/step-00000020.safetensors");
-        const TensorFile b = readSafeTensors(interrupted.outDir / "ldm/checkpoints/step-00000020.safetensors");
-        QCOMPARE(a.tensors.size(), b.tensors.size());
-        for (const auto& [name, tensor] : a.tensors)
-            QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());  // weights, their average and the optimizer's state
+        const TrainOptions interrupted = ldmOptions("ldm_interrupted");
+        trainWithAnInterruption(interrupted);
+        // The weights, their average and the optimizer's state.
+        verifyBitForBit(straight.outDir / "ldm/checkpoints/step-00000020.safetensors",
+                        interrupted.outDir / "ldm/checkpoints/step-00000020.safetensors");
     }
 
     void whatIsMissingIsSaidFirst()
@@ -256,12 +273,8 @@ private slots:
         fs::copy_file(m_dataset, copy);  // without its cache beside it
         options.preset = "tiny";
         options.annotations = copy;
-        try {
-            train(options);
-            QFAIL("trained without features");
-        } catch (const Error& error) {
-            QVERIFY2(std::string(error.what()).find("muze build-dataset") != std::string::npos, error.what());
-        }
+        const std::string failure = failureOf(options);
+        QVERIFY2(failure.find("muze build-dataset") != std::string::npos, failure.c_str());
         QVERIFY(!fs::exists(options.outDir / "vae/checkpoints/step-00000000.safetensors"));
     }
 };
