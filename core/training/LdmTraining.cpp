@@ -11,6 +11,8 @@
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
 
+#include <torch/torch.h>
+
 #include <cmath>
 
 namespace muze {

@@ -8,6 +8,8 @@
 #include "core/models/Conditioning.h"
 #include "core/training/TrainingLoop.h"
 
+#include <torch/torch.h>
+
 namespace muze {
 namespace {
 

@@ -11,6 +11,8 @@
 #include "core/dataset/SourceFingerprint.h"
 #include "core/dsp/GriffinLim.h"
 
+#include <torch/torch.h>
+
 #include <sys/stat.h>
 
 #include <chrono>

@@ -11,7 +11,9 @@
 #include "core/training/Training.h"
 #include "core/training/TrainingParts.h"
 
-#include <torch/torch.h>
+#include <torch/nn/module.h>
+#include <torch/optim/adamw.h>
+#include <torch/types.h>
 
 #include <memory>
 #include <string>

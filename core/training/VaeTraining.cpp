@@ -7,6 +7,8 @@
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
 
+#include <torch/torch.h>
+
 namespace muze {
 namespace {
 

@@ -7,6 +7,8 @@
 #include "core/models/ModelPresets.h"
 #include "core/training/TrainingLoop.h"
 
+#include <torch/torch.h>
+
 namespace muze {
 namespace {
 

@@ -15,8 +15,8 @@ using namespace muze;
 
 namespace {
 
-// Songs whose mel holds their own index, of the sizes given, and a count of the loads.
-struct FakeSongs {
+// Songs of the sizes given whose mel holds their own index, and a count of the loads.
+struct SizedSongs {
     std::vector<std::int64_t> bytes;
     std::atomic<int> loads{0};
 
@@ -47,7 +47,7 @@ class SongPoolTest : public QObject {
 private slots:
     void aDatasetThatFitsIsReadOnce()
     {
-        FakeSongs songs{{100, 200, 300}};
+        SizedSongs songs{{100, 200, 300}};
         SongPool pool(songs.bytes, songs.loader(), 10000, 1);
         QCOMPARE(pool.chunksPerPass(), std::int64_t(1));
         for (std::int64_t chunk : {0, 1, 7, 2})
@@ -57,7 +57,7 @@ private slots:
 
     void eachPassVisitsEverySongOnceWithinTheBudget()
     {
-        FakeSongs songs;
+        SizedSongs songs;
         for (int i = 0; i < 40; ++i)
             songs.bytes.push_back(50 + (i * 37) % 100);  // 50 to 149 bytes each, about 4,000 in all
         const std::int64_t budget = 1000;
@@ -80,10 +80,10 @@ private slots:
             QCOMPARE(std::set<std::size_t>(seen.begin(), seen.end()).size(), std::size_t(40));
         }
         // Another pool with the same seed, starting in the middle (as a resumed run does), sees the same chunk.
-        FakeSongs again{songs.bytes};
+        SizedSongs again{songs.bytes};
         SongPool resumed(again.bytes, again.loader(), budget, 7);
         QCOMPARE(songsIn(resumed.chunk(3)), firstPass[3]);
-        FakeSongs other{songs.bytes};
+        SizedSongs other{songs.bytes};
         SongPool reseeded(other.bytes, other.loader(), budget, 8);
         QVERIFY(songsIn(reseeded.chunk(3)) != firstPass[3]);
     }
