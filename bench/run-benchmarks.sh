@@ -82,6 +82,8 @@ fi
 if wanted training; then
   echo "== training steps, C++ against Python (python3-torch), same architectures and threads =="
   "$build/bench/bench_training_speed" "$here/torch_training_speed.py"
+  echo "== memory a training step keeps for its backward pass, measured against muze models' estimate =="
+  "$build/bench/bench_training_memory"
   echo
 fi
 

@@ -20,8 +20,10 @@ Json part(const std::string& name, std::int64_t parameters, std::int64_t stepByt
 Json describe(const ModelPreset& preset)
 {
     Json parts = Json::array();
-    if (preset.vae)
+    if (preset.vae) {
         parts.push_back(part("vae", parameterCount(*preset.vae), trainingStepBytes(*preset.vae)));
+        parts.push_back(part("vae_checkpointed", parameterCount(*preset.vae), trainingStepBytes(*preset.vae, true)));
+    }
     if (preset.vocoder)
         parts.push_back(part("vocoder", vocoderParameterCount(*preset.vocoder), trainingStepBytes(*preset.vocoder)));
     if (preset.unet) {
@@ -65,7 +67,8 @@ int runModels(const std::vector<std::string>& arguments)
     ArgumentParser parser("muze models [--json]",
                           "List the presets `muze train --preset` takes: each part's parameters, counted from its config without making\n"
                           "the weights, and an estimate of the memory one training step needs at batch 1 (weights, gradients, AdamW's\n"
-                          "moments and the activations kept for the backward pass). The text encoder trains with the UNet in phase 3.");
+                          "moments and the activations kept for the backward pass; vae_checkpointed: with --gradient_checkpointing). The\n"
+                          "text encoder trains with the UNet in phase 3.");
     parser.flag("--json", "print JSON instead of a table");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
@@ -79,7 +82,7 @@ int runModels(const std::vector<std::string>& arguments)
         std::cout << all.dump(2) << "\n";
         return 0;
     }
-    std::printf("%-12s %-13s %10s %12s   %s\n", "preset", "part", "parameters", "step, batch 1", "reference");
+    std::printf("%-12s %-16s %10s %12s   %s\n", "preset", "part", "parameters", "step, batch 1", "reference");
     for (const Json& preset : all) {
         for (const Json& p : preset["parts"]) {
             const std::int64_t count = p["parameters"].get<std::int64_t>();
@@ -91,7 +94,7 @@ int runModels(const std::vector<std::string>& arguments)
                 reference = text;
             }
             const std::int64_t bytes = p["training_step_bytes_batch_1"].get<std::int64_t>();
-            std::printf("%-12s %-13s %10s %12s   %s\n", preset["preset"].get<std::string>().c_str(), p["part"].get<std::string>().c_str(),
+            std::printf("%-12s %-16s %10s %12s   %s\n", preset["preset"].get<std::string>().c_str(), p["part"].get<std::string>().c_str(),
                         humanCount(count).c_str(), bytes > 0 ? ("≈ " + humanBytes(bytes)).c_str() : "with unet", reference.c_str());
         }
     }

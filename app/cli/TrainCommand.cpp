@@ -48,6 +48,8 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--ldm_checkpoint", "FILE", "phase 3: start from these weights (fine-tuning)")
         .option("--cfg_dropout", "P", "phase 3: share of examples trained without conditioning", "0.1")
         .option("--voice_dropout", "P", "phase 3: share of examples trained without their voice", "0.1")
+        .option("--text_encoder", "FILE", "phase 3: a TorchScript T5 or CLAP (encode_text) in place of the built-in text encoder")
+        .flag("--gradient_checkpointing", "phase 1: the VAE keeps less for its backward pass and computes a third more")
         .flag("--resume", "carry on from the latest checkpoint in --out_dir");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
@@ -75,6 +77,9 @@ int runTrain(const std::vector<std::string>& arguments)
     options.device = args.text("device");
     options.validateEvery = args.integer("validate_every", 1, std::numeric_limits<int>::max());
     options.resume = args.has("resume");
+    options.gradientCheckpointing = args.has("gradient_checkpointing");
+    if (args.has("text_encoder"))
+        options.textEncoder = args.text("text_encoder");
     if (args.has("audio_dir"))
         options.audioDir = args.text("audio_dir");
     if (args.has("vae_checkpoint"))

@@ -2,6 +2,8 @@
 
 #include "core/common/Error.h"
 #include "core/models/Attention.h"
+#include "core/models/Recompute.h"
+#include "core/models/SpectralLoss.h"
 
 #include <torch/torch.h>
 
@@ -15,8 +17,18 @@ torch::nn::Conv1d conv(int in, int out, int kernel = 3)
     return torch::nn::Conv1d(torch::nn::Conv1dOptions(in, out, kernel).padding(kernel / 2));
 }
 
+// A block of the VAE, checkpointed while training when the VAE is asked to save memory.
+class VaeBlock : public torch::nn::Module, public Recomputable {
+public:
+    void setCheckpointing(bool on) { m_checkpointing = on; }
+    torch::Tensor forward(const torch::Tensor& x) { return m_checkpointing && is_training() ? checkpointed(*this, x) : compute(x); }
+
+private:
+    bool m_checkpointing = false;
+};
+
 // GroupNorm → SiLU → Conv, twice, plus the input. ref: Ho et al. 2020's residual block, in 1-D.
-class ResBlockImpl : public torch::nn::Module {
+class ResBlockImpl : public VaeBlock {
 public:
     explicit ResBlockImpl(int channels)
         : m_norm1(register_module("norm1", torch::nn::GroupNorm(groupsFor(channels), channels))),
@@ -25,7 +37,7 @@ public:
           m_conv2(register_module("conv2", conv(channels, channels)))
     {
     }
-    torch::Tensor forward(const torch::Tensor& x)
+    torch::Tensor compute(const torch::Tensor& x) override
     {
         const torch::Tensor h = m_conv1(torch::silu(m_norm1(x)));
         return x + m_conv2(torch::silu(m_norm2(h)));
@@ -40,14 +52,14 @@ private:
 TORCH_MODULE(ResBlock);
 
 // GroupNorm → self-attention over time, plus the input.
-class SelfAttentionBlockImpl : public torch::nn::Module {
+class SelfAttentionBlockImpl : public VaeBlock {
 public:
     explicit SelfAttentionBlockImpl(int channels)
         : m_norm(register_module("norm", torch::nn::GroupNorm(groupsFor(channels), channels))),
           m_attention(register_module("attention", CrossAttention(channels, channels, 1)))
     {
     }
-    torch::Tensor forward(const torch::Tensor& x)
+    torch::Tensor compute(const torch::Tensor& x) override
     {
         const torch::Tensor h = m_norm(x).transpose(1, 2);
         return x + m_attention(h, h).transpose(1, 2);
@@ -117,24 +129,31 @@ std::int64_t parameterCount(const VaeConfig& config)
     return count + 2 * c.front() + convCount(c.front(), config.melBins, 3);  // the decoder's
 }
 
-std::int64_t activationCount(const VaeConfig& config, int frames)
+std::int64_t activationCount(const VaeConfig& config, int frames, bool checkpointing)
 {
     // As the UNet's estimate: about eight tensors of its size a residual block, in the encoder and
-    // the decoder, and an attention block's maps.
+    // the decoder, and an attention block's maps. A checkpointed block keeps its input alone, and
+    // the largest block's insides exist once, while it is recomputed.
+    const auto kept = [&](std::int64_t inside, std::int64_t input) { return checkpointing ? input : inside; };
     std::int64_t count = 0;
+    std::int64_t largest = 0;
     for (std::size_t level = 0; level < config.channels.size(); ++level) {
-        const std::int64_t t = std::max(1, frames >> level);
-        count += 2 * config.resBlocksPerLevel * 8 * config.channels[level] * t;
+        const std::int64_t size = config.channels[level] * std::max(1, frames >> level);
+        count += 2 * config.resBlocksPerLevel * kept(8 * size, size);
+        largest = std::max(largest, 8 * size);
     }
     const std::int64_t deepest = std::max(1, frames >> (config.channels.size() - 1));
-    return count + 2 * config.middleBlocks * (14 * config.channels.back() * deepest + 2 * deepest * deepest);
+    const std::int64_t attention = 6 * config.channels.back() * deepest + 2 * deepest * deepest;
+    const std::int64_t middleSize = config.channels.back() * deepest;
+    count += 2 * config.middleBlocks * (kept(8 * middleSize, middleSize) + kept(attention, middleSize));
+    return checkpointing ? count + std::max(largest, attention) : count;
 }
 
 Json VaeConfig::toJson() const
 {
     return {{"model", "AudioVAE"},       {"n_mels", melBins},           {"latent_dim", latentDim},
             {"channels", channels},      {"res_blocks", resBlocksPerLevel}, {"middle_blocks", middleBlocks}, {"kl_weight", klWeight},
-            {"mel_centre_db", melCentreDb}, {"mel_scale_db", melScaleDb}};
+            {"use_stft_loss", spectralLoss}, {"stft_weight", spectralWeight}, {"mel_centre_db", melCentreDb}, {"mel_scale_db", melScaleDb}};
 }
 
 VaeConfig VaeConfig::fromJson(const Json& json)
@@ -149,6 +168,8 @@ VaeConfig VaeConfig::fromJson(const Json& json)
         config.resBlocksPerLevel = json.at("res_blocks").get<int>();
         config.middleBlocks = json.value("middle_blocks", 0);  // checkpoints from before the reference presets have none
         config.klWeight = json.at("kl_weight").get<double>();
+        config.spectralLoss = json.value("use_stft_loss", false);  // nor the spectral term
+        config.spectralWeight = json.value("stft_weight", 0.0);
         config.melCentreDb = json.at("mel_centre_db").get<double>();
         config.melScaleDb = json.at("mel_scale_db").get<double>();
         if (config.channels.empty() || config.channels.size() > 6 || config.latentDim < 1 || config.melBins < 1 || config.middleBlocks < 0 ||
@@ -212,6 +233,24 @@ torch::Tensor AudioVaeImpl::encodeMean(const torch::Tensor& melDb)
     return m_encoder->forward(normalise(melDb)).chunk(2, 1)[0];
 }
 
+torch::Tensor AudioVaeImpl::encodeSong(const torch::Tensor& melDb, int window, int margin)
+{
+    const std::int64_t r = m_config.timeReduction();
+    TORCH_CHECK(melDb.dim() == 2 && melDb.size(0) == m_config.melBins && melDb.size(1) >= r && window % r == 0 && margin % r == 0,
+                "encodeSong takes [n_mels, T] with T ≥ ", r, " and a window and margin that are multiples of ", r);
+    torch::NoGradGuard noGrad;
+    const std::int64_t frames = melDb.size(1) / r * r;
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t start = 0; start < frames; start += window) {
+        const std::int64_t end = std::min(frames, start + window);
+        const std::int64_t from = std::max<std::int64_t>(0, start - margin);
+        const std::int64_t to = std::min(frames, end + margin);
+        const torch::Tensor latent = encodeMean(melDb.narrow(1, from, to - from).unsqueeze(0))[0];
+        parts.push_back(latent.narrow(1, (start - from) / r, (end - start) / r));
+    }
+    return torch::cat(parts, 1);
+}
+
 torch::Tensor AudioVaeImpl::decodeToDb(const torch::Tensor& latent)
 {
     return denormalise(m_decoder->forward(latent));
@@ -222,7 +261,20 @@ VaeLoss AudioVaeImpl::loss(const VaeOutput& output, const torch::Tensor& melDb) 
     const torch::Tensor reconstruction = torch::mse_loss(output.reconstruction, normalise(melDb));
     // KL(N(μ, σ²) ‖ N(0, 1)) per element: −½(1 + log σ² − μ² − σ²)
     const torch::Tensor kl = (-0.5 * (1 + output.logVariance - output.mean.pow(2) - output.logVariance.exp())).mean();
-    return {reconstruction + m_config.klWeight * kl, reconstruction, kl};
+    torch::Tensor total = reconstruction + m_config.klWeight * kl;
+    torch::Tensor spectral;
+    if (m_config.spectralLoss) {
+        spectral = multiResolutionMelDistance(denormalise(output.reconstruction), melDb);
+        total = total + m_config.spectralWeight * spectral;
+    }
+    return {total, reconstruction, kl, spectral};
+}
+
+void AudioVaeImpl::setGradientCheckpointing(bool on)
+{
+    for (const std::shared_ptr<torch::nn::Module>& module : modules())
+        if (auto* block = dynamic_cast<VaeBlock*>(module.get()))
+            block->setCheckpointing(on);
 }
 
 }  // namespace muze

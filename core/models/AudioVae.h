@@ -19,6 +19,10 @@ struct VaeConfig {
     int resBlocksPerLevel = 1;
     int middleBlocks = 0;              // residual + self-attention pairs at the deepest level, each side
     double klWeight = 1e-4;            // β of MSE + β·KL
+    // use_stft_loss: the multi-resolution spectral distance of the reconstruction (SpectralLoss.h),
+    // weighted by stft_weight, joins the loss.
+    bool spectralLoss = true;
+    double spectralWeight = 0.1;
     // log-mel in dB enters the network as (dB − melCentreDb) / melScaleDb.
     double melCentreDb = -40.0;
     double melScaleDb = 40.0;
@@ -44,6 +48,7 @@ struct VaeLoss {
     torch::Tensor total;
     torch::Tensor reconstruction;  // mean squared error of the normalised log-mel
     torch::Tensor kl;              // per latent element
+    torch::Tensor spectral;        // undefined unless the config asks for it
 };
 
 class AudioVaeImpl : public torch::nn::Module {
@@ -53,12 +58,21 @@ public:
     // `melDb` [B, melBins, T] in dB, T a multiple of timeReduction(). `generator` draws the latent's noise.
     VaeOutput forward(const torch::Tensor& melDb, at::Generator generator);
     torch::Tensor encodeMean(const torch::Tensor& melDb);
+    // A whole song's latent means [latentDim, T / reduction] from its log-mel [melBins, T] (T cut to
+    // a multiple of the reduction), encoded a window at a time with `margin` frames of context on
+    // each side, so that memory stays bounded and every latent frame sees the context it would see
+    // inside a long crop. No gradients.
+    torch::Tensor encodeSong(const torch::Tensor& melDb, int window = 1024, int margin = 64);
     torch::Tensor decodeToDb(const torch::Tensor& latent);
 
     torch::Tensor normalise(const torch::Tensor& melDb) const;
     torch::Tensor denormalise(const torch::Tensor& normalised) const;
     VaeLoss loss(const VaeOutput& output, const torch::Tensor& melDb) const;
     const VaeConfig& config() const { return m_config; }
+    // The reference's use_checkpoint: while training, each residual and attention block keeps only
+    // its input and is run again in the backward pass (Recompute.h). Not part of the config: the
+    // weights are the same either way, and a run may resume with it on or off.
+    void setGradientCheckpointing(bool on);
 
 private:
     VaeConfig m_config;
@@ -70,6 +84,6 @@ TORCH_MODULE(AudioVae);
 // The weights AudioVaeImpl(config) would have, counted without making them.
 std::int64_t parameterCount(const VaeConfig& config);
 // The numbers a training step keeps for its backward pass at one crop of `frames` log-mel frames, estimated.
-std::int64_t activationCount(const VaeConfig& config, int frames);
+std::int64_t activationCount(const VaeConfig& config, int frames, bool checkpointing = false);
 
 }  // namespace muze

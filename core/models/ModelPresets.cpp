@@ -59,13 +59,15 @@ VocoderConfig vocoder(int dim, int layers)
 
 std::vector<ModelPreset> makePresets()
 {
+    VaeConfig tinyVae;
+    tinyVae.spectralLoss = false;  // at this size it slowed learning (README, "Training")
     VaeConfig smallVae;
     smallVae.latentDim = 64;
     smallVae.channels = {192, 256, 384};
     smallVae.resBlocksPerLevel = 2;
     const std::int64_t million = 1000000;
     return {
-        {"tiny", "every part, for a CPU: trains in minutes", VaeConfig{}, vocoder(192, 6), cpuUNet(32, 32, 256, 256), textEncoder(192, 3, 256), {}},
+        {"tiny", "every part, for a CPU: trains in minutes", tinyVae, vocoder(192, 6), cpuUNet(32, 32, 256, 256), textEncoder(192, 3, 256), {}},
         {"small", "every part, for a CPU: trains in hours", smallVae, vocoder(384, 8), cpuUNet(64, 128, 512, 512), textEncoder(256, 4, 512), {}},
         {"vae-light", "the reference's light AudioVAE (latent 128, channels 64/128/256/512)", VaeConfig::reference(128, {64, 128, 256, 512}),
          vocoder(512, 8), {}, {}, 57 * million},
@@ -129,9 +131,9 @@ std::int64_t conditioningParameterCount(const UNetConfig& unet, int textDim)
     return count;
 }
 
-std::int64_t trainingStepBytes(const VaeConfig& config)
+std::int64_t trainingStepBytes(const VaeConfig& config, bool checkpointing)
 {
-    return kBytesPerParameter * parameterCount(config) + 4 * activationCount(config, kVaeCropFrames);
+    return kBytesPerParameter * parameterCount(config) + 4 * activationCount(config, kVaeCropFrames, checkpointing);
 }
 
 std::int64_t trainingStepBytes(const VocoderConfig& config)

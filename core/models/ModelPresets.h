@@ -55,7 +55,7 @@ std::int64_t conditioningParameterCount(const UNetConfig& unet, int textDim);
 // What one training step at batch 1 needs, estimated: the weights, their gradients and AdamW's two
 // moments (16 bytes a parameter), and the activations kept for the backward pass at the crop each
 // phase trains on (2.56 s of log-mel for the VAE, 0.64 s for the vocoder, 10.24 s of latent for the UNet).
-std::int64_t trainingStepBytes(const VaeConfig& config);
+std::int64_t trainingStepBytes(const VaeConfig& config, bool checkpointing = false);
 std::int64_t trainingStepBytes(const VocoderConfig& config);
 std::int64_t trainingStepBytes(const UNetConfig& config);
 

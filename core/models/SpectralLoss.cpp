@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
+
 namespace muze {
 namespace {
 
@@ -14,6 +16,13 @@ torch::Tensor magnitude(const torch::Tensor& waveforms, int fftSize, const torch
     return spectrum.abs().clamp_min(1e-7);
 }
 
+// Spectral convergence plus the mean absolute log difference of two magnitude spectrograms [B, F, T].
+torch::Tensor spectralDistance(const torch::Tensor& p, const torch::Tensor& t)
+{
+    const torch::Tensor convergence = torch::linalg_norm(t - p, "fro", {-2, -1}) / torch::linalg_norm(t, "fro", {-2, -1}).clamp_min(1e-7);
+    return convergence.mean() + (t.log() - p.log()).abs().mean();
+}
+
 }  // namespace
 
 torch::Tensor multiResolutionStftDistance(const torch::Tensor& predicted, const torch::Tensor& target, const std::vector<int>& fftSizes)
@@ -21,12 +30,21 @@ torch::Tensor multiResolutionStftDistance(const torch::Tensor& predicted, const 
     torch::Tensor total = torch::zeros({}, predicted.options());
     for (int fftSize : fftSizes) {
         const torch::Tensor window = torch::hann_window(fftSize, predicted.options());
-        const torch::Tensor p = magnitude(predicted, fftSize, window);
-        const torch::Tensor t = magnitude(target, fftSize, window);
-        const torch::Tensor convergence = torch::linalg_norm(t - p, "fro", {-2, -1}) / torch::linalg_norm(t, "fro", {-2, -1}).clamp_min(1e-7);
-        total = total + convergence.mean() + (t.log() - p.log()).abs().mean();
+        total = total + spectralDistance(magnitude(predicted, fftSize, window), magnitude(target, fftSize, window));
     }
     return total / static_cast<double>(fftSizes.size());
+}
+
+torch::Tensor multiResolutionMelDistance(const torch::Tensor& predictedDb, const torch::Tensor& targetDb, const std::vector<int>& frameSpans)
+{
+    const auto magnitudes = [](const torch::Tensor& db, int span) {
+        const torch::Tensor power = torch::exp(db * (std::log(10.0) / 10.0));  // 10^(dB / 10)
+        return torch::avg_pool1d(power, span, span).sqrt().clamp_min(1e-7);
+    };
+    torch::Tensor total = torch::zeros({}, predictedDb.options());
+    for (int span : frameSpans)
+        total = total + spectralDistance(magnitudes(predictedDb, span), magnitudes(targetDb, span));
+    return total / static_cast<double>(frameSpans.size());
 }
 
 TorchLogMel::TorchLogMel(const LogMelParams& params) : m_params(params)

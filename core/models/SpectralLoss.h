@@ -16,6 +16,13 @@ namespace muze {
 torch::Tensor multiResolutionStftDistance(const torch::Tensor& predicted, const torch::Tensor& target,
                                           const std::vector<int>& fftSizes = {512, 1024, 2048});
 
+// The same distance between two log-mel spectrograms [B, mels, frames] in dB: a VAE of log-mels
+// has one spectrum at one resolution, so the resolutions are in time: the power averaged over spans
+// of 1, 4 and 16 frames (10, 40 and 160 ms), where the span-1 view weighs each frame's detail and the
+// longer ones the balance of notes and of whole bars.
+torch::Tensor multiResolutionMelDistance(const torch::Tensor& predictedDb, const torch::Tensor& targetDb,
+                                         const std::vector<int>& frameSpans = {1, 4, 16});
+
 // The dataset's log-mel (see LogMel.h) of waveforms [B, N] as a differentiable tensor [B, mels,
 // frames] in dB, without the top_db floor (which depends on the whole song).
 class TorchLogMel {

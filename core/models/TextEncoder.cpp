@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/dataset/SourceFingerprint.h"
+#include "core/models/TorchScriptEncoder.h"
 
 #include <torch/torch.h>
 
@@ -17,18 +18,41 @@ bool isWordByte(unsigned char c)
     return std::isalnum(c) != 0 || c >= 0x80;  // bytes of multi-byte UTF-8 characters are letters here
 }
 
+// The tokens and their mean over the real ones.
+EncodedText pooledOver(const torch::Tensor& tokens, const torch::Tensor& mask)
+{
+    const torch::Tensor weights = mask.to(tokens.dtype()).unsqueeze(-1);
+    return {tokens, mask, (tokens * weights).sum(1) / weights.sum(1).clamp_min(1.0)};
+}
+
 }  // namespace
 
 Json TextEncoderConfig::toJson() const
 {
+    if (script)
+        return {{"model", "TorchScriptTextEncoder"}, {"file", script->file}, {"identity", script->identity}, {"width", script->width},
+                {"output_dim", outputDim}};
     return {{"model", "TextEncoder"}, {"vocabulary", vocabulary}, {"max_tokens", maxTokens}, {"dim", dim},
             {"layers", layers},       {"heads", heads},           {"output_dim", outputDim}};
+}
+
+TextEncoderConfig::Script TextEncoderConfig::scriptOf(const std::string& file)
+{
+    const TorchScriptTextEncoder encoder(file);
+    return {file, encoder.identity(), encoder.width()};
 }
 
 TextEncoderConfig TextEncoderConfig::fromJson(const Json& json)
 {
     try {
         TextEncoderConfig config;
+        if (json.at("model") == "TorchScriptTextEncoder") {
+            config.script = Script{json.at("file").get<std::string>(), json.at("identity").get<std::string>(), json.at("width").get<int>()};
+            config.outputDim = json.at("output_dim").get<int>();
+            if (config.script->width < 1 || config.outputDim < 1)
+                throw Error(ErrorKind::Corrupt, "");
+            return config;
+        }
         if (json.at("model") != "TextEncoder")
             throw Error(ErrorKind::Corrupt, "");
         config.vocabulary = json.at("vocabulary").get<int>();
@@ -75,6 +99,15 @@ std::vector<std::int64_t> tokenize(const std::string& text, const TextEncoderCon
 
 TextEncoderImpl::TextEncoderImpl(const TextEncoderConfig& config) : m_config(config)
 {
+    if (config.script) {
+        m_script = std::make_shared<TorchScriptTextEncoder>(config.script->file);
+        if (m_script->identity() != config.script->identity || m_script->width() != config.script->width)
+            throw Error(ErrorKind::Unsupported, "The text encoder \"" + config.script->file + "\" is not the one this model was trained with (" +
+                                                    config.script->identity + ", width " + std::to_string(config.script->width) + "; now " +
+                                                    m_script->identity() + ", width " + std::to_string(m_script->width()) + ").");
+        m_projection = register_module("projection", torch::nn::Linear(config.script->width, config.outputDim));
+        return;
+    }
     m_tokens = register_module("tokens", torch::nn::Embedding(torch::nn::EmbeddingOptions(config.vocabulary, config.dim).padding_idx(0)));
     m_positions = register_parameter("positions", torch::randn({config.maxTokens, config.dim}) * 0.02);
     m_encoder = register_module(
@@ -88,6 +121,11 @@ TextEncoderImpl::TextEncoderImpl(const TextEncoderConfig& config) : m_config(con
 }
 
 EncodedText TextEncoderImpl::forward(const std::vector<std::string>& prompts)
+{
+    return m_script ? scripted(prompts) : builtIn(prompts);
+}
+
+EncodedText TextEncoderImpl::builtIn(const std::vector<std::string>& prompts)
 {
     std::vector<std::vector<std::int64_t>> ids;
     std::size_t longest = 1;
@@ -106,10 +144,31 @@ EncodedText TextEncoderImpl::forward(const std::vector<std::string>& prompts)
     // An all-padding row (an empty prompt) would make attention's softmax NaN: it may attend to its first token.
     const torch::Tensor attendable = mask.clone().index_fill_(1, torch::zeros({1}, torch::kInt64).to(device), true);
     x = m_encoder->forward(x.transpose(0, 1), /*src_mask=*/torch::Tensor(), /*src_key_padding_mask=*/attendable.logical_not()).transpose(0, 1);
-    const torch::Tensor projected = m_output(x);
-    const torch::Tensor weights = mask.to(projected.dtype()).unsqueeze(-1);
-    const torch::Tensor pooled = (projected * weights).sum(1) / weights.sum(1).clamp_min(1.0);
-    return {projected, mask, pooled};
+    return pooledOver(m_output(x), mask);
+}
+
+// Each prompt's tokens, padded to the longest with masked zeros (an empty prompt is one of them).
+EncodedText TextEncoderImpl::scripted(const std::vector<std::string>& prompts)
+{
+    std::vector<torch::Tensor> answers;
+    std::int64_t longest = 1;
+    for (const std::string& prompt : prompts) {
+        auto cached = m_scriptCache.find(prompt);
+        if (cached == m_scriptCache.end())
+            cached = m_scriptCache.emplace(prompt, m_script->encode(prompt)).first;
+        answers.push_back(cached->second);
+        longest = std::max(longest, cached->second.size(0));
+    }
+    const auto batch = static_cast<std::int64_t>(prompts.size());
+    torch::Tensor tokens = torch::zeros({batch, longest, m_script->width()});
+    torch::Tensor mask = torch::zeros({batch, longest}, torch::kBool);
+    for (std::int64_t i = 0; i < batch; ++i) {
+        const std::int64_t length = answers[static_cast<std::size_t>(i)].size(0);
+        tokens[i].narrow(0, 0, length).copy_(answers[static_cast<std::size_t>(i)]);
+        mask[i].narrow(0, 0, length).fill_(true);
+    }
+    const torch::Device device = m_projection->weight.device();
+    return pooledOver(m_projection(tokens.to(device)), mask.to(device));
 }
 
 }  // namespace muze

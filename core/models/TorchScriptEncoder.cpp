@@ -58,14 +58,19 @@ torch::IValue call(torch::jit::Module& module, const std::string& method, std::v
     }
 }
 
+std::string identityOf(const std::filesystem::path& file)
+{
+    if (!std::filesystem::is_regular_file(file))
+        throw Error(ErrorKind::NotFound, "The encoder " + name(file) + " does not exist; check the path in the settings.");
+    return file.filename().string() + " " + fullFingerprint(file).contentKey();
+}
+
 }  // namespace
 
 TorchScriptEncoder::TorchScriptEncoder(std::filesystem::path file, std::size_t size, int sampleRate, std::string audioMethod, bool encodesText)
     : m_file(std::move(file)), m_size(size), m_sampleRate(sampleRate), m_audioMethod(std::move(audioMethod))
 {
-    if (!std::filesystem::is_regular_file(m_file))
-        throw Error(ErrorKind::NotFound, "The encoder " + name(m_file) + " does not exist; check the path in the settings.");
-    m_identity = m_file.filename().string() + " " + fullFingerprint(m_file).contentKey();
+    m_identity = identityOf(m_file);
     AudioBuffer silence;
     silence.sampleRate = m_sampleRate;
     silence.channels = 1;
@@ -85,6 +90,28 @@ std::vector<float> TorchScriptEncoder::encodeAudio(const AudioBuffer& audio) con
 std::vector<float> TorchScriptEncoder::encodeText(const std::string& text) const
 {
     return flatten(call(moduleFor(m_file, m_identity), "encode_text", {torch::IValue(text)}, m_file), m_file, m_size);
+}
+
+
+TorchScriptTextEncoder::TorchScriptTextEncoder(std::filesystem::path file) : m_file(std::move(file)), m_identity(identityOf(m_file))
+{
+    const torch::IValue output = call(moduleFor(m_file, m_identity), "encode_text", {torch::IValue(std::string("music"))}, m_file);
+    if (!output.isTensor() || output.toTensor().dim() < 1 || output.toTensor().dim() > 2 || output.toTensor().size(-1) < 1)
+        throw Error(ErrorKind::Unsupported, "The text encoder " + name(m_file) +
+                                                "'s encode_text() must return a tensor [width] or [tokens, width].");
+    m_width = static_cast<int>(output.toTensor().size(-1));
+}
+
+torch::Tensor TorchScriptTextEncoder::encode(const std::string& text) const
+{
+    if (text.empty())
+        return torch::zeros({0, m_width});
+    const torch::IValue output = call(moduleFor(m_file, m_identity), "encode_text", {torch::IValue(text)}, m_file);
+    const torch::Tensor tokens = output.isTensor() ? output.toTensor().detach().to(torch::kCPU, torch::kFloat) : torch::Tensor();
+    if (!tokens.defined() || tokens.dim() < 1 || tokens.dim() > 2 || tokens.size(-1) != m_width)
+        throw Error(ErrorKind::Unsupported, "The text encoder " + name(m_file) + " returned another shape for \"" + text + "\" than [tokens, " +
+                                                std::to_string(m_width) + "].");
+    return tokens.reshape({-1, m_width}).clone();
 }
 
 }  // namespace muze

@@ -2,6 +2,8 @@
 
 #include "core/audio/AudioBuffer.h"
 
+#include <torch/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -41,6 +43,29 @@ private:
     int m_sampleRate;
     std::string m_audioMethod;
     std::string m_identity;
+};
+
+// A text encoder the user supplies as a TorchScript file, in place of phase 3's built-in one: a T5
+// encoder or a CLAP. Its method `encode_text(text: str)` returns either one vector [width] (CLAP's
+// pooled embedding) or one per token [tokens, width] (T5's last hidden states). It is frozen: the
+// diffusion model learns a projection of its output. Opening it runs it once on a word, so a file
+// that cannot be loaded, lacks the method or returns another shape fails at once. Same thread
+// contract as TorchScriptEncoder.
+class TorchScriptTextEncoder {
+public:
+    explicit TorchScriptTextEncoder(std::filesystem::path file);
+
+    const std::filesystem::path& file() const { return m_file; }
+    const std::string& identity() const { return m_identity; }  // as TorchScriptEncoder's
+    int width() const { return m_width; }
+
+    // [tokens, width], float32 on the CPU; an empty text gives no call and no tokens.
+    torch::Tensor encode(const std::string& text) const;
+
+private:
+    std::filesystem::path m_file;
+    std::string m_identity;
+    int m_width = 0;
 };
 
 }  // namespace muze

@@ -14,6 +14,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <map>
 
 namespace muze {
 namespace {
@@ -25,12 +26,14 @@ constexpr int kValidationTimesteps[] = {100, 300, 500, 700, 900};  // of 1000, t
 constexpr int kPreviewSteps = 20;
 constexpr double kPreviewGuidance = 3.0;
 
-LdmConfig ldmConfigOf(const std::string& presetName, const VaeConfig& vae)
+LdmConfig ldmConfigOf(const TrainOptions& options, const VaeConfig& vae)
 {
     LdmConfig config;
-    config.unet = presetPart(presetName, &ModelPreset::unet, "UNet");
+    config.unet = presetPart(options.preset, &ModelPreset::unet, "UNet");
     config.unet.latentChannels = vae.latentDim;  // the VAE decides the latent
-    config.text = presetPart(presetName, &ModelPreset::textEncoder, "text encoder");
+    config.text = presetPart(options.preset, &ModelPreset::textEncoder, "text encoder");
+    if (!options.textEncoder.empty())
+        config.text.script = TextEncoderConfig::scriptOf(options.textEncoder.string());
     return config;
 }
 
@@ -83,36 +86,39 @@ public:
     {
         for (std::size_t record : held) {
             const SongData song = songs.load(record);
+            const torch::Tensor latent = songLatent(song);
             const std::int64_t room = song.mel.size(1) - melFrames();
             for (int k = 0; k < kValidationCropsPerSong; ++k) {
-                const std::int64_t start = room * k / std::max(1, kValidationCropsPerSong - 1);
-                m_held.push_back({song.mel.narrow(1, start, melFrames()).clone(),
-                                  conditionsAt(songs.record(record), place(start), song.mel.narrow(1, start, melFrames()))});
+                const std::int64_t start = aligned(room * k / std::max(1, kValidationCropsPerSong - 1));
+                const torch::Tensor mel = song.mel.narrow(1, start, melFrames()).clone();
+                m_held.push_back({mel, latentCrop(latent, start), conditionsAt(songs.record(record), place(start), mel)});
             }
         }
     }
 
     LossTerms loss(std::int64_t step) override
     {
-        const std::vector<SongData>& chunk = m_schedule.pool->chunk(step / m_schedule.stepsPerChunk);
+        const std::int64_t chunkIndex = step / m_schedule.stepsPerChunk;
+        const std::vector<SongData>& chunk = m_schedule.pool->chunk(chunkIndex);
+        const std::vector<torch::Tensor>& songLatents = chunkLatents(chunkIndex, chunk);
         at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed + 2, step));
-        std::vector<torch::Tensor> mels;
+        std::vector<torch::Tensor> latents;
         std::vector<ExampleConditions> conditions;
         for (const SectionCrop& crop : sectionCrops(chunk, m_songs, m_options.batchSize, melFrames(), m_options.seed, step)) {
             const SongData& song = chunk[crop.song];
-            const torch::Tensor mel = song.mel.narrow(1, crop.startFrame, melFrames());
-            mels.push_back(mel);
+            const std::int64_t start = aligned(crop.startFrame);
+            latents.push_back(latentCrop(songLatents[crop.song], start));
             const torch::Tensor rolls = torch::rand({2}, generator);
             ExampleConditions c = rolls[0].item<double>() < m_options.cfgDropout
                                       ? unconditional(latentFrames())
-                                      : conditionsAt(m_songs.record(song.record), place(crop.startFrame), mel);
+                                      : conditionsAt(m_songs.record(song.record), place(start), song.mel.narrow(1, start, melFrames()));
             if (rolls[1].item<double>() < m_options.voiceDropout) {
                 c.voice.reset();
                 c.ecapa.reset();
             }
             conditions.push_back(std::move(c));
         }
-        const torch::Tensor x0 = latents(torch::stack(mels));
+        const torch::Tensor x0 = torch::stack(latents);
         const torch::Tensor timesteps = torch::randint(m_noise.trainSteps(), {x0.size(0)}, generator).to(m_device);
         const torch::Tensor noise = torch::randn(x0.sizes(), generator).to(m_device);
         return {diffusionLoss(*m_model, x0, noise, timesteps, batchConditions(conditions, m_device)), {}};
@@ -128,26 +134,33 @@ public:
     {
         double total = 0.0;
         double totalEma = 0.0;
+        std::map<int, double> byTimestep;
         int count = 0;
         at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed, -1));
         for (std::size_t i = 0; i < m_held.size(); i += static_cast<std::size_t>(m_options.batchSize)) {
-            std::vector<torch::Tensor> mels;
+            std::vector<torch::Tensor> latents;
             std::vector<ExampleConditions> conditions;
             for (std::size_t k = i; k < std::min(m_held.size(), i + static_cast<std::size_t>(m_options.batchSize)); ++k) {
-                mels.push_back(m_held[k].mel);
+                latents.push_back(m_held[k].latent);
                 conditions.push_back(m_held[k].conditions);
             }
-            const torch::Tensor x0 = latents(torch::stack(mels));
+            const torch::Tensor x0 = torch::stack(latents);
             const LdmConditions batch = batchConditions(conditions, m_device);
             for (int t : kValidationTimesteps) {
                 const torch::Tensor timesteps = torch::full({x0.size(0)}, t, torch::kInt64).to(m_device);
                 const torch::Tensor noise = torch::randn(x0.sizes(), generator).to(m_device);
-                total += diffusionLoss(*m_model, x0, noise, timesteps, batch).item<double>();
+                const double loss = diffusionLoss(*m_model, x0, noise, timesteps, batch).item<double>();
+                total += loss;
+                byTimestep[t] += loss;
                 totalEma += diffusionLoss(*m_ema, x0, noise, timesteps, batch).item<double>();
                 ++count;
             }
         }
-        return {{"validation_loss", total / count}, {"validation_loss_ema", totalEma / count}};
+        Json terms = {{"validation_loss", total / count}, {"validation_loss_ema", totalEma / count}};
+        const double batches = static_cast<double>(count) / static_cast<double>(byTimestep.size());
+        for (const auto& [t, sum] : byTimestep)
+            terms["validation_loss_t" + std::to_string(t)] = sum / batches;
+        return terms;
     }
 
     // A DDIM sample of the first held-out crop's conditions, with the averaged weights and guidance,
@@ -179,6 +192,7 @@ public:
 private:
     struct HeldOutCrop {
         torch::Tensor mel;
+        torch::Tensor latent;  // scaled
         ExampleConditions conditions;
     };
 
@@ -189,10 +203,29 @@ private:
         return {static_cast<double>(startFrame) / 100.0, latentFrames(), 0.01 * m_vae->config().timeReduction()};
     }
 
-    torch::Tensor latents(const torch::Tensor& mels)
+    // Crops start on latent frames.
+    std::int64_t aligned(std::int64_t melFrame) const { return melFrame / m_vae->config().timeReduction() * m_vae->config().timeReduction(); }
+
+    // The VAE is frozen, so each song is encoded once, whole, when its chunk comes up: a step then
+    // only cuts its crops out.
+    torch::Tensor songLatent(const SongData& song) { return m_vae->encodeSong(song.mel.to(m_device)) * m_model->config().latentScale; }
+
+    const std::vector<torch::Tensor>& chunkLatents(std::int64_t index, const std::vector<SongData>& chunk)
     {
-        torch::NoGradGuard noGrad;
-        return m_vae->encodeMean(mels.to(m_device)) * m_model->config().latentScale;
+        if (m_schedule.pool->chunksPerPass() == 1)
+            index = 0;  // every pass is the same chunk, read once
+        if (index != m_latentChunk) {
+            m_chunkLatents.clear();
+            for (const SongData& song : chunk)
+                m_chunkLatents.push_back(songLatent(song));
+            m_latentChunk = index;
+        }
+        return m_chunkLatents;
+    }
+
+    torch::Tensor latentCrop(const torch::Tensor& songLatent, std::int64_t melStart) const
+    {
+        return songLatent.narrow(1, melStart / m_vae->config().timeReduction(), latentFrames());
     }
 
     torch::Tensor diffusionLoss(LatentDiffusionImpl& model, const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps,
@@ -222,6 +255,8 @@ private:
     torch::Device m_device;
     NoiseSchedule m_noise;
     std::vector<HeldOutCrop> m_held;
+    std::int64_t m_latentChunk = -1;
+    std::vector<torch::Tensor> m_chunkLatents;  // of the chunk m_latentChunk, as the pool holds its songs
 };
 
 // The factor that brings the VAE's latents to unit variance, measured on the first training crops.
@@ -242,7 +277,7 @@ TrainSummary trainLatentDiffusion(const TrainOptions& options, const JobControl&
     const torch::Device device = deviceNamed(options.device);
     AudioVae vae = loadVae(vaeCheckpointOf(options));
     vae->to(device);
-    LdmConfig config = ldmConfigOf(options.preset, vae->config());
+    LdmConfig config = ldmConfigOf(options, vae->config());
     const int latentFrames = config.unet.timeReduction() * (options.latentCropFrames / config.unet.timeReduction());
     const int melFrames = latentFrames * vae->config().timeReduction();
     TrainOptions vocoderRun = options;
@@ -262,7 +297,7 @@ TrainSummary trainLatentDiffusion(const TrainOptions& options, const JobControl&
     // A model fine-tuned keeps the scale it was trained with.
     config.latentScale = options.ldmCheckpoint.empty() ? latentScaleOf(vae, schedule, options, melFrames, device)
                                                        : LdmConfig::fromJson(readCheckpointInfo(options.ldmCheckpoint).config).latentScale;
-    const double peakRate = options.learningRate > 0 ? options.learningRate : options.preset == "tiny" ? 5e-4 : 2e-4;
+    const double peakRate = options.learningRate > 0 ? options.learningRate : options.preset == "tiny" ? 2e-3 : 2e-4;
 
     torch::manual_seed(options.seed);
     LatentDiffusion model(config);

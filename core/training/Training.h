@@ -41,9 +41,11 @@ struct TrainOptions {
     double validationShare = 0.1;         // of the songs
     int nonFiniteLimit = 20;              // non-finite losses in a row that stop the run
     std::int64_t memoryBudgetBytes = std::int64_t(2) << 30;  // the training songs held in memory at once
+    bool gradientCheckpointing = false;   // --gradient_checkpointing: the VAE recomputes its blocks' insides in the backward pass
     // Phase 3.
     std::filesystem::path vaeCheckpoint;  // --vae_checkpoint (default: OUT_DIR/vae/checkpoints/best.safetensors)
     std::filesystem::path ldmCheckpoint;  // --ldm_checkpoint: start from these weights (fine-tuning)
+    std::filesystem::path textEncoder;    // --text_encoder: a TorchScript file in place of the built-in text encoder
     double cfgDropout = 0.1;              // --cfg_dropout: examples trained with no conditioning at all
     double voiceDropout = 0.1;            // --voice_dropout: examples trained without their voice
     double emaDecay = 0.999;

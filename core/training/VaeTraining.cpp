@@ -35,7 +35,10 @@ public:
         const torch::Tensor mel = batchesOf(m_schedule.crops(m_options, m_cropFrames, step), m_options.batchSize).front().first.to(m_device);
         at::Generator noise = at::detail::createCPUGenerator(stepSeed(m_options.seed + 1, step));
         const VaeLoss loss = m_model->loss(m_model->forward(mel, noise), mel);
-        return {loss.total, {{"reconstruction", loss.reconstruction}, {"kl", loss.kl}}};
+        LossTerms terms{loss.total, {{"reconstruction", loss.reconstruction}, {"kl", loss.kl}}};
+        if (loss.spectral.defined())
+            terms.parts.emplace_back("spectral", loss.spectral);
+        return terms;
     }
 
     // The reconstruction MSE of the normalised log-mel from the latent's mean, and its error in dB.
@@ -97,6 +100,7 @@ TrainSummary trainVae(const TrainOptions& options, const JobControl& control)
 
     torch::manual_seed(options.seed);  // the first weights
     AudioVae model(config);
+    model->setGradientCheckpointing(options.gradientCheckpointing);
     model->to(device);
     torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(peakRate).weight_decay(1e-2));
     VaeTask task(model, schedule, heldOutCrops(songs, held, kValidationCropsPerSong, cropFrames), options, cropFrames, device);

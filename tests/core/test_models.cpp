@@ -6,6 +6,7 @@
 #include "core/common/Error.h"
 #include "core/models/Conditioning.h"
 #include "core/models/ModelPresets.h"
+#include "core/models/SpectralLoss.h"
 
 #include <QtTest>
 
@@ -108,6 +109,52 @@ private slots:
         QCOMPARE(parameterCount(unet), madeCount(*madeUNet));
         AudioVae madeVae(vae);
         QCOMPARE(parameterCount(vae), madeCount(*madeVae));
+    }
+
+    // The same gradients with gradient checkpointing as without, for less kept.
+    void checkpointingTheVaeChangesNoGradient()
+    {
+        VaeConfig config;
+        config.channels = {24, 40};
+        config.latentDim = 6;
+        config.middleBlocks = 1;
+        torch::manual_seed(3);
+        AudioVae vae(config);
+        const torch::Tensor mel = torch::rand({2, 128, 32}) * 80.0 - 80.0;
+        const auto gradients = [&](bool checkpointing) {
+            vae->setGradientCheckpointing(checkpointing);
+            vae->zero_grad();
+            vae->loss(vae->forward(mel, at::detail::createCPUGenerator(5)), mel).total.backward();
+            std::vector<torch::Tensor> all;
+            for (const torch::Tensor& parameter : vae->parameters())
+                all.push_back(parameter.grad().clone());
+            return all;
+        };
+        const std::vector<torch::Tensor> plain = gradients(false);
+        const std::vector<torch::Tensor> checkpointed = gradients(true);
+        QCOMPARE(checkpointed.size(), plain.size());
+        for (std::size_t i = 0; i < plain.size(); ++i)
+            QVERIFY2(torch::allclose(checkpointed[i], plain[i], 1e-5, 1e-7), qPrintable(QString("parameter %1").arg(i)));
+        QVERIFY(plain.front().abs().sum().item<float>() > 0.0f);
+        QVERIFY(activationCount(config, 256, true) < activationCount(config, 256) / 2);
+    }
+
+    void theVaeLossHasItsSpectralTerm()
+    {
+        VaeConfig config;
+        config.channels = {24, 40};
+        config.latentDim = 6;
+        AudioVae vae(config);
+        const torch::Tensor mel = torch::rand({2, 128, 32}) * 80.0 - 80.0;
+        const VaeLoss loss = vae->loss(vae->forward(mel, at::detail::createCPUGenerator(5)), mel);
+        QVERIFY(loss.spectral.defined() && loss.spectral.item<double>() > 0.0);
+        QVERIFY(std::abs((loss.total - loss.reconstruction - config.klWeight * loss.kl - config.spectralWeight * loss.spectral).item<double>()) < 1e-6);
+        QCOMPARE(multiResolutionMelDistance(mel, mel).item<double>(), 0.0);
+        QVERIFY(multiResolutionMelDistance(mel + 6.0, mel).item<double>() > multiResolutionMelDistance(mel + 1.0, mel).item<double>());
+
+        config.spectralLoss = false;
+        QVERIFY(!AudioVae(config)->loss(vae->forward(mel, at::detail::createCPUGenerator(5)), mel).spectral.defined());
+        QCOMPARE(VaeConfig::fromJson(config.toJson()).toJson(), config.toJson());
     }
 
     void otherPartsAreCountedToo()

@@ -1,6 +1,9 @@
 // Encoders the user supplies as TorchScript files (tests/fixtures/make_torchscript_encoders.py writes
-// small ones that follow the contract): loading, the errors for files that break the contract, and
-// the dataset builder putting their output into the records.
+// small ones that follow the contract): loading, the errors for files that break the contract, the
+// dataset builder putting their output into the records, and a text encoder in place of phase 3's
+// built-in one.
+
+#include "core/models/TextEncoder.h"
 
 #include "core/common/Error.h"
 #include "core/dataset/DatasetBuilder.h"
@@ -104,6 +107,52 @@ private slots:
         const Error noTextMethod = openingError("voice256.pt", 256, "forward", true);
         QCOMPARE(noTextMethod.kind(), ErrorKind::Unsupported);
         QVERIFY2(std::string(noTextMethod.what()).find("has no method encode_text()") != std::string::npos, noTextMethod.what());
+    }
+
+    void aTextEncoderGivesTokensForCrossAttention()
+    {
+        TextEncoderConfig config;
+        config.outputDim = 24;
+        config.script = TextEncoderConfig::scriptOf(encoderFile("word_tokens64.pt").string());
+        QCOMPARE(config.script->width, 64);
+        QCOMPARE(TextEncoderConfig::fromJson(config.toJson()).toJson(), config.toJson());
+        TextEncoder text(config);
+        QCOMPARE(text->parameters().size(), std::size_t(2));  // the projection alone: the script stays frozen
+
+        const EncodedText encoded = text->forward({"calm piano with strings", "", "drums"});
+        QCOMPARE(encoded.tokens.sizes().vec(), (std::vector<std::int64_t>{3, 4, 24}));
+        QVERIFY(torch::equal(encoded.mask.sum(1), torch::tensor({4, 0, 1}, torch::kInt64)));  // a word a token; the empty prompt has none
+        QCOMPARE(encoded.pooled.sizes().vec(), (std::vector<std::int64_t>{3, 24}));
+        QVERIFY(encoded.pooled[1].abs().max().item<float>() == 0.0f);
+        encoded.pooled.sum().backward();
+        QVERIFY(text->parameters()[0].grad().abs().sum().item<float>() > 0.0f);
+
+        TextEncoderConfig clap = config;
+        clap.script = TextEncoderConfig::scriptOf(encoderFile("clap512.pt").string());
+        QCOMPARE(TextEncoder(clap)->forward({"calm piano"}).tokens.sizes().vec(), (std::vector<std::int64_t>{1, 1, 24}));  // CLAP: one vector
+    }
+
+    void aTextEncoderMustBeTheOneTheModelWasTrainedWith()
+    {
+        TextEncoderConfig config;
+        config.script = TextEncoderConfig::scriptOf(encoderFile("word_tokens64.pt").string());
+        config.script->identity = "word_tokens64.pt another-hash";
+        try {
+            TextEncoder text(config);
+            QFAIL("a replaced text encoder was accepted");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), ErrorKind::Unsupported);
+            QVERIFY2(std::string(error.what()).find("not the one this model was trained with") != std::string::npos, error.what());
+        }
+        for (const char* name : {"cube_text.pt", "voice256.pt"}) {
+            try {
+                TextEncoderConfig::scriptOf(encoderFile(name).string());
+                QFAIL(name);
+            } catch (const Error& error) {
+                QCOMPARE(error.kind(), ErrorKind::Unsupported);
+                QVERIFY2(std::string(error.what()).find(name) != std::string::npos, error.what());
+            }
+        }
     }
 
     void datasetRecordsCarryTheEncodersOutput()

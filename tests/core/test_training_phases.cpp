@@ -1,5 +1,5 @@
-// Phases 1 and 2 on a dataset built from the test library: they learn, resume bit for bit, and say
-// what is missing before they start.
+// The three phases on a dataset built from the test library: they learn, resume bit for bit, and
+// say what is missing before they start.
 
 #include "core/audio/AudioDecoder.h"
 #include "core/common/Error.h"
@@ -222,6 +222,25 @@ private slots:
         noVae.phase = 3;
         const std::string failure = failureOf(noVae);
         QVERIFY2(failure.find("--vae_checkpoint") != std::string::npos, failure.c_str());
+    }
+
+    void aTextEncoderOfTheUsersOwnTrainsWithPhaseThree()
+    {
+        TrainOptions options = optionsFor("ldm_script_text", 10);
+        options.gradientCheckpointing = true;
+        train(options);  // a VAE to work in
+        options.phase = 3;
+        options.maxSteps = 4;
+        options.latentCropFrames = 64;
+        options.textEncoder = test::fixture("encoders") / "word_tokens64.pt";
+        const TensorFile checkpoint = readSafeTensors(train(options).checkpoint);
+        QVERIFY(checkpoint.tensors.count("model.text.projection.weight") == 1 && checkpoint.tensors.count("model.text.positions") == 0);
+
+        options.resume = true;
+        options.maxSteps = 6;
+        options.textEncoder = test::fixture("encoders") / "clap512.pt";
+        const std::string failure = failureOf(options);
+        QVERIFY2(failure.find("clap512.pt") != std::string::npos || failure.find("config") != std::string::npos, failure.c_str());
     }
 
     void aResumedRunIsTheSameRun()
