@@ -21,6 +21,8 @@ std::vector<PhaseOneModel> phaseOneModels(const std::string& name)
     throw UsageError("--model takes vocoder, vae or both, not \"" + name + "\"");
 }
 
+constexpr int kMostEpochs = 1000000;
+
 }  // namespace
 
 int runTrain(const std::vector<std::string>& arguments)
@@ -35,7 +37,7 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--audio_dir", "DIR", "where the songs are, for the vocoder (default: where the dataset was built from)")
         .option("--out_dir", "DIR", "the model's folder: each part's checkpoints and log go in vae/, vocoder/, planner/, ldm/")
         .option("--preset", "NAME", "tiny, small, or a reference size (see `muze models`)", "tiny")
-        .option("--epochs", "N", "passes over the training songs", "50")
+        .option("--epochs", "N", "passes over the training songs (with --max_minutes alone: as many as the time allows)", "50")
         .option("--max_steps", "N", "stop after this many steps (instead of the epochs)")
         .option("--batch_size", "N", "crops per step", "4")
         .option("--lr", "RATE", "peak learning rate (default: the preset's)")
@@ -49,7 +51,7 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--cfg_dropout", "P", "phase 3: share of examples trained without conditioning", "0.1")
         .option("--voice_dropout", "P", "phase 3: share of examples trained without their voice", "0.1")
         .option("--text_encoder", "FILE", "phase 3: a TorchScript T5 or CLAP (encode_text) in place of the built-in text encoder")
-        .flag("--gradient_checkpointing", "phase 1: the VAE keeps less for its backward pass and computes a third more")
+        .flag("--gradient_checkpointing", "phase 1: the VAE keeps less for its backward pass and runs each block twice")
         .flag("--resume", "carry on from the latest checkpoint in --out_dir");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
@@ -63,7 +65,9 @@ int runTrain(const std::vector<std::string>& arguments)
     options.annotations = args.text("annotations");
     options.outDir = args.text("out_dir");
     options.preset = args.text("preset");
-    options.epochs = args.integer("epochs", 1, 1000000);
+    options.epochs = args.integer("epochs", 1, kMostEpochs);
+    if (args.wasGiven("max_minutes") && !args.wasGiven("epochs") && !args.wasGiven("max_steps"))
+        options.epochs = kMostEpochs;  // a time limit alone: the time decides, not the default epochs
     if (args.has("max_steps"))
         options.maxSteps = args.integer("max_steps", 1, std::numeric_limits<int>::max());
     options.batchSize = args.integer("batch_size", 1, 4096);

@@ -271,6 +271,24 @@ private slots:
             QVERIFY2(tensor.bytes == b.tensors.at(name).bytes, name.c_str());
     }
 
+    void aTimeLimitAloneIsNotCutShortByTheDefaultEpochs()
+    {
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_train_time");
+        copySongs(folder / "songs", {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"});
+        QCOMPARE(runMuze({"build-dataset", "--audio_dir", text(folder / "songs"), "--output", text(folder / "data.json"), "--no_asr"}).status, 0);
+        // The planner on two training songs at batch 4: an epoch is one step, so the default 50 epochs are 50 steps.
+        const auto stepsOf = [&](const char* run, const QStringList& limits) {
+            const Run trained = runMuze(QStringList{"train", "--phase", "2", "--annotations", text(folder / "data.json"), "--out_dir",
+                                                    text(folder / run)} + limits);
+            const QRegularExpressionMatch steps = QRegularExpression("planner: step (\\d+)").match(trained.err);
+            return trained.status == 0 && steps.hasMatch() ? steps.captured(1).toInt() : -1;
+        };
+        QCOMPARE(stepsOf("by_epochs", {"--max_minutes", "0.1", "--epochs", "50"}), 50);
+        const int byTime = stepsOf("by_time", {"--max_minutes", "0.1"});
+        QVERIFY2(byTime > 50, qPrintable(QString::number(byTime)));
+    }
+
     void namesThatAreNotUtf8AreWrittenOneWay()
     {
         // A Latin-1 file name (a byte 0xE9, not UTF-8): the shell passes its bytes as they are.
