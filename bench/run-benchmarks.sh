@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|vocoder]...
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|generation|vocoder]...
 #        (default: all but vocoder, which trains for 30 minutes; the `bench` target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
 # for the dataset, the accuracy test set (bench/make_test_set.py: 40 songs and 12 melodies with
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|vocoder]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|generation|vocoder]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset training}
+parts=${*:-decode logmel gui library dataset training generation}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -84,6 +84,12 @@ if wanted training; then
   "$build/bench/bench_training_speed" "$here/torch_training_speed.py"
   echo "== memory a training step keeps for its backward pass, measured against muze models' estimate =="
   "$build/bench/bench_training_memory"
+  echo
+fi
+
+if wanted generation; then
+  echo "== generation speed: a 30 s song, sampler, VAE decoder and vocoder =="
+  "$build/bench/bench_generation"
   echo
 fi
 

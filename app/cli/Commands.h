@@ -19,5 +19,6 @@ int runBuildDataset(const std::vector<std::string>& arguments);
 int runMergeDataset(const std::vector<std::string>& arguments);
 int runTrain(const std::vector<std::string>& arguments);
 int runModels(const std::vector<std::string>& arguments);
+int runGenerate(const std::vector<std::string>& arguments);
 
 }  // namespace muze::cli

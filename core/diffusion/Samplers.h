@@ -25,4 +25,13 @@ struct DdimOptions {
 torch::Tensor sampleDdim(const Denoiser& denoiser, const NoiseSchedule& schedule, Prediction prediction, torch::Tensor noise,
                          const DdimOptions& options, at::Generator generator, const JobControl& control = {});
 
+// DPM-Solver++(2M): the probability-flow ODE solved in log-SNR time with the data prediction, second
+// order from the second step on by reusing the previous step's x0 (multistep). Deterministic; good
+// in 10-25 steps. One denoiser call per step, progress and cancel as DDIM's.
+// ref: Lu et al. 2022, "DPM-Solver++: Fast Solver for Guided Sampling of Diffusion Probabilistic
+// Models", Algorithm 2; the first-order steps where the previous log-SNR is infinite (pure noise)
+// or the next is (the last step, onto x0).
+torch::Tensor sampleDpmSolver2M(const Denoiser& denoiser, const NoiseSchedule& schedule, Prediction prediction, torch::Tensor noise, int steps,
+                                const JobControl& control = {});
+
 }  // namespace muze

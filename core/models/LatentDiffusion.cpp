@@ -17,7 +17,8 @@ Json LdmConfig::toJson() const
             {"prediction", prediction == Prediction::V ? "v" : "epsilon"},
             {"schedule", schedule.kind == ScheduleKind::Cosine ? "cosine" : "linear"},
             {"train_steps", schedule.trainSteps},
-            {"zero_terminal_snr", schedule.zeroTerminalSnr}};
+            {"zero_terminal_snr", schedule.zeroTerminalSnr},
+            {"energy_curve", {{"at_silence", energyCurve.atSilence}, {"per_energy", energyCurve.perEnergy}}}};
 }
 
 LdmConfig LdmConfig::fromJson(const Json& json)
@@ -33,6 +34,7 @@ LdmConfig LdmConfig::fromJson(const Json& json)
         config.schedule.kind = json.at("schedule") == "cosine" ? ScheduleKind::Cosine : ScheduleKind::Linear;
         config.schedule.trainSteps = json.at("train_steps").get<int>();
         config.schedule.zeroTerminalSnr = json.at("zero_terminal_snr").get<bool>();
+        config.energyCurve = {json.at("energy_curve").at("at_silence").get<double>(), json.at("energy_curve").at("per_energy").get<double>()};
         if (!(config.latentScale > 0) || config.schedule.trainSteps < 2 || config.text.outputDim != config.unet.contextDim)
             throw Error(ErrorKind::Corrupt, "");
         return config;

@@ -13,6 +13,16 @@
 
 namespace muze {
 
+// How loud a section of a given energy (0..1, the dataset's section energy) is, as the energy-curve
+// control reads its log-mel: a line fitted on the training data at the start of phase 3, through
+// which generation asks for a plan's energies.
+struct EnergyCurveLine {
+    double atSilence = 0.0;
+    double perEnergy = 0.0;
+
+    double levelAt(double energy) const { return atSilence + perEnergy * energy; }
+};
+
 // Phase 3's model: the UNet with everything that encodes its conditions (the section module, the
 // voice fusion, the built-in text encoder), trained together and saved as one.
 struct LdmConfig {
@@ -21,6 +31,7 @@ struct LdmConfig {
     double latentScale = 1.0;  // the VAE's latents are multiplied by this to unit variance (measured at the start of training)
     Prediction prediction = Prediction::V;
     ScheduleConfig schedule;   // cosine, zero terminal SNR
+    EnergyCurveLine energyCurve;
 
     nlohmann::ordered_json toJson() const;
     static LdmConfig fromJson(const nlohmann::ordered_json& json);  // throws Error(Corrupt) for a bad config

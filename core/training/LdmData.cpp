@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace muze {
 namespace {
@@ -256,7 +257,30 @@ std::optional<std::size_t> sectionAt(const Record& record, double seconds)
     return std::nullopt;
 }
 
-torch::Tensor controlsAt(const Record& record, const CropPlace& place, const torch::Tensor& melCrop)
+EnergyCurveLine fitEnergyCurveLine(const std::vector<double>& energies, const std::vector<double>& levels, double usualLevel)
+{
+    const auto n = static_cast<double>(energies.size());
+    const double meanEnergy = std::accumulate(energies.begin(), energies.end(), 0.0) / std::max(1.0, n);
+    const double meanLevel = std::accumulate(levels.begin(), levels.end(), 0.0) / std::max(1.0, n);
+    double covariance = 0.0;
+    double variance = 0.0;
+    for (std::size_t i = 0; i < energies.size(); ++i) {
+        covariance += (energies[i] - meanEnergy) * (levels[i] - meanLevel);
+        variance += (energies[i] - meanEnergy) * (energies[i] - meanEnergy);
+    }
+    if (energies.size() < 8 || variance < 1e-6 * n)
+        return {usualLevel, 0.0};
+    const double slope = covariance / variance;
+    return {meanLevel - slope * meanEnergy, slope};
+}
+
+torch::Tensor energyCurveOf(const torch::Tensor& melCrop, int frames)
+{
+    const torch::Tensor level = melCrop.mean(0).view({frames, -1}).mean(1);
+    return (level - kEnergyCurveFloorDb) / kEnergyCurveSpanDb;
+}
+
+torch::Tensor controlsAt(const Record& record, const CropPlace& place, const torch::Tensor& energy)
 {
     const int frames = place.frames;
     const double start = place.startSeconds;
@@ -279,13 +303,11 @@ torch::Tensor controlsAt(const Record& record, const CropPlace& place, const tor
                     controls[2 + (root + interval) % 12].narrow(0, first, last - first).fill_(1.0);
         }
     }
-    // The energy: the crop's mean log-mel level per latent frame, about 0 for quiet and 1 for loud.
-    const torch::Tensor level = melCrop.mean(0).view({frames, -1}).mean(1);
-    controls[14].copy_((level + 60.0) / 40.0);
+    controls[14].copy_(energy);
     return controls;
 }
 
-ExampleConditions conditionsAt(const Record& record, const CropPlace& place, const torch::Tensor& melCrop)
+ExampleConditions conditionsAt(const Record& record, const CropPlace& place, const torch::Tensor& energyCurve)
 {
     ExampleConditions c;
     const double start = place.startSeconds;
@@ -334,7 +356,7 @@ ExampleConditions conditionsAt(const Record& record, const CropPlace& place, con
     c.phonemeTimes = phonemeTimeFeatures(record);
     c.voice = vectorOf(record, field::kVoiceEmbedding, 256);
     c.ecapa = vectorOf(record, "ecapa_embedding", 192);
-    c.controls = controlsAt(record, place, melCrop);
+    c.controls = controlsAt(record, place, energyCurve);
     return c;
 }
 

@@ -24,20 +24,31 @@ struct ExampleConditions {
 };
 
 // Where the conditions are taken: `frames` latent frames of `frameSeconds` each from `startSeconds`
-// of the record's song, over `melCrop`, the log-mel under them ([128, frames · reduction], dB), which
-// gives the energy curve.
+// of the record's song.
 struct CropPlace {
     double startSeconds = 0.0;
     int frames = 0;
     double frameSeconds = 0.04;
 };
-ExampleConditions conditionsAt(const Record& record, const CropPlace& place, const torch::Tensor& melCrop);
+// `energyCurve` [frames]: energyCurveOf() the log-mel under the crop when training, the plan's wish
+// when generating.
+ExampleConditions conditionsAt(const Record& record, const CropPlace& place, const torch::Tensor& energyCurve);
+
+// The loudness of a log-mel crop ([128, frames · reduction], dB) per latent frame: its mean level,
+// about 0 for quiet and 1 for loud.
+torch::Tensor energyCurveOf(const torch::Tensor& melCrop, int frames);
+// The least-squares line through (section energy, energy-curve level) pairs. Where they say too
+// little (fewer than eight, or all of one energy) the line is flat at `usualLevel`: every section
+// then asks for the usual.
+EnergyCurveLine fitEnergyCurveLine(const std::vector<double>& energies, const std::vector<double>& levels, double usualLevel);
+inline constexpr double kEnergyCurveFloorDb = -60.0;  // the level that reads 0
+inline constexpr double kEnergyCurveSpanDb = 40.0;    // and the span to 1
 
 // The same example with nothing known: what classifier-free guidance contrasts with.
 ExampleConditions unconditional(int frames);
 
 // The controls alone: beat and downbeat pulses, the chord's chroma, the energy curve.
-torch::Tensor controlsAt(const Record& record, const CropPlace& place, const torch::Tensor& melCrop);
+torch::Tensor controlsAt(const Record& record, const CropPlace& place, const torch::Tensor& energy);
 
 LdmConditions batchConditions(const std::vector<ExampleConditions>& examples, const torch::Device& device);
 

@@ -25,6 +25,7 @@ constexpr int kValidationCropsPerSong = 4;
 constexpr int kValidationTimesteps[] = {100, 300, 500, 700, 900};  // of 1000, the same for every validation
 constexpr int kPreviewSteps = 20;
 constexpr double kPreviewGuidance = 3.0;
+constexpr std::int64_t kEnergyFitSteps = 8;  // batches of crops the energy curve's line is fitted on
 
 LdmConfig ldmConfigOf(const TrainOptions& options, const VaeConfig& vae)
 {
@@ -91,7 +92,7 @@ public:
             for (int k = 0; k < kValidationCropsPerSong; ++k) {
                 const std::int64_t start = aligned(room * k / std::max(1, kValidationCropsPerSong - 1));
                 const torch::Tensor mel = song.mel.narrow(1, start, melFrames()).clone();
-                m_held.push_back({mel, latentCrop(latent, start), conditionsAt(songs.record(record), place(start), mel)});
+                m_held.push_back({mel, latentCrop(latent, start), conditionsAt(songs.record(record), place(start), energyCurveOf(mel, latentFrames()))});
             }
         }
     }
@@ -111,7 +112,7 @@ public:
             const torch::Tensor rolls = torch::rand({2}, generator);
             ExampleConditions c = rolls[0].item<double>() < m_options.cfgDropout
                                       ? unconditional(latentFrames())
-                                      : conditionsAt(m_songs.record(song.record), place(start), song.mel.narrow(1, start, melFrames()));
+                                      : conditionsAt(m_songs.record(song.record), place(start), energyCurveOf(song.mel.narrow(1, start, melFrames()), latentFrames()));
             if (rolls[1].item<double>() < m_options.voiceDropout) {
                 c.voice.reset();
                 c.ecapa.reset();
@@ -270,6 +271,32 @@ double latentScaleOf(AudioVae& vae, const CropSchedule& schedule, const TrainOpt
     return deviation > 1e-6 ? 1.0 / deviation : 1.0;
 }
 
+// The line from a section's energy to the level of the energy curve under it, fitted on the first
+// training crops.
+EnergyCurveLine energyCurveLineOf(const CropSchedule& schedule, const TrainingSongs& songs, const TrainOptions& options, int melFrames)
+{
+    std::vector<double> energies;
+    std::vector<double> levels;
+    double levelSum = 0.0;
+    int crops = 0;
+    for (std::int64_t step = 0; step < kEnergyFitSteps; ++step) {
+        const std::vector<SongData>& chunk = schedule.pool->chunk(step / schedule.stepsPerChunk);
+        for (const SectionCrop& crop : sectionCrops(chunk, songs, options.batchSize, melFrames, options.seed, step)) {
+            const SongData& song = chunk[crop.song];
+            const double level = energyCurveOf(song.mel.narrow(1, crop.startFrame, melFrames), 1).item<double>();
+            levelSum += level;
+            ++crops;
+            const Record& record = songs.record(song.record);
+            const std::optional<std::size_t> section = sectionAt(record, static_cast<double>(crop.startFrame) / 100.0);
+            if (section && record[field::kSegments][*section].value("energy", Json()).is_number()) {
+                energies.push_back(record[field::kSegments][*section]["energy"].get<double>());
+                levels.push_back(level);
+            }
+        }
+    }
+    return fitEnergyCurveLine(energies, levels, levelSum / std::max(1, crops));
+}
+
 }  // namespace
 
 TrainSummary trainLatentDiffusion(const TrainOptions& options, const JobControl& control)
@@ -294,9 +321,14 @@ TrainSummary trainLatentDiffusion(const TrainOptions& options, const JobControl&
                                                     " s or longer, one to train on and one to check against; " + options.annotations.string() +
                                                     " has " + std::to_string(train.size() + held.size()) + ".");
     const CropSchedule schedule = scheduleCrops(songs, train, options, melFrames);
-    // A model fine-tuned keeps the scale it was trained with.
-    config.latentScale = options.ldmCheckpoint.empty() ? latentScaleOf(vae, schedule, options, melFrames, device)
-                                                       : LdmConfig::fromJson(readCheckpointInfo(options.ldmCheckpoint).config).latentScale;
+    if (options.ldmCheckpoint.empty()) {
+        config.latentScale = latentScaleOf(vae, schedule, options, melFrames, device);
+        config.energyCurve = energyCurveLineOf(schedule, songs, options, melFrames);
+    } else {  // a model fine-tuned keeps the scale and the energy line it was trained with
+        const LdmConfig tuned = LdmConfig::fromJson(readCheckpointInfo(options.ldmCheckpoint).config);
+        config.latentScale = tuned.latentScale;
+        config.energyCurve = tuned.energyCurve;
+    }
     const double peakRate = options.learningRate > 0 ? options.learningRate : options.preset == "tiny" ? 2e-3 : 2e-4;
 
     torch::manual_seed(options.seed);

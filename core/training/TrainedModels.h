@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/models/AudioVae.h"
+#include "core/models/CompositionPlanner.h"
+#include "core/models/LatentDiffusion.h"
 #include "core/models/Vocoder.h"
 
 #include <filesystem>
@@ -11,5 +13,8 @@ namespace muze {
 // Error naming the file when it is not a checkpoint of that model or is damaged.
 AudioVae loadVae(const std::filesystem::path& checkpoint);
 Vocoder loadVocoder(const std::filesystem::path& checkpoint);
+CompositionPlanner loadPlanner(const std::filesystem::path& checkpoint);
+// Phase 3's model with its EMA weights: what training previews and keeps as its best.
+LatentDiffusion loadLatentDiffusion(const std::filesystem::path& checkpoint);
 
 }  // namespace muze

@@ -47,7 +47,7 @@ private slots:
     void aRecordGivesWhatItHas()
     {
         const CropPlace place{8.0, 100, 0.04};  // 8 s to 12 s
-        const ExampleConditions c = conditionsAt(fullRecord(), place, torch::full({128, 400}, -20.0f));
+        const ExampleConditions c = conditionsAt(fullRecord(), place, energyCurveOf(torch::full({128, 400}, -20.0f), 100));
         QCOMPARE(c.prompt, std::string("bright pop"));
         QCOMPARE(c.position, 0.08f);
         QCOMPARE(*c.sectionType, std::int64_t(sectionTypeIndex("chorus")));
@@ -81,9 +81,9 @@ private slots:
     void aBareRecordLeavesEverythingAbsent()
     {
         const Record bare = Json::parse(R"({"audio_path": "b.mp3", "duration": 30.0, "key": null, "tempo": "fast"})");
-        const ExampleConditions c = conditionsAt(bare, {0.0, 50, 0.04}, torch::full({128, 200}, -80.0f));
+        const ExampleConditions c = conditionsAt(bare, {0.0, 50, 0.04}, energyCurveOf(torch::full({128, 200}, -80.0f), 50));
         QVERIFY(!c.sectionType && !c.energy && !c.tempo && !c.key && !c.beats && !c.chord && !c.pitch && !c.voice && !c.breaths);
-        const LdmConditions batch = batchConditions({c, conditionsAt(fullRecord(), {8.0, 50, 0.04}, torch::zeros({128, 200}))}, torch::kCPU);
+        const LdmConditions batch = batchConditions({c, conditionsAt(fullRecord(), {8.0, 50, 0.04}, energyCurveOf(torch::zeros({128, 200}), 50))}, torch::kCPU);
         QCOMPARE(batch.section.tempo.present[0].item<bool>(), false);
         QCOMPARE(batch.section.tempo.present[1].item<bool>(), true);
         QCOMPARE(batch.section.tempo.value[1].item<float>(), 120.0f);
@@ -92,6 +92,27 @@ private slots:
         QCOMPARE(batch.controls.size(0), std::int64_t(2));
         const ExampleConditions nothing = unconditional(50);
         QVERIFY(nothing.prompt.empty() && !nothing.sectionType && nothing.controls.abs().sum().item<float>() == 0.0f);
+    }
+
+    void theEnergyLineFitsTheSectionsOrStaysFlat()
+    {
+        std::vector<double> energies;
+        std::vector<double> levels;
+        for (int i = 0; i < 10; ++i) {
+            energies.push_back(0.1 * i);
+            levels.push_back(0.25 + 0.5 * 0.1 * i + (i % 2 == 0 ? 0.01 : -0.01));
+        }
+        const EnergyCurveLine line = fitEnergyCurveLine(energies, levels, 0.4);
+        QVERIFY(std::abs(line.perEnergy - 0.5) < 0.01);
+        QVERIFY(std::abs(line.levelAt(0.45) - 0.475) < 0.01);
+        const EnergyCurveLine oneEnergy = fitEnergyCurveLine(std::vector<double>(10, 0.5), levels, 0.4);
+        QCOMPARE(oneEnergy.perEnergy, 0.0);
+        QCOMPARE(oneEnergy.levelAt(0.9), 0.4);
+        QCOMPARE(fitEnergyCurveLine({0.1, 0.9}, {0.2, 0.8}, 0.4).perEnergy, 0.0);  // two sections say too little
+        // The level energyCurveOf reads: 0 at -60 dB, 1 at -20 dB, per latent frame.
+        const torch::Tensor curve = energyCurveOf(torch::cat({torch::full({128, 4}, -60.0f), torch::full({128, 4}, -20.0f)}, 1), 2);
+        QCOMPARE(curve[0].item<float>(), 0.0f);
+        QCOMPARE(curve[1].item<float>(), 1.0f);
     }
 };
 

@@ -1,0 +1,236 @@
+#include "app/cli/ArgumentParser.h"
+#include "app/cli/Commands.h"
+#include "app/cli/Terminal.h"
+#include "core/audio/AudioDecoder.h"
+#include "core/audio/AudioWriter.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/Error.h"
+#include "core/generation/PlanProposal.h"
+#include "core/generation/SongGenerator.h"
+#include "core/generation/StructureTemplates.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <limits>
+
+namespace muze::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string templateList()
+{
+    std::string list;
+    for (const std::string& name : templateNames())
+        list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
+// The checkpoint of one part: the flag's file, or the best of that part's run under --models.
+std::filesystem::path checkpointOf(const ArgumentParser::Result& args, const std::string& flag, const std::string& part)
+{
+    if (args.has(flag))
+        return args.text(flag);
+    return std::filesystem::path(args.text("models")) / part / "checkpoints/best.safetensors";
+}
+
+ModelFiles modelFilesOf(const ArgumentParser::Result& args)
+{
+    ModelFiles files{checkpointOf(args, "vae_checkpoint", "vae"), checkpointOf(args, "ldm_checkpoint", "ldm"), {}};
+    for (const auto& [path, what] : {std::pair{files.vae, "VAE"}, std::pair{files.ldm, "latent diffusion model"}})
+        if (!std::filesystem::exists(path))
+            throw Error(ErrorKind::NotFound, std::string("There is no ") + what + " checkpoint at " + path.string() +
+                                                 ": train it with `muze train` into --models, or name the file with --vae_checkpoint / --ldm_checkpoint.");
+    const std::filesystem::path vocoder = checkpointOf(args, "vocoder", "vocoder");
+    if (std::filesystem::exists(vocoder))
+        files.vocoder = vocoder;
+    else if (args.has("vocoder"))
+        throw Error(ErrorKind::NotFound, "There is no vocoder checkpoint at " + vocoder.string() + ".");
+    return files;
+}
+
+TemplateRequest templateRequestOf(const ArgumentParser::Result& args)
+{
+    TemplateRequest request;
+    request.prompt = args.text("prompt");
+    request.duration = args.number("duration", 1.0, kMaxSongSeconds);
+    request.tempo = args.number("tempo", kMinPlanTempo, kMaxPlanTempo);
+    request.key = args.text("key");
+    request.timeSignature = args.text("time_signature");
+    return request;
+}
+
+// The plan file; else the planner's proposal when one is trained and no --template was asked for;
+// else the template. The command says which.
+SongPlan planOf(const ArgumentParser::Result& args)
+{
+    if (args.has("plan")) {
+        SongPlan plan = loadPlan(args.text("plan"));
+        if (args.wasGiven("prompt"))
+            plan.prompt = args.text("prompt");
+        return plan;
+    }
+    const TemplateRequest request = templateRequestOf(args);
+    const std::filesystem::path planner = checkpointOf(args, "planner", "planner");
+    if (args.has("planner") && !std::filesystem::exists(planner))
+        throw Error(ErrorKind::NotFound, "There is no planner checkpoint at " + planner.string() + ".");
+    if (!args.wasGiven("template") && std::filesystem::exists(planner)) {
+        if (std::optional<SongPlan> proposed = proposePlan(planner, request)) {
+            std::cerr << "muze: the sections are the planner's proposal (" << planner.string() << ").\n";
+            return *proposed;
+        }
+        std::cerr << "muze: the planner proposed no sections; ";
+    } else if (!args.wasGiven("template")) {
+        std::cerr << "muze: no trained planner; ";
+    } else {
+        std::cerr << "muze: ";
+    }
+    std::cerr << "the sections follow the template \"" << args.text("template") << "\".\n";
+    return planFromTemplate(args.text("template"), request);
+}
+
+GenerateOptions generateOptionsOf(const ArgumentParser::Result& args)
+{
+    GenerateOptions options;
+    options.cfgScale = args.number("cfg_scale", 0.0, 100.0);
+    options.steps = args.integer("num_steps", 1, 1000);
+    const std::string sampler = args.text("sampler");
+    if (sampler == "ddpm")
+        options.sampler = SamplerKind::Ddpm;
+    else if (sampler == "dpmpp")
+        options.sampler = SamplerKind::DpmSolver2M;
+    else if (sampler != "ddim")
+        throw UsageError("--sampler takes ddpm, ddim or dpmpp, not \"" + sampler + "\"");
+    if (options.sampler == SamplerKind::Ddpm && !args.wasGiven("num_steps"))
+        options.steps = 1000;  // the reference's DDPM
+    options.eta = args.number("eta", 0.0, 1.0);
+    options.guidanceRescale = args.number("cfg_rescale", 0.0, 1.0);
+    options.seed = static_cast<std::uint64_t>(args.integer("seed", 0, std::numeric_limits<int>::max()));
+    return options;
+}
+
+const std::pair<SamplerKind, const char*> kSamplerNames[] = {{SamplerKind::Ddpm, "ddpm"}, {SamplerKind::Ddim, "ddim"}, {SamplerKind::DpmSolver2M, "dpmpp"}};
+
+Json parametersOf(const GenerateOptions& options)
+{
+    Json sectionSeeds = Json::object();
+    for (const auto& [section, seed] : options.sectionSeeds)
+        sectionSeeds[std::to_string(section + 1)] = seed;
+    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames), [&](const auto& n) { return n.first == options.sampler; });
+    return {{"cfg_scale", options.cfgScale}, {"cfg_rescale", options.guidanceRescale},
+            {"num_steps", options.steps},    {"sampler", sampler->second},
+            {"eta", options.eta},            {"seed", options.seed},
+            {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds}};
+}
+
+// The options an earlier song was made with, from its OUTPUT.json.
+GenerateOptions optionsFromJson(const Json& parameters)
+{
+    GenerateOptions options;
+    options.cfgScale = parameters.at("cfg_scale").get<double>();
+    options.guidanceRescale = parameters.at("cfg_rescale").get<double>();
+    options.steps = parameters.at("num_steps").get<int>();
+    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames),
+                                      [&](const auto& n) { return parameters.at("sampler").get<std::string>() == n.second; });
+    if (sampler == std::end(kSamplerNames))
+        throw Error(ErrorKind::Corrupt, "unknown sampler");
+    options.sampler = sampler->first;
+    options.eta = parameters.at("eta").get<double>();
+    options.seed = parameters.at("seed").get<std::uint64_t>();
+    for (const auto& [section, seed] : parameters.at("section_seeds").items())
+        options.sectionSeeds[std::stoul(section) - 1] = seed.get<std::uint64_t>();
+    options.crossfadeSeconds = parameters.at("crossfade_seconds").get<double>();
+    return options;
+}
+
+// `muze generate --plan OUTPUT.json --regenerate N --seed S`: section N of that song made anew.
+GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGenerator& generator, const SongPlan& plan,
+                                GenerateOptions& options, const JobControl& control)
+{
+    if (!args.has("plan") || !args.wasGiven("seed"))
+        throw UsageError("--regenerate N takes the earlier song's OUTPUT.json as --plan and the section's new --seed");
+    const std::filesystem::path earlier = args.text("plan");
+    Json description;
+    try {
+        description = Json::parse(std::ifstream(earlier));
+        options = optionsFromJson(description.at("parameters"));
+    } catch (const std::exception&) {
+        throw Error(ErrorKind::InvalidArgument, earlier.string() + " is not the OUTPUT.json of a generated song: --regenerate needs one.");
+    }
+    const int section = args.integer("regenerate", 1, static_cast<int>(plan.sections.size())) - 1;
+    options.sectionSeeds[static_cast<std::size_t>(section)] = static_cast<std::uint64_t>(args.integer("seed", 0, std::numeric_limits<int>::max()));
+    const std::filesystem::path audio = earlier.parent_path() / description.value("audio", std::string());
+    const AudioBuffer previous = decodeAudioFile(audio, {}).audio;
+    return generator.regenerate(plan, options, static_cast<std::size_t>(section), previous, control);
+}
+
+}  // namespace
+
+int runGenerate(const std::vector<std::string>& arguments)
+{
+    ArgumentParser parser("muze generate --prompt TEXT --output song.wav [--template verse_chorus] [--duration 30] [options]",
+                          "Generate a song section by section from a plan: a template laid over --duration at --tempo and --key,\n"
+                          "or a plan file. Writes the audio and, beside it, OUTPUT.json with the plan, every parameter and the\n"
+                          "models' identities. The same seed, parameters and models give the same file.");
+    parser.option("--prompt", "TEXT", "what the song should sound like", "")
+        .option("--output", "PATH", "the .wav or .flac file to write", "./output/generated.wav")
+        .option("--duration", "SECONDS", "the song's length, with a template", "30")
+        .option("--template", "NAME", "the song's form: " + templateList(), "verse_chorus")
+        .option("--tempo", "BPM", "with a template", "120")
+        .option("--key", "KEY", "with a template, as \"A minor\" or \"Eb major\"", "C major")
+        .option("--time_signature", "N/M", "with a template", "4/4")
+        .option("--plan", "FILE", "a plan JSON (or an earlier OUTPUT.json) instead of a template")
+        .option("--cfg_scale", "SCALE", "classifier-free guidance: how strongly the conditions are followed", "7.5")
+        .option("--num_steps", "N", "sampler steps per section", "50")
+        .option("--sampler", "NAME", "ddpm (1000 steps unless --num_steps), ddim, or dpmpp (DPM-Solver++ 2M, for 10-25 steps)", "ddim")
+        .option("--eta", "ETA", "DDIM's fresh noise per step: 0 deterministic, 1 as much as DDPM", "0")
+        .option("--cfg_rescale", "PHI", "0-1: bring guided outputs' spread back towards the conditional's (0.7 is typical at high scales)", "0")
+        .option("--seed", "N", "the noise; the same seed gives the same song", "0")
+        .option("--models", "DIR", "a `muze train --out_dir`: its vae/, ldm/ and vocoder/ best checkpoints are used", "./checkpoints")
+        .option("--vae_checkpoint", "FILE", "the VAE (default: MODELS/vae/checkpoints/best.safetensors)")
+        .option("--ldm_checkpoint", "FILE", "the latent diffusion model (default: MODELS/ldm/checkpoints/best.safetensors)")
+        .option("--planner", "FILE", "the phase-2 planner that proposes the sections when no --template is given (default: MODELS/planner/checkpoints/best.safetensors, when there is one)")
+        .option("--vocoder", "FILE", "the vocoder (default: MODELS/vocoder/checkpoints/best.safetensors; Griffin-Lim when there is none)")
+        .option("--regenerate", "N", "with --plan OUTPUT.json and --seed: make section N (from 1) of that song anew, keeping the rest")
+        .option("--device", "DEVICE", "cpu", "cpu");
+    const auto args = parser.parse(arguments);
+    if (args.helpRequested) {
+        std::cout << parser.help();
+        return 0;
+    }
+    if (args.text("device") != "cpu")
+        throw UsageError("--device takes cpu: generation runs on the CPU in this build");
+    const std::filesystem::path output = args.text("output");
+    const AudioWriteOptions writeOptions{audioFileTypeFor(output), SampleFormat::Pcm16};
+    GenerateOptions options = generateOptionsOf(args);
+    const SongPlan plan = planOf(args);
+    const SongGenerator generator(modelFilesOf(args));
+    generator.check(plan);
+    if (!generator.hasVocoder())
+        std::cerr << "muze: no trained vocoder; the sound is made by Griffin-Lim, the fallback, and will sound phasey.\n";
+
+    GeneratedSong song;
+    {
+        ProgressLine progress;
+        song = args.has("regenerate") ? regenerateSection(args, generator, plan, options, progress.control())
+                                      : generator.generate(plan, options, progress.control());
+    }
+    if (!output.parent_path().empty())
+        std::filesystem::create_directories(output.parent_path());
+    writeAudioFile(output, song.audio, writeOptions);
+    const Json description{{"audio", output.filename().string()},
+                           {"plan", toJson(plan)},
+                           {"parameters", parametersOf(options)},
+                           {"models", generator.describe()},
+                           {"decoder", song.griffinLim ? "griffin-lim (fallback: no trained vocoder)" : "vocoder"},
+                           {"sample_rate", song.audio.sampleRate},
+                           {"channels", song.audio.channels},
+                           {"duration", song.audio.durationSeconds()}};
+    std::filesystem::path json = output;
+    writeFileAtomically(json.replace_extension(".json"), description.dump(2) + "\n");
+    std::cerr << "muze: wrote " << output.string() << " (" << song.audio.durationSeconds() << " s) and " << json.string() << "\n";
+    return 0;
+}
+
+}  // namespace muze::cli

@@ -1,0 +1,410 @@
+// Song plans, the structure templates, what a plan asks of the model, and songs generated from
+// them with the command line: exact lengths, seeds that reproduce, clear refusals.
+
+#include <torch/torch.h>
+
+#include "core/audio/AudioDecoder.h"
+#include "core/common/Error.h"
+#include "core/generation/PlanConditions.h"
+#include "core/generation/PlanProposal.h"
+#include "core/generation/SongGenerator.h"
+#include "core/generation/StructureTemplates.h"
+#include "core/models/CompositionPlanner.h"
+#include "core/models/ModelPresets.h"
+#include "core/training/Checkpoint.h"
+#include "tests/support/TestSupport.h"
+
+#include <QProcess>
+#include <QtTest>
+
+#include <cmath>
+#include <fstream>
+
+using namespace muze;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QString err;
+};
+
+Run runMuze(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(MUZE_CLI), arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-2, QStringLiteral("did not finish within 120 s")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString text(const std::filesystem::path& path)
+{
+    return QString::fromStdString(path.string());
+}
+
+// The error message of what `call` throws, or "" when it throws nothing.
+template <typename Call>
+std::string errorOf(Call call)
+{
+    try {
+        call();
+    } catch (const Error& error) {
+        return error.what();
+    }
+    return "";
+}
+
+bool onBarLine(double seconds, const PlanSection& s)
+{
+    const double bars = (seconds - s.start) / s.barSeconds();
+    return std::abs(bars - std::round(bars)) * s.barSeconds() < 1e-6;
+}
+
+Json planJson()
+{
+    return Json::parse(R"({"prompt": "warm folk", "sections": [
+        {"type": "intro", "start": 0, "duration": 4.0, "tempo": 120, "key": "G major", "chords": "G C", "energy": 0.3},
+        {"type": "chorus", "start": 4.0, "duration": 3.0, "tempo": 90, "key": "E minor", "time_signature": "3/4",
+         "chords": ["Em", "C", "D"], "energy": 0.8, "has_vocals": true, "lyrics": "la la"}]})");
+}
+
+// Untrained models with the tiny preset's shapes, saved as training saves them: enough to run
+// every step of generation (the sound is noise).
+struct RandomModels {
+    std::filesystem::path folder;
+    ModelFiles files;
+};
+
+RandomModels saveRandomModels(const std::string& name, int latentDim = 32)
+{
+    const std::filesystem::path folder = test::scratchFolder(name);
+    std::filesystem::create_directories(folder / "vae/checkpoints");
+    std::filesystem::create_directories(folder / "ldm/checkpoints");
+    torch::manual_seed(7);
+    VaeConfig vaeConfig = presetPart("tiny", &ModelPreset::vae, "VAE");
+    vaeConfig.latentDim = latentDim;
+    AudioVae vae(vaeConfig);
+    CheckpointInfo vaeInfo;
+    vaeInfo.config = vaeConfig.toJson();
+    vaeInfo.phase = 1;
+    saveCheckpoint(folder / "vae/checkpoints/best.safetensors", {vae.ptr().get(), nullptr, nullptr}, vaeInfo);
+
+    LdmConfig ldmConfig;
+    ldmConfig.unet = presetPart("tiny", &ModelPreset::unet, "UNet");
+    ldmConfig.text = presetPart("tiny", &ModelPreset::textEncoder, "text encoder");
+    LatentDiffusion ldm(ldmConfig);
+    CheckpointInfo ldmInfo;
+    ldmInfo.config = ldmConfig.toJson();
+    ldmInfo.phase = 3;
+    saveCheckpoint(folder / "ldm/checkpoints/best.safetensors", {ldm.ptr().get(), ldm.ptr().get(), nullptr}, ldmInfo);
+    return {folder, {folder / "vae/checkpoints/best.safetensors", folder / "ldm/checkpoints/best.safetensors", {}}};
+}
+
+SongPlan shortPlan()
+{
+    TemplateRequest request;
+    request.prompt = "quiet piano";
+    request.duration = 7.3;
+    request.tempo = 150;  // 1.6 s bars
+    return planFromTemplate("instrumental", request);
+}
+
+GenerateOptions fewSteps(std::uint64_t seed)
+{
+    GenerateOptions options;
+    options.steps = 3;
+    options.cfgScale = 3.0;
+    options.seed = seed;
+    return options;
+}
+
+}  // namespace
+
+class GenerationTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { at::set_num_threads(2); }
+
+    void everyTemplateFillsTheDurationOnBarLines_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("duration");
+        QTest::addColumn<double>("tempo");
+        QTest::addColumn<QString>("signature");
+        for (const std::string& name : templateNames()) {
+            QTest::addRow("%s 30 s at 120", name.c_str()) << QString::fromStdString(name) << 30.0 << 120.0 << "4/4";
+            QTest::addRow("%s 95.5 s at 97 in 3/4", name.c_str()) << QString::fromStdString(name) << 95.5 << 97.0 << "3/4";
+        }
+    }
+    void everyTemplateFillsTheDurationOnBarLines()
+    {
+        QFETCH(QString, name);
+        QFETCH(double, duration);
+        QFETCH(double, tempo);
+        QFETCH(QString, signature);
+        TemplateRequest request{"a song", duration, tempo, "D minor", signature.toStdString()};
+        const SongPlan plan = planFromTemplate(name.toStdString(), request);
+        QCOMPARE(plan.duration(), duration);
+        for (std::size_t i = 0; i + 1 < plan.sections.size(); ++i) {
+            QVERIFY2(onBarLine(plan.sections[i].end(), plan.sections[i]), qPrintable(QStringLiteral("section %1").arg(i + 1)));
+            QVERIFY(plan.sections[i].duration >= plan.sections[i].barSeconds());
+            QCOMPARE(plan.sections[i + 1].start, plan.sections[i].end());
+        }
+        const SongPlan again = planFromJson(toJson(plan));  // a template's plan is a valid plan
+        QCOMPARE(again.sections.size(), plan.sections.size());
+        QCOMPARE(toJson(again).dump(), toJson(plan).dump());
+    }
+
+    void theFourTemplatesOfTheReferenceShip()
+    {
+        for (const char* name : {"verse_chorus", "verse_chorus_bridge", "intro_build_drop", "instrumental"})
+            QVERIFY2(!templateDescription(name).empty(), name);
+        const std::string unknown = errorOf([] { planFromTemplate("ballad", {}); });
+        QVERIFY2(unknown.find("verse_chorus_bridge") != std::string::npos, unknown.c_str());  // lists the known ones
+        const std::string tooShort = errorOf([] { planFromTemplate("verse_chorus_bridge", {"", 8.0, 120.0, "C major", "4/4"}); });
+        QVERIFY2(tooShort.find("holds only 4 bars") != std::string::npos, tooShort.c_str());
+    }
+
+    void aPlannersFormIsLaidOverTheSong()
+    {
+        const std::vector<FormSection> form = formOfTypes({{"intro", 2}, {"chorus", 8}, {"other", 6}});
+        QCOMPARE(form[1].energy, 0.8);  // verse_chorus_bridge's first chorus
+        QVERIFY(form[1].hasVocals && !form[0].hasVocals);
+        QCOMPARE(form[2].type, std::string("other"));
+        QCOMPARE(form[2].majorNumerals, std::string("I vi IV V"));  // a verse's chords
+        const SongPlan plan = planFromForm(form, {"", 32.0, 120.0, "C major", "4/4"});  // 16 bars
+        QCOMPARE(plan.sections[0].duration, 4.0);  // 2 bars of 16, as proposed
+        QCOMPARE(plan.sections[1].duration, 16.0);
+        QCOMPARE(plan.duration(), 32.0);
+
+        // A planner's checkpoint is read, and what it proposes is a valid plan of the asked length.
+        const std::filesystem::path path = test::scratchFolder("planner") / "planner.safetensors";
+        torch::manual_seed(3);
+        CompositionPlanner planner(PlannerConfig{});
+        CheckpointInfo info;
+        info.config = planner->config().toJson();
+        info.phase = 2;
+        saveCheckpoint(path, {planner.ptr().get(), nullptr, nullptr}, info);
+        const std::optional<SongPlan> proposed = proposePlan(path, {"slow blues", 60.0, 80.0, "E minor", "4/4"});
+        if (proposed) {
+            QCOMPARE(proposed->duration(), 60.0);
+            QCOMPARE(toJson(planFromJson(toJson(*proposed))).dump(), toJson(*proposed).dump());
+        }
+        QVERIFY(!errorOf([&] { proposePlan(test::scratchFolder("planner-missing") / "none.safetensors", {}); }).empty());
+    }
+
+    void numeralsBecomeTheKeysChords()
+    {
+        QCOMPARE(chordsOfNumerals("I V vi IV", "C major"), (std::vector<std::string>{"C", "G", "Am", "F"}));
+        QCOMPARE(chordsOfNumerals("I V vi IV", "Eb major"), (std::vector<std::string>{"Eb", "Bb", "Cm", "Ab"}));
+        QCOMPARE(chordsOfNumerals("i VI III VII", "A minor"), (std::vector<std::string>{"Am", "F", "C", "G"}));
+        QCOMPARE(chordsOfNumerals("bVII IV I", "D major"), (std::vector<std::string>{"C", "G", "D"}));
+        QVERIFY(!errorOf([] { chordsOfNumerals("I VIII", "C major"); }).empty());
+    }
+
+    void chordsAreReadAsMusiciansWriteThem()
+    {
+        QCOMPARE(chordLabel("C"), std::string("C:maj"));
+        QCOMPARE(chordLabel("F#m7"), std::string("F#:min"));
+        QCOMPARE(chordLabel("Bbmaj7"), std::string("A#:maj"));
+        QCOMPARE(chordLabel("Dsus4"), std::string("D:maj"));
+        QCOMPARE(chordLabel("Ebm"), std::string("D#:min"));
+        for (const char* bad : {"H", "c", "Am/E", "Cmajor", ""})
+            QVERIFY2(!errorOf([bad] { chordLabel(bad); }).empty(), bad);
+    }
+
+    void aPlanRoundTripsAndSavesAtomically()
+    {
+        const SongPlan plan = planFromJson(planJson());
+        QCOMPARE(plan.sections[0].chords, (std::vector<std::string>{"G", "C"}));  // typed as one string
+        QCOMPARE(plan.sections[1].beatsPerBar(), 3);
+        const std::filesystem::path path = test::scratchFolder("plan-save") / "plan.json";
+        savePlan(path, plan);
+        QCOMPARE(toJson(loadPlan(path)).dump(), toJson(plan).dump());
+        // An OUTPUT.json of generate carries its plan under "plan".
+        std::ofstream(path.parent_path() / "song.json") << Json{{"plan", toJson(plan)}, {"parameters", {{"seed", 3}}}}.dump();
+        QCOMPARE(loadPlan(path.parent_path() / "song.json").sections.size(), std::size_t(2));
+    }
+
+    void aBadPlanIsRefusedWithWhereAndWhat_data()
+    {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("type") << "/sections/1/type" << R"("refrain")" << "section 2 has the type \"refrain\"";
+        QTest::newRow("key") << "/sections/0/key" << R"("G mixolydian")" << "section 1 has the key";
+        QTest::newRow("chord") << "/sections/1/chords" << R"(["Em", "Q7"])" << "\"Q7\" is not a chord";
+        QTest::newRow("tempo") << "/sections/0/tempo" << "900" << "tempo of 900";
+        QTest::newRow("energy") << "/sections/0/energy" << "1.5" << "energy of 1.5";
+        QTest::newRow("signature") << "/sections/1/time_signature" << R"("4/3")" << "time signature \"4/3\"";
+        QTest::newRow("gap") << "/sections/1/start" << "5.0" << "sections follow each other without gaps";
+        QTest::newRow("off the bar line") << "/sections/0/duration" << "4.5" << "lasts whole bars";
+        QTest::newRow("no length") << "/sections/1/duration" << "0" << "section 2 has no length";
+        QTest::newRow("wrong kind") << "/sections/0/energy" << R"("loud")" << "\"energy\" of the wrong kind";
+        QTest::newRow("no sections") << "/sections" << "[]" << "no sections";
+    }
+    void aBadPlanIsRefusedWithWhereAndWhat()
+    {
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        Json json = planJson();
+        json[Json::json_pointer(pointer.toStdString())] = Json::parse(value.toStdString());
+        const std::string message = errorOf([&] { planFromJson(json); });
+        QVERIFY2(message.find(expected.toStdString()) != std::string::npos, message.c_str());
+    }
+
+    void aPlanIsConditionedAsTheDatasetIs()
+    {
+        const SongPlan plan = planFromJson(planJson());
+        const Record record = planRecord(plan, 1);
+        QCOMPARE(record["tempo"].get<double>(), 90.0);
+        QCOMPARE(record["key"].get<std::string>(), std::string("E minor"));
+        // 8 beats of 0.5 s in the intro, then beats of 2/3 s with a downbeat every third.
+        QCOMPARE(record["beat_positions"][8].get<double>(), 4.0);
+        QCOMPARE(record["beat_positions"][9].get<double>(), 4.0 + 2.0 / 3.0);
+        QCOMPARE(record["downbeat_positions"][2].get<double>(), 4.0);
+        QCOMPARE(record["downbeat_positions"][3].get<double>(), 6.0);
+        QCOMPARE(record["chords"][2]["label"].get<std::string>(), std::string("E:min"));
+
+        const EnergyCurveLine line{0.2, 0.5};
+        const ExampleConditions c = sectionConditions(plan, 1, 75, 0.04, line);  // 3 s from 4 s
+        QCOMPARE(*c.sectionType, std::int64_t(sectionTypeIndex("chorus")));
+        QCOMPARE(*c.key, std::int64_t(4 + 12));
+        QCOMPARE(*c.tempo, 90.0f);
+        QCOMPARE(*c.energy, 0.8f);
+        QCOMPARE(*c.hasVocals, 1.0f);
+        QCOMPARE(c.position, static_cast<float>(4.0 / 7.0));
+        QCOMPARE(c.prompt, std::string("warm folk"));
+        // The beat channel pulses on the chorus's first beat, latent frame 0, and on its second, 2/3 s later.
+        QCOMPARE(c.controls[0][0].item<float>(), 1.0f);
+        QCOMPARE(c.controls[0][17].item<float>(), 1.0f);
+        // E minor's chroma (E G B) for the first bar; the energy curve at the plan's level.
+        QCOMPARE(c.controls[2 + 4][0].item<float>(), 1.0f);
+        QCOMPARE(c.controls[2 + 0][0].item<float>(), 0.0f);
+        QCOMPARE(c.controls[14][40].item<float>(), 0.6f);
+    }
+
+    void aSongLastsItsPlanAndItsSeedMakesItAgain()
+    {
+        const RandomModels models = saveRandomModels("generate-random");
+        const SongGenerator generator(models.files);
+        const SongPlan plan = shortPlan();
+        const GeneratedSong first = generator.generate(plan, fewSteps(5));
+        QCOMPARE(first.audio.sampleRate, 32000);
+        QCOMPARE(first.audio.channels, 1);
+        QCOMPARE(first.audio.frames(), std::int64_t(std::lround(7.3 * 32000)));
+        QVERIFY(first.griffinLim);
+        for (float sample : first.audio.samples)
+            QVERIFY(std::isfinite(sample));
+        QVERIFY(generator.generate(plan, fewSteps(5)).audio.samples == first.audio.samples);
+        QVERIFY(generator.generate(plan, fewSteps(6)).audio.samples != first.audio.samples);
+        for (const SamplerKind sampler : {SamplerKind::Ddpm, SamplerKind::DpmSolver2M}) {
+            GenerateOptions options = fewSteps(5);
+            options.sampler = sampler;
+            options.guidanceRescale = 0.7;
+            const GeneratedSong song = generator.generate(plan, options);
+            QCOMPARE(song.audio.frames(), first.audio.frames());
+            QVERIFY(generator.generate(plan, options).audio.samples == song.audio.samples);
+            QVERIFY(song.audio.samples != first.audio.samples);
+        }
+    }
+
+    void progressGoesBySectionAndCancelStopsWithinAStep()
+    {
+        const RandomModels models = saveRandomModels("generate-cancel");
+        const SongGenerator generator(models.files);
+        const SongPlan plan = shortPlan();
+        std::vector<std::string> stages;
+        generator.generate(plan, fewSteps(1), {[&](const std::string& stage, double) {
+                                                    if (stages.empty() || stages.back() != stage)
+                                                        stages.push_back(stage);
+                                                }});
+        QCOMPARE(stages.size(), plan.sections.size());
+        QCOMPARE(stages.front(), std::string("section 1 of 5 (intro)"));
+
+        CancelToken cancel;
+        int reports = 0;
+        const JobControl control{[&](const std::string&, double) {
+                                     if (++reports == 2)
+                                         cancel.cancel();
+                                 },
+                                 &cancel};
+        const std::string message = errorOf([&] { generator.generate(plan, fewSteps(1), control); });
+        QCOMPARE(message, std::string("Cancelled."));
+        QCOMPARE(reports, 2);  // the next sampler step saw the token
+    }
+
+    void modelsThatDoNotFitAreRefused()
+    {
+        const RandomModels models = saveRandomModels("generate-mismatch");
+        const RandomModels other = saveRandomModels("generate-mismatch-other", 16);
+        const std::string mismatch = errorOf([&] { SongGenerator({other.files.vae, models.files.ldm, {}}); });
+        QVERIFY2(mismatch.find("give the VAE it was trained with") != std::string::npos, mismatch.c_str());
+        const std::string swapped = errorOf([&] { SongGenerator({models.files.vae, models.files.vae, {}}); });
+        QVERIFY2(swapped.find("is not the checkpoint asked for") != std::string::npos, swapped.c_str());
+        SongPlan longSection = shortPlan();
+        longSection.sections.back().duration = 75.0;
+        const std::string tooLong = errorOf([&] { SongGenerator(models.files).check(longSection); });
+        QVERIFY2(tooLong.find("split it in two") != std::string::npos, tooLong.c_str());
+    }
+
+    void theCommandLineWritesTheSongAndWhatMadeIt()
+    {
+        const RandomModels models = saveRandomModels("generate-cli");
+        const std::filesystem::path output = models.folder / "out/song.wav";
+        const QStringList common{"--models", text(models.folder), "--duration", "8", "--tempo", "200", "--key", "A minor", "--num_steps", "2"};
+        const Run run = runMuze(QStringList{"generate", "--prompt", "dark synth", "--output", text(output), "--seed", "11"} + common);
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("no trained planner; the sections follow the template \"verse_chorus\"") && run.err.contains("Griffin-Lim"),
+                 qPrintable(run.err));
+        const AudioBuffer audio = decodeAudioFile(output, {}).audio;
+        QCOMPARE(audio.frames(), std::int64_t(8 * 32000));
+        Json description = Json::parse(std::ifstream(models.folder / "out/song.json"));
+        QCOMPARE(description["parameters"]["seed"].get<int>(), 11);
+        QCOMPARE(description["plan"]["prompt"].get<std::string>(), std::string("dark synth"));
+        QCOMPARE(description["plan"]["sections"][0]["key"].get<std::string>(), std::string("A minor"));
+        QVERIFY(description["models"]["ldm"]["content"].is_string());
+
+        // The written plan makes the same song again.
+        const std::filesystem::path again = models.folder / "out/again.wav";
+        const Run replay = runMuze({"generate", "--plan", text(models.folder / "out/song.json"), "--output", text(again), "--seed", "11",
+                                    "--models", text(models.folder), "--num_steps", "2"});
+        QVERIFY2(replay.status == 0, qPrintable(replay.err));
+        QVERIFY(decodeAudioFile(again, {}).audio.samples == audio.samples);
+
+        // Section 2 made anew: only its span and the crossfade after it change.
+        const std::filesystem::path regenerated = models.folder / "out/regenerated.wav";
+        const Run regenerate = runMuze({"generate", "--plan", text(models.folder / "out/song.json"), "--regenerate", "2", "--seed", "99",
+                                        "--output", text(regenerated), "--models", text(models.folder)});
+        QVERIFY2(regenerate.status == 0, qPrintable(regenerate.err));
+        const std::vector<float> changed = decodeAudioFile(regenerated, {}).audio.samples;
+        QCOMPARE(changed.size(), audio.samples.size());
+        const auto begin = static_cast<std::size_t>(std::lround(description["plan"]["sections"][1]["start"].get<double>() * 32000));
+        const auto end = static_cast<std::size_t>(std::lround((description["plan"]["sections"][2]["start"].get<double>() + 0.05) * 32000));
+        QVERIFY(std::equal(changed.begin(), changed.begin() + begin, audio.samples.begin()));
+        QVERIFY(std::equal(changed.begin() + end, changed.end(), audio.samples.begin() + end));
+        QVERIFY(!std::equal(changed.begin() + begin, changed.begin() + end, audio.samples.begin() + begin));
+        const Json remade = Json::parse(std::ifstream(models.folder / "out/regenerated.json"));
+        QCOMPARE(remade["parameters"]["section_seeds"]["2"].get<int>(), 99);
+        QCOMPARE(remade["parameters"]["seed"].get<int>(), 11);
+
+        // Refusals come before any work, and leave nothing behind.
+        const std::filesystem::path refused = models.folder / "out/refused.wav";
+        for (const QStringList& bad : {QStringList{"--template", "ballad"}, QStringList{"--duration", "2"}, QStringList{"--key", "H major"},
+                                       QStringList{"--sampler", "euler"}, QStringList{"--vae_checkpoint", "/nonexistent.safetensors"}}) {
+            const Run failed = runMuze(QStringList{"generate", "--output", text(refused)} + common + bad);
+            QVERIFY2(failed.status != 0 && !failed.err.isEmpty(), qPrintable(bad.join(' ')));
+            QVERIFY(!std::filesystem::exists(refused));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(GenerationTest)
+#include "test_generation.moc"
