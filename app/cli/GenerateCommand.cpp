@@ -161,8 +161,23 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
     const int section = args.integer("regenerate", 1, static_cast<int>(plan.sections.size())) - 1;
     options.sectionSeeds[static_cast<std::size_t>(section)] = static_cast<std::uint64_t>(args.integer("seed", 0, std::numeric_limits<int>::max()));
     const std::filesystem::path audio = earlier.parent_path() / description.value("audio", std::string());
+    if (description.value("sample_rate", 0) != kModelSampleRate || description.value("channels", 0) != 1)
+        throw Error(ErrorKind::InvalidArgument, "--regenerate keeps the rest of a song sample for sample, so it needs the song as the models made it: "
+                                                "32 kHz mono, without --sample_rate 44100 or --stereo.");
     const AudioBuffer previous = decodeAudioFile(audio, {}).audio;
     return generator.regenerate(plan, options, static_cast<std::size_t>(section), previous, control);
+}
+
+// --output, with the extension --format asks for.
+std::filesystem::path outputOf(const ArgumentParser::Result& args)
+{
+    std::filesystem::path output = args.text("output");
+    if (!args.has("format"))
+        return output;
+    const std::string format = args.text("format");
+    if (format != "wav" && format != "flac")
+        throw UsageError("--format takes wav or flac, not \"" + format + "\"");
+    return output.replace_extension("." + format);
 }
 
 }  // namespace
@@ -175,6 +190,9 @@ int runGenerate(const std::vector<std::string>& arguments)
                           "models' identities. The same seed, parameters and models give the same file.");
     parser.option("--prompt", "TEXT", "what the song should sound like", "")
         .option("--output", "PATH", "the .wav or .flac file to write", "./output/generated.wav")
+        .option("--format", "FORMAT", "wav or flac (16-bit), replacing --output's extension")
+        .option("--sample_rate", "HZ", "32000 (the models') or 44100 (the reference's)", "32000")
+        .flag("--stereo", "two channels (the models make mono: the same signal in both)")
         .option("--duration", "SECONDS", "the song's length, with a template", "30")
         .option("--template", "NAME", "the song's form: " + templateList(), "verse_chorus")
         .option("--tempo", "BPM", "with a template", "120")
@@ -201,8 +219,11 @@ int runGenerate(const std::vector<std::string>& arguments)
     }
     if (args.text("device") != "cpu")
         throw UsageError("--device takes cpu: generation runs on the CPU in this build");
-    const std::filesystem::path output = args.text("output");
+    const std::filesystem::path output = outputOf(args);
     const AudioWriteOptions writeOptions{audioFileTypeFor(output), SampleFormat::Pcm16};
+    const int sampleRate = args.integer("sample_rate", kModelSampleRate, 44100);
+    if (sampleRate != kModelSampleRate && sampleRate != 44100)
+        throw UsageError("--sample_rate takes 32000 or 44100");
     GenerateOptions options = generateOptionsOf(args);
     const SongPlan plan = planOf(args);
     const SongGenerator generator(modelFilesOf(args));
@@ -218,6 +239,7 @@ int runGenerate(const std::vector<std::string>& arguments)
     }
     if (!output.parent_path().empty())
         std::filesystem::create_directories(output.parent_path());
+    song.audio = deliveredAs(song.audio, sampleRate, args.has("stereo") ? 2 : 1);
     writeAudioFile(output, song.audio, writeOptions);
     const Json description{{"audio", output.filename().string()},
                            {"plan", toJson(plan)},

@@ -1,5 +1,6 @@
 #include "core/generation/SongGenerator.h"
 
+#include "core/audio/Resampler.h"
 #include "core/common/Error.h"
 #include "core/dataset/SourceFingerprint.h"
 #include "core/diffusion/Samplers.h"
@@ -218,6 +219,18 @@ GeneratedSong SongGenerator::regenerate(const SongPlan& plan, const GenerateOpti
     std::copy(span.begin(), span.begin() + static_cast<std::ptrdiff_t>(end - begin), result.audio.samples.begin() + static_cast<std::ptrdiff_t>(begin));
     result.griffinLim = !m_models->vocoder;
     return result;
+}
+
+AudioBuffer deliveredAs(const AudioBuffer& song, int sampleRate, int channels)
+{
+    const AudioBuffer resampled = sampleRate == song.sampleRate ? song : resampleAudio(song, sampleRate);
+    if (channels == resampled.channels)
+        return resampled;
+    AudioBuffer out{resampled.sampleRate, channels, {}};
+    out.samples.reserve(resampled.samples.size() * static_cast<std::size_t>(channels));
+    for (float sample : resampled.samples)
+        out.samples.insert(out.samples.end(), static_cast<std::size_t>(channels), sample);
+    return out;
 }
 
 }  // namespace muze

@@ -98,6 +98,10 @@ private:
     std::unique_ptr<Models> m_models;
 };
 
+// A generated song as delivered: at `sampleRate` (32000, the model's, or the reference's 44100, through
+// the SoX resampler) and in `channels` (1, or 2 with the mono signal in both: the models make mono).
+AudioBuffer deliveredAs(const AudioBuffer& song, int sampleRate, int channels);
+
 inline constexpr double kMinSectionSeconds = 0.1;   // longer than the crossfade
 inline constexpr double kMaxSectionSeconds = 60.0;  // beyond this a section's self-attention outgrows a laptop's memory
 inline constexpr double kMaxSongSeconds = 600.0;

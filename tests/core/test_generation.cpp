@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <csignal>
 #include <fstream>
 
 using namespace muze;
@@ -341,6 +342,22 @@ private slots:
         QCOMPARE(reports, 2);  // the next sampler step saw the token
     }
 
+    void ctrlCStopsTheCommandAndWritesNothing()
+    {
+        const RandomModels models = saveRandomModels("generate-interrupt");
+        const std::filesystem::path output = models.folder / "out/song.wav";
+        QProcess process;
+        process.start(QStringLiteral(MUZE_CLI), {"generate", "--models", text(models.folder), "--output", text(output), "--sampler", "ddpm",
+                                                 "--num_steps", "1000", "--duration", "30"});
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(1500);
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY(!std::filesystem::exists(output));
+        QVERIFY(!std::filesystem::exists(models.folder / "out/song.json"));
+    }
+
     void modelsThatDoNotFitAreRefused()
     {
         const RandomModels models = saveRandomModels("generate-mismatch");
@@ -395,10 +412,26 @@ private slots:
         QCOMPARE(remade["parameters"]["section_seeds"]["2"].get<int>(), 99);
         QCOMPARE(remade["parameters"]["seed"].get<int>(), 11);
 
+        // The reference's delivery: 44.1 kHz stereo, here as FLAC.
+        const Run delivered = runMuze(QStringList{"generate", "--output", text(models.folder / "out/wide.wav"), "--format", "flac",
+                                                  "--sample_rate", "44100", "--stereo"} + common);
+        QVERIFY2(delivered.status == 0, qPrintable(delivered.err));
+        DecodeOptions asWritten;
+        asWritten.sampleRate = 0;
+        asWritten.channels = ChannelMode::UpToStereo;
+        const DecodedAudio wide = decodeAudioFile(models.folder / "out/wide.flac", asWritten);
+        QCOMPARE(wide.audio.sampleRate, 44100);
+        QCOMPARE(wide.audio.channels, 2);
+        QVERIFY(std::abs(wide.audio.durationSeconds() - 8.0) < 0.001);
+        const Run notFromWide = runMuze({"generate", "--plan", text(models.folder / "out/wide.json"), "--regenerate", "1", "--seed", "3",
+                                         "--output", text(models.folder / "out/wide2.wav"), "--models", text(models.folder)});
+        QVERIFY2(notFromWide.status != 0 && notFromWide.err.contains("32 kHz mono"), qPrintable(notFromWide.err));
+
         // Refusals come before any work, and leave nothing behind.
         const std::filesystem::path refused = models.folder / "out/refused.wav";
         for (const QStringList& bad : {QStringList{"--template", "ballad"}, QStringList{"--duration", "2"}, QStringList{"--key", "H major"},
-                                       QStringList{"--sampler", "euler"}, QStringList{"--vae_checkpoint", "/nonexistent.safetensors"}}) {
+                                       QStringList{"--sampler", "euler"}, QStringList{"--vae_checkpoint", "/nonexistent.safetensors"},
+                                       QStringList{"--sample_rate", "48000"}, QStringList{"--format", "mp3"}}) {
             const Run failed = runMuze(QStringList{"generate", "--output", text(refused)} + common + bad);
             QVERIFY2(failed.status != 0 && !failed.err.isEmpty(), qPrintable(bad.join(' ')));
             QVERIFY(!std::filesystem::exists(refused));
