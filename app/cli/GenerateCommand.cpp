@@ -144,6 +144,19 @@ GenerateOptions optionsFromJson(const Json& parameters)
     return options;
 }
 
+// Whether two descriptions of the models name the same files by content (wherever they are now).
+bool sameModels(const Json& earlier, const Json& now)
+{
+    const auto contentOf = [](const Json& models, const char* part) {
+        const Json entry = models.is_object() ? models.value(part, Json()) : Json();
+        return entry.is_object() ? entry.value("content", Json()) : entry;
+    };
+    for (const char* part : {"vae", "ldm", "vocoder"})
+        if (contentOf(earlier, part) != contentOf(now, part))
+            return false;
+    return true;
+}
+
 // `muze generate --plan OUTPUT.json --regenerate N --seed S`: section N of that song made anew.
 GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGenerator& generator, const SongPlan& plan,
                                 GenerateOptions& options, const JobControl& control)
@@ -158,6 +171,10 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
     } catch (const std::exception&) {
         throw Error(ErrorKind::InvalidArgument, earlier.string() + " is not the OUTPUT.json of a generated song: --regenerate needs one.");
     }
+    // The neighbours are rendered again for the joins: with other models they would change.
+    if (!sameModels(description.value("models", Json()), generator.describe()))
+        throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made with other models (" + description.value("models", Json()).dump() +
+                                                    "); --regenerate needs the same ones.");
     const int section = args.integer("regenerate", 1, static_cast<int>(plan.sections.size())) - 1;
     options.sectionSeeds[static_cast<std::size_t>(section)] = static_cast<std::uint64_t>(args.integer("seed", 0, std::numeric_limits<int>::max()));
     const std::filesystem::path audio = earlier.parent_path() / description.value("audio", std::string());

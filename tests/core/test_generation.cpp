@@ -81,12 +81,12 @@ struct RandomModels {
     ModelFiles files;
 };
 
-RandomModels saveRandomModels(const std::string& name, int latentDim = 32)
+RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::uint64_t seed = 7)
 {
     const std::filesystem::path folder = test::scratchFolder(name);
     std::filesystem::create_directories(folder / "vae/checkpoints");
     std::filesystem::create_directories(folder / "ldm/checkpoints");
-    torch::manual_seed(7);
+    torch::manual_seed(seed);
     VaeConfig vaeConfig = presetPart("tiny", &ModelPreset::vae, "VAE");
     vaeConfig.latentDim = latentDim;
     AudioVae vae(vaeConfig);
@@ -408,6 +408,10 @@ private slots:
         QVERIFY(std::equal(changed.begin(), changed.begin() + begin, audio.samples.begin()));
         QVERIFY(std::equal(changed.begin() + end, changed.end(), audio.samples.begin() + end));
         QVERIFY(!std::equal(changed.begin() + begin, changed.begin() + end, audio.samples.begin() + begin));
+        const RandomModels other = saveRandomModels("generate-cli-other", 32, 8);  // same shapes, other weights
+        const Run otherModels = runMuze({"generate", "--plan", text(models.folder / "out/song.json"), "--regenerate", "2", "--seed", "99",
+                                         "--output", text(models.folder / "out/other.wav"), "--models", text(other.folder)});
+        QVERIFY2(otherModels.status != 0 && otherModels.err.contains("other models"), qPrintable(otherModels.err));
         const Json remade = Json::parse(std::ifstream(models.folder / "out/regenerated.json"));
         QCOMPARE(remade["parameters"]["section_seeds"]["2"].get<int>(), 99);
         QCOMPARE(remade["parameters"]["seed"].get<int>(), 11);
