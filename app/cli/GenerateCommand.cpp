@@ -110,6 +110,21 @@ GenerateOptions generateOptionsOf(const ArgumentParser::Result& args)
     return options;
 }
 
+// --style_of: a recording when the file is there, otherwise an artist of --annotations' dataset.
+VoiceStyle styleOf(const ArgumentParser::Result& args)
+{
+    const std::string wanted = args.text("style_of");
+    if (std::filesystem::is_regular_file(wanted)) {
+        const RecordingStyle recording = recordingStyle(wanted);
+        std::cerr << "muze: the voice is " << wanted
+                  << (recording.singingFound ? "'s singing.\n" : " as a whole: no singing was found in it, so the embedding is of all of it.\n");
+        return recording.style;
+    }
+    if (!args.has("annotations"))
+        throw UsageError("--style_of \"" + wanted + "\" is not a file; as an artist's name it needs the dataset that knows the artist: --annotations data.json");
+    return artistStyle(artistEmbeddingsOf(args.text("annotations")), wanted);
+}
+
 const std::pair<SamplerKind, const char*> kSamplerNames[] = {{SamplerKind::Ddpm, "ddpm"}, {SamplerKind::Ddim, "ddim"}, {SamplerKind::DpmSolver2M, "dpmpp"}};
 
 Json parametersOf(const GenerateOptions& options)
@@ -121,7 +136,8 @@ Json parametersOf(const GenerateOptions& options)
     return {{"cfg_scale", options.cfgScale}, {"cfg_rescale", options.guidanceRescale},
             {"num_steps", options.steps},    {"sampler", sampler->second},
             {"eta", options.eta},            {"seed", options.seed},
-            {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds}};
+            {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds},
+            {"style_of", options.style ? toJson(*options.style) : Json(nullptr)}};
 }
 
 // The options an earlier song was made with, from its OUTPUT.json.
@@ -141,6 +157,9 @@ GenerateOptions optionsFromJson(const Json& parameters)
     for (const auto& [section, seed] : parameters.at("section_seeds").items())
         options.sectionSeeds[std::stoul(section) - 1] = seed.get<std::uint64_t>();
     options.crossfadeSeconds = parameters.at("crossfade_seconds").get<double>();
+    const Json style = parameters.value("style_of", Json());
+    if (!style.is_null())
+        options.style = voiceStyleFromJson(style);
     return options;
 }
 
@@ -227,6 +246,8 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--ldm_checkpoint", "FILE", "the latent diffusion model (default: MODELS/ldm/checkpoints/best.safetensors)")
         .option("--planner", "FILE", "the phase-2 planner that proposes the sections when no --template is given (default: MODELS/planner/checkpoints/best.safetensors, when there is one)")
         .option("--vocoder", "FILE", "the vocoder (default: MODELS/vocoder/checkpoints/best.safetensors; Griffin-Lim when there is none)")
+        .option("--style_of", "NAME|FILE", "sound like this voice: an artist of --annotations' dataset, or a recording (.wav, .mp3, ...)")
+        .option("--annotations", "FILE", "the dataset whose artists --style_of names (its .artist_embeddings.json)")
         .option("--regenerate", "N", "with --plan OUTPUT.json and --seed: make section N (from 1) of that song anew, keeping the rest")
         .option("--device", "DEVICE", "cpu", "cpu");
     const auto args = parser.parse(arguments);
@@ -242,6 +263,11 @@ int runGenerate(const std::vector<std::string>& arguments)
     if (sampleRate != kModelSampleRate && sampleRate != 44100)
         throw UsageError("--sample_rate takes 32000 or 44100");
     GenerateOptions options = generateOptionsOf(args);
+    if (args.has("style_of")) {
+        if (args.has("regenerate"))
+            throw UsageError("--regenerate keeps the earlier song's voice (its OUTPUT.json has it): leave out --style_of");
+        options.style = styleOf(args);
+    }
     const SongPlan plan = planOf(args);
     const SongGenerator generator(modelFilesOf(args));
     generator.check(plan);

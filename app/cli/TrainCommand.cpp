@@ -50,6 +50,7 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--ldm_checkpoint", "FILE", "phase 3: start from these weights (fine-tuning)")
         .option("--cfg_dropout", "P", "phase 3: share of examples trained without conditioning", "0.1")
         .option("--voice_dropout", "P", "phase 3: share of examples trained without their voice", "0.1")
+        .option("--transpose", "N", "phase 3: hear each song moved by up to ±N semitones, its key, chords and pitch with it (0: off)", "0")
         .option("--text_encoder", "FILE", "phase 3: a TorchScript T5 or CLAP (encode_text) in place of the built-in text encoder")
         .flag("--gradient_checkpointing", "phase 1: the VAE keeps less for its backward pass and runs each block twice")
         .flag("--resume", "carry on from the latest checkpoint in --out_dir");
@@ -92,6 +93,7 @@ int runTrain(const std::vector<std::string>& arguments)
         options.ldmCheckpoint = args.text("ldm_checkpoint");
     options.cfgDropout = args.number("cfg_dropout", 0.0, 1.0);
     options.voiceDropout = args.number("voice_dropout", 0.0, 1.0);
+    options.transposeRange = args.integer("transpose", 0, 6);
 
     const std::vector<PhaseOneModel> models = options.phase == 1 ? phaseOneModels(args.text("model")) : std::vector<PhaseOneModel>{PhaseOneModel::Vae};
     for (const PhaseOneModel model : models) {

@@ -64,10 +64,17 @@ Record planRecord(const SongPlan& plan, std::size_t section)
     return record;
 }
 
-ExampleConditions sectionConditions(const SongPlan& plan, std::size_t section, int frames, double frameSeconds, const EnergyCurveLine& energyCurve)
+ExampleConditions sectionConditions(const SongPlan& plan, std::size_t section, int frames, double frameSeconds, const EnergyCurveLine& energyCurve,
+                                    const std::optional<VoiceStyle>& style)
 {
     const PlanSection& s = plan.sections.at(section);
-    return conditionsAt(planRecord(plan, section), {s.start, frames, frameSeconds}, torch::full({frames}, energyCurve.levelAt(s.energy)));
+    ExampleConditions conditions =
+        conditionsAt(planRecord(plan, section), {s.start, frames, frameSeconds}, torch::full({frames}, energyCurve.levelAt(s.energy)));
+    if (style) {
+        conditions.voice = style->voice;
+        conditions.ecapa = style->ecapa;
+    }
+    return conditions;
 }
 
 }  // namespace muze

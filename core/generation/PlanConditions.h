@@ -6,6 +6,7 @@
 
 #include "core/dataset/TrackRecord.h"
 #include "core/generation/SongPlan.h"
+#include "core/generation/VoiceStyle.h"
 #include "core/training/LdmData.h"
 
 namespace muze {
@@ -16,7 +17,9 @@ namespace muze {
 Record planRecord(const SongPlan& plan, std::size_t section);
 
 // The conditions of `frames` latent frames of `frameSeconds` from the start of `section`; its energy
-// curve is level the model's `energyCurve` gives the section's energy.
-ExampleConditions sectionConditions(const SongPlan& plan, std::size_t section, int frames, double frameSeconds, const EnergyCurveLine& energyCurve);
+// curve is level the model's `energyCurve` gives the section's energy. A style's voice replaces the
+// plan's (which has none: the voice is unknown, as in a song without an embedding).
+ExampleConditions sectionConditions(const SongPlan& plan, std::size_t section, int frames, double frameSeconds, const EnergyCurveLine& energyCurve,
+                                    const std::optional<VoiceStyle>& style = std::nullopt);
 
 }  // namespace muze

@@ -177,7 +177,7 @@ std::vector<float> SongGenerator::render(const SongPlan& plan, const GenerateOpt
         const std::size_t length = sampleAt(section.end()) - sampleAt(section.start) + (i + 1 < count ? overlap : 0);
         const int frames = m.framesFor(static_cast<double>(length) / kSampleRate);
         const JobControl sampling{[&](const std::string&, double f) { part.report(stage, 0.9 * f); }, control.cancel};
-        const ExampleConditions conditions = sectionConditions(plan, i, frames, m.frameSeconds(), m.ldm->config().energyCurve);
+        const ExampleConditions conditions = sectionConditions(plan, i, frames, m.frameSeconds(), m.ldm->config().energyCurve, options.style);
         std::vector<float> audio = m.decode(m.sample(conditions, frames, options, sectionGenerator(options.seedOf(i), i), sampling));
         audio.resize(length, 0.0f);
         if (song.empty())

@@ -3,12 +3,14 @@
 #include "core/audio/AudioBuffer.h"
 #include "core/common/JobControl.h"
 #include "core/generation/SongPlan.h"
+#include "core/generation/VoiceStyle.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -40,6 +42,7 @@ struct GenerateOptions {
     std::uint64_t seed = 0;        // each section draws its noise from its own seed derived from this
     std::map<std::size_t, std::uint64_t> sectionSeeds;  // by section index: the seeds of sections made again
     double crossfadeSeconds = 0.05;  // the reference's 50 ms between sections
+    std::optional<VoiceStyle> style;  // --style_of: every section sounds like this voice
 
     std::uint64_t seedOf(std::size_t section) const
     {

@@ -109,7 +109,7 @@ std::int64_t vocoderParameterCount(const VocoderConfig& c)
 {
     const std::int64_t d = c.dim;
     const std::int64_t block = 7 * d + d + 2 * d + (d * c.intermediateDim + c.intermediateDim) + (c.intermediateDim * d + d) + d;
-    return (c.melBins * d * 7 + d) + 2 * d + c.layers * block + 2 * d + (d * (c.nFft + 2) + c.nFft + 2);
+    return (c.melBins * d * 7 + d) + 2 * d + c.layers * block + 2 * d + (d * c.headOutputs() + c.headOutputs());
 }
 
 std::int64_t textEncoderParameterCount(const TextEncoderConfig& c)

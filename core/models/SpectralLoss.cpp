@@ -23,7 +23,27 @@ torch::Tensor spectralDistance(const torch::Tensor& p, const torch::Tensor& t)
     return convergence.mean() + (t.log() - p.log()).abs().mean();
 }
 
+torch::Tensor antiWrapped(const torch::Tensor& difference)
+{
+    return (difference - 2 * M_PI * torch::round(difference / (2 * M_PI))).abs();
+}
+
+torch::Tensor weightedMean(const torch::Tensor& values, const torch::Tensor& weights)
+{
+    return (values * weights).sum() / weights.sum().clamp_min(1e-12);
+}
+
 }  // namespace
+
+torch::Tensor phaseDistance(const torch::Tensor& predictedPhase, const torch::Tensor& targetPhase, const torch::Tensor& targetMagnitude)
+{
+    const torch::Tensor weight = targetMagnitude.detach();
+    const torch::Tensor groupDelay =
+        weightedMean(antiWrapped(predictedPhase.diff(1, 1) - targetPhase.diff(1, 1)), weight.narrow(1, 1, weight.size(1) - 1));
+    const torch::Tensor instantaneousFrequency =
+        weightedMean(antiWrapped(predictedPhase.diff(1, 2) - targetPhase.diff(1, 2)), weight.narrow(2, 1, weight.size(2) - 1));
+    return (groupDelay + instantaneousFrequency) / 2.0;
+}
 
 torch::Tensor multiResolutionStftDistance(const torch::Tensor& predicted, const torch::Tensor& target, const std::vector<int>& fftSizes)
 {

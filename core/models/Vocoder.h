@@ -23,6 +23,12 @@ struct VocoderConfig {
     int sampleRate = 32000;
     double melCentreDb = -40.0;  // the mel enters as (dB − centre) / scale, as the VAE's does
     double melScaleDb = 40.0;
+    // Whether the head predicts how fast each bin's phase turns, summed over the frames into a phase
+    // counted from the song's start, rather than each frame's phase (see VocoderImpl::spectrum).
+    // Configs from before it was an option read false.
+    bool integratedPhase = true;
+    int bins() const { return nFft / 2 + 1; }
+    int headOutputs() const { return (integratedPhase ? 3 : 2) * bins(); }
 
     nlohmann::ordered_json toJson() const;
     static VocoderConfig fromJson(const nlohmann::ordered_json& json);  // throws Error(Corrupt) for a bad config
@@ -42,14 +48,34 @@ private:
 };
 TORCH_MODULE(ConvNeXtBlock);
 
+// Each frame's complex spectrum as the vocoder predicts it, each part [B, nFft/2 + 1, T].
+struct VocoderSpectrum {
+    torch::Tensor magnitude;
+    torch::Tensor phase;  // radians: from each frame's start, or with integratedPhase from the song's
+};
+
 class VocoderImpl : public torch::nn::Module {
 public:
     explicit VocoderImpl(const VocoderConfig& config);
 
-    torch::Tensor forward(const torch::Tensor& melDb);  // [B, melBins, T] → [B, T·hop]
+    torch::Tensor forward(const torch::Tensor& melDb);  // [B, melBins, T] → [B, T·hop]: synthesize(spectrum(melDb))
+    // An STFT's phase counts from each frame's start, so a steady tone's phase turns from frame to
+    // frame by 2π·f·hop/sr. A network that sees each frame's neighbourhood alone cannot know how far
+    // it has turned: predicting it, it gives every frame of a steady sound about the same phase, which
+    // sums to a buzz at the frame rate (100 Hz), and counting from the song's start instead, it holds
+    // each partial on its bin's centre frequency (a 25 Hz grid: a semitone out at 200 Hz). How fast
+    // the phase turns is what a neighbourhood does show; with integratedPhase the head predicts that
+    // (beyond the bin centre's own turn) and an offset, and the phase is their sum over the frames.
+    VocoderSpectrum spectrum(const torch::Tensor& melDb);
+    torch::Tensor synthesize(const VocoderSpectrum& spectrum) const;
+    // The spectrum of audio [B, T·hop] on the frames the vocoder predicts: what a perfect vocoder
+    // would output for that audio's log-mel.
+    VocoderSpectrum analyse(const torch::Tensor& audio) const;
     const VocoderConfig& config() const { return m_config; }
 
 private:
+    torch::Tensor frameTurns(std::int64_t frames, const torch::TensorOptions& options) const;  // [bins, frames]
+
     VocoderConfig m_config;
     torch::nn::Conv1d m_embed{nullptr};
     torch::nn::LayerNorm m_inputNorm{nullptr};

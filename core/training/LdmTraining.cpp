@@ -10,6 +10,7 @@
 #include "core/training/LdmData.h"
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
+#include "core/training/Transposition.h"
 
 #include <torch/torch.h>
 
@@ -26,6 +27,7 @@ constexpr int kValidationTimesteps[] = {100, 300, 500, 700, 900};  // of 1000, t
 constexpr int kPreviewSteps = 20;
 constexpr double kPreviewGuidance = 3.0;
 constexpr std::int64_t kEnergyFitSteps = 8;  // batches of crops the energy curve's line is fitted on
+constexpr std::int64_t kStepsPerTransposition = 250;  // --transpose: steps between fresh draws of each song's key
 
 LdmConfig ldmConfigOf(const TrainOptions& options, const VaeConfig& vae)
 {
@@ -101,18 +103,18 @@ public:
     {
         const std::int64_t chunkIndex = step / m_schedule.stepsPerChunk;
         const std::vector<SongData>& chunk = m_schedule.pool->chunk(chunkIndex);
-        const std::vector<torch::Tensor>& songLatents = chunkLatents(chunkIndex, chunk);
+        const HeardSongs& heard = heardSongs(chunkIndex, chunk, step);
         at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed + 2, step));
         std::vector<torch::Tensor> latents;
         std::vector<ExampleConditions> conditions;
         for (const SectionCrop& crop : sectionCrops(chunk, m_songs, m_options.batchSize, melFrames(), m_options.seed, step)) {
             const SongData& song = chunk[crop.song];
             const std::int64_t start = aligned(crop.startFrame);
-            latents.push_back(latentCrop(songLatents[crop.song], start));
+            latents.push_back(latentCrop(heard.latents[crop.song], start));
             const torch::Tensor rolls = torch::rand({2}, generator);
             ExampleConditions c = rolls[0].item<double>() < m_options.cfgDropout
                                       ? unconditional(latentFrames())
-                                      : conditionsAt(m_songs.record(song.record), place(start), energyCurveOf(song.mel.narrow(1, start, melFrames()), latentFrames()));
+                                      : conditionsAt(heard.records[crop.song], place(start), energyCurveOf(song.mel.narrow(1, start, melFrames()), latentFrames()));
             if (rolls[1].item<double>() < m_options.voiceDropout) {
                 c.voice.reset();
                 c.ecapa.reset();
@@ -207,21 +209,39 @@ private:
     // Crops start on latent frames.
     std::int64_t aligned(std::int64_t melFrame) const { return melFrame / m_vae->config().timeReduction() * m_vae->config().timeReduction(); }
 
-    // The VAE is frozen, so each song is encoded once, whole, when its chunk comes up: a step then
-    // only cuts its crops out.
-    torch::Tensor songLatent(const SongData& song) { return m_vae->encodeSong(song.mel.to(m_device)) * m_model->config().latentScale; }
+    // The VAE is frozen, so each song is encoded once, whole, when its chunk comes up (and with
+    // --transpose, again in each song's new key every kStepsPerTransposition steps): a step then only
+    // cuts its crops out.
+    torch::Tensor songLatent(const SongData& song, int semitones = 0)
+    {
+        return m_vae->encodeSong(transposeMel(song.mel, semitones).to(m_device)) * m_model->config().latentScale;
+    }
 
-    const std::vector<torch::Tensor>& chunkLatents(std::int64_t index, const std::vector<SongData>& chunk)
+    // The chunk's songs as step `step` hears them: each in the key drawn for it, from the seed, the
+    // chunk and the round of kStepsPerTransposition steps alone.
+    struct HeardSongs {
+        std::int64_t chunk = -1;
+        std::int64_t round = -1;
+        std::vector<torch::Tensor> latents;
+        std::vector<Record> records;
+    };
+
+    const HeardSongs& heardSongs(std::int64_t index, const std::vector<SongData>& chunk, std::int64_t step)
     {
         if (m_schedule.pool->chunksPerPass() == 1)
             index = 0;  // every pass is the same chunk, read once
-        if (index != m_latentChunk) {
-            m_chunkLatents.clear();
-            for (const SongData& song : chunk)
-                m_chunkLatents.push_back(songLatent(song));
-            m_latentChunk = index;
+        const int range = m_options.transposeRange;
+        const std::int64_t round = range > 0 ? step / kStepsPerTransposition : 0;
+        if (index == m_heard.chunk && round == m_heard.round)
+            return m_heard;
+        m_heard = {index, round, {}, {}};
+        at::Generator generator = at::detail::createCPUGenerator(stepSeed(stepSeed(m_options.seed + 3, round), index));
+        for (const SongData& song : chunk) {
+            const int semitones = range > 0 ? static_cast<int>(torch::randint(-range, range + 1, {1}, generator).item<std::int64_t>()) : 0;
+            m_heard.latents.push_back(songLatent(song, semitones));
+            m_heard.records.push_back(transposedRecord(m_songs.record(song.record), semitones));
         }
-        return m_chunkLatents;
+        return m_heard;
     }
 
     torch::Tensor latentCrop(const torch::Tensor& songLatent, std::int64_t melStart) const
@@ -256,8 +276,7 @@ private:
     torch::Device m_device;
     NoiseSchedule m_noise;
     std::vector<HeldOutCrop> m_held;
-    std::int64_t m_latentChunk = -1;
-    std::vector<torch::Tensor> m_chunkLatents;  // of the chunk m_latentChunk, as the pool holds its songs
+    HeardSongs m_heard;
 };
 
 // The factor that brings the VAE's latents to unit variance, measured on the first training crops.

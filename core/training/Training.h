@@ -48,6 +48,9 @@ struct TrainOptions {
     std::filesystem::path textEncoder;    // --text_encoder: a TorchScript file in place of the built-in text encoder
     double cfgDropout = 0.1;              // --cfg_dropout: examples trained with no conditioning at all
     double voiceDropout = 0.1;            // --voice_dropout: examples trained without their voice
+    // --transpose N: each song is heard moved by up to ±N semitones (its log-mel, key, chords and pitch
+    // together), drawn anew every few hundred steps; 0 hears each in its own key.
+    int transposeRange = 0;
     double emaDecay = 0.999;
     int latentCropFrames = 256;           // 10.24 s at 25 latent frames a second
 };

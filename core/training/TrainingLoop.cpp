@@ -222,7 +222,8 @@ Json trainingJson(const TrainOptions& options, double learningRate, std::int64_t
     return {{"seed", std::to_string(options.seed)}, {"batch_size", options.batchSize}, {"lr", learningRate},
             {"crop_frames", options.cropFrames},    {"warmup_steps", options.warmupSteps}, {"total_steps", totalSteps},
             {"gradient_clip", options.gradientClip}, {"validation_share", options.validationShare}, {"cfg_dropout", options.cfgDropout},
-            {"voice_dropout", options.voiceDropout}, {"ema_decay", options.emaDecay}, {"latent_crop_frames", options.latentCropFrames}};
+            {"voice_dropout", options.voiceDropout}, {"ema_decay", options.emaDecay}, {"latent_crop_frames", options.latentCropFrames},
+            {"transpose", options.transposeRange}};
 }
 
 TrainingRun describeRun(torch::nn::Module& model, torch::optim::AdamW& optimizer, const Json& config, const TrainOptions& options,
@@ -283,6 +284,7 @@ public:
     // The options a resumed run must share with its checkpoint: all but a length planned by time.
     static Json comparable(Json training)
     {
+        training.emplace("transpose", 0);  // checkpoints from before --transpose heard each song in its own key
         if (training.value(kFromTime, false)) {
             training.erase("total_steps");
             training.erase(kFromTime);

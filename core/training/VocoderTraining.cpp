@@ -22,7 +22,8 @@ constexpr double kDbToLogMagnitude = 0.11512925464970229;
 struct VocoderLoss {
     torch::Tensor stft;    // multi-resolution STFT distance
     torch::Tensor melDb;   // mean absolute log-mel difference, dB
-    torch::Tensor total() const { return stft + kDbToLogMagnitude * melDb; }
+    torch::Tensor phase;   // phase distance from the audio's own, radians
+    torch::Tensor total() const { return stft + kDbToLogMagnitude * melDb + phase; }
 };
 
 class VocoderTask : public TrainingTask {
@@ -38,22 +39,27 @@ public:
     {
         const auto batch = batchesOf(m_schedule.crops(m_options, m_options.cropFrames, step), m_options.batchSize).front();
         const VocoderLoss loss = lossOf(batch.first.to(m_device), batch.second.to(m_device));
-        return {loss.total(), {{"stft", loss.stft}, {"mel_error_db", loss.melDb}}};
+        return {loss.total(), {{"stft", loss.stft}, {"mel_error_db", loss.melDb}, {"phase", loss.phase}}};
     }
 
     Json validate() override
     {
+        double total = 0.0;
         double stft = 0.0;
         double melDb = 0.0;
+        double phase = 0.0;
         for (const auto& batch : m_heldOut) {
             const VocoderLoss loss = lossOf(batch.first.to(m_device), batch.second.to(m_device));
+            total += loss.total().item<double>();
             stft += loss.stft.item<double>();
             melDb += loss.melDb.item<double>();
+            phase += loss.phase.item<double>();
         }
         const double n = static_cast<double>(m_heldOut.size());
-        return {{"validation_loss", (stft + kDbToLogMagnitude * melDb) / n},
+        return {{"validation_loss", total / n},
                 {"validation_stft_distance", stft / n},
-                {"validation_vocoder_mel_error_db", melDb / n}};
+                {"validation_vocoder_mel_error_db", melDb / n},
+                {"validation_phase_distance", phase / n}};
     }
 
     void writePreviews(std::int64_t step) override
@@ -69,8 +75,11 @@ public:
 private:
     VocoderLoss lossOf(const torch::Tensor& mel, const torch::Tensor& audio)
     {
-        const torch::Tensor predicted = m_model->forward(mel);
-        return {multiResolutionStftDistance(predicted, audio), (m_logMel(predicted) - m_logMel(audio)).abs().mean()};
+        const VocoderSpectrum spectrum = m_model->spectrum(mel);
+        const VocoderSpectrum target = m_model->analyse(audio);
+        const torch::Tensor predicted = m_model->synthesize(spectrum);
+        return {multiResolutionStftDistance(predicted, audio), (m_logMel(predicted) - m_logMel(audio)).abs().mean(),
+                phaseDistance(spectrum.phase, target.phase, target.magnitude)};
     }
 
     Vocoder m_model;

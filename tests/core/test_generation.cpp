@@ -358,6 +358,45 @@ private slots:
         QVERIFY(!std::filesystem::exists(models.folder / "out/song.json"));
     }
 
+    void anArtistsVoiceComesFromTheDatasetsMeans()
+    {
+        const std::filesystem::path folder = test::scratchFolder("artist-style");
+        const std::filesystem::path dataset = folder / "data.json";
+        Json table = {{"Ana", std::vector<float>(kVoiceEmbeddingSize, 0.25f)}, {"Bo Diddley", std::vector<float>(kVoiceEmbeddingSize, -0.5f)}};
+        std::ofstream(artistEmbeddingsOf(dataset)) << table.dump();
+        const VoiceStyle ana = artistStyle(artistEmbeddingsOf(dataset), "Ana");
+        QCOMPARE(ana.voice, std::vector<float>(kVoiceEmbeddingSize, 0.25f));
+        QVERIFY(!ana.ecapa);
+        QCOMPARE(ana.source, std::string("artist Ana"));
+        const std::string unknown = errorOf([&] { artistStyle(artistEmbeddingsOf(dataset), "Cy"); });
+        QVERIFY2(unknown.find("\"Ana\", \"Bo Diddley\"") != std::string::npos, unknown.c_str());
+
+        table["Ana"] = std::vector<float>(12, 0.25f);
+        std::ofstream(artistEmbeddingsOf(dataset)) << table.dump();
+        QVERIFY(errorOf([&] { artistStyle(artistEmbeddingsOf(dataset), "Ana"); }).find("not 256 numbers") != std::string::npos);
+        std::ofstream(artistEmbeddingsOf(dataset)) << "{\"Ana\": [";
+        QVERIFY(errorOf([&] { artistStyle(artistEmbeddingsOf(dataset), "Ana"); }).find("not an artist embeddings file") != std::string::npos);
+        QVERIFY(errorOf([&] { artistStyle(folder / "none.json", "Ana"); }).find("build-dataset") != std::string::npos);
+    }
+
+    // (Untrained models cannot show it in the sound: their output layers start at zero.)
+    void aStyleConditionsEverySectionAndIsKept()
+    {
+        GenerateOptions options;
+        options.style = VoiceStyle{"artist Ana", std::vector<float>(kVoiceEmbeddingSize, 0.06f), std::vector<float>(kEcapaEmbeddingSize, -0.07f)};
+        const ExampleConditions conditions = sectionConditions(shortPlan(), 1, 8, 0.04, {0.5, 0.3}, options.style);
+        QCOMPARE(*conditions.voice, options.style->voice);
+        QCOMPARE(*conditions.ecapa, *options.style->ecapa);
+        QVERIFY(!sectionConditions(shortPlan(), 1, 8, 0.04, {0.5, 0.3}).voice);
+
+        const VoiceStyle again = voiceStyleFromJson(toJson(*options.style));
+        QCOMPARE(again.source, options.style->source);
+        QCOMPARE(again.voice, options.style->voice);
+        QCOMPARE(*again.ecapa, *options.style->ecapa);
+        QVERIFY_THROWS_EXCEPTION(Error, voiceStyleFromJson(Json::parse(R"({"source": "x", "voice_embedding": [1, 2]})")));
+        QVERIFY_THROWS_EXCEPTION(Error, voiceStyleFromJson(Json::array()));
+    }
+
     void modelsThatDoNotFitAreRefused()
     {
         const RandomModels models = saveRandomModels("generate-mismatch");
@@ -416,6 +455,26 @@ private slots:
         QCOMPARE(remade["parameters"]["section_seeds"]["2"].get<int>(), 99);
         QCOMPARE(remade["parameters"]["seed"].get<int>(), 11);
 
+        // In the voice of a recording (here the song just made), kept in OUTPUT.json and through a
+        // section made again; an artist the dataset does not know is refused with those it does.
+        const Run styled = runMuze(QStringList{"generate", "--output", text(models.folder / "out/styled.wav"), "--style_of", text(output)} + common);
+        QVERIFY2(styled.status == 0, qPrintable(styled.err));
+        const Json style = Json::parse(std::ifstream(models.folder / "out/styled.json"))["parameters"]["style_of"];
+        QCOMPARE(style["source"].get<std::string>(), output.string());
+        QCOMPARE(style["voice_embedding"].size(), kVoiceEmbeddingSize);
+        QCOMPARE(style["ecapa_embedding"].size(), kEcapaEmbeddingSize);
+        const Run restyled = runMuze({"generate", "--plan", text(models.folder / "out/styled.json"), "--regenerate", "1", "--seed", "5",
+                                      "--output", text(models.folder / "out/restyled.wav"), "--models", text(models.folder)});
+        QVERIFY2(restyled.status == 0, qPrintable(restyled.err));
+        QCOMPARE(Json::parse(std::ifstream(models.folder / "out/restyled.json"))["parameters"]["style_of"], style);
+        std::ofstream(artistEmbeddingsOf(models.folder / "data.json")) << Json{{"Ana", std::vector<float>(kVoiceEmbeddingSize, 0.1f)}}.dump();
+        const Run unknownArtist = runMuze(QStringList{"generate", "--output", text(models.folder / "out/nobody.wav"), "--style_of", "Nobody",
+                                                      "--annotations", text(models.folder / "data.json")} + common);
+        QVERIFY2(unknownArtist.status != 0 && unknownArtist.err.contains("\"Ana\""), qPrintable(unknownArtist.err));
+        const Run ana = runMuze(QStringList{"generate", "--output", text(models.folder / "out/ana.wav"), "--style_of", "Ana",
+                                            "--annotations", text(models.folder / "data.json")} + common);
+        QVERIFY2(ana.status == 0, qPrintable(ana.err));
+
         // The reference's delivery: 44.1 kHz stereo, here as FLAC.
         const Run delivered = runMuze(QStringList{"generate", "--output", text(models.folder / "out/wide.wav"), "--format", "flac",
                                                   "--sample_rate", "44100", "--stereo"} + common);
@@ -435,7 +494,8 @@ private slots:
         const std::filesystem::path refused = models.folder / "out/refused.wav";
         for (const QStringList& bad : {QStringList{"--template", "ballad"}, QStringList{"--duration", "2"}, QStringList{"--key", "H major"},
                                        QStringList{"--sampler", "euler"}, QStringList{"--vae_checkpoint", "/nonexistent.safetensors"},
-                                       QStringList{"--sample_rate", "48000"}, QStringList{"--format", "mp3"}}) {
+                                       QStringList{"--sample_rate", "48000"}, QStringList{"--format", "mp3"},
+                                       QStringList{"--style_of", "Ana"}}) {
             const Run failed = runMuze(QStringList{"generate", "--output", text(refused)} + common + bad);
             QVERIFY2(failed.status != 0 && !failed.err.isEmpty(), qPrintable(bad.join(' ')));
             QVERIFY(!std::filesystem::exists(refused));

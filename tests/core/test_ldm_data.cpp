@@ -3,7 +3,9 @@
 
 #include <torch/torch.h>
 
+#include "core/dsp/MelFilterbank.h"
 #include "core/training/LdmData.h"
+#include "core/training/Transposition.h"
 
 #include <QtTest>
 
@@ -92,6 +94,53 @@ private slots:
         QCOMPARE(batch.controls.size(0), std::int64_t(2));
         const ExampleConditions nothing = unconditional(50);
         QVERIFY(nothing.prompt.empty() && !nothing.sectionType && nothing.controls.abs().sum().item<float>() == 0.0f);
+    }
+
+    void aTransposedRecordMovesKeyChordsAndPitchTogether()
+    {
+        QCOMPARE(transposedChord("F#:min", 3), std::string("A:min"));
+        QCOMPARE(transposedChord("Bb:7", 2), std::string("C:7"));
+        QCOMPARE(transposedChord("C:maj", -1), std::string("B:maj"));
+        QCOMPARE(transposedChord("N", 5), std::string("N"));
+
+        Record record = fullRecord();
+        record["prompt"] = "bright pop in A minor at 120 BPM";
+        record["chord_progression"] = {"C:maj", "A:min"};
+        const Record moved = transposedRecord(record, 2);
+        QCOMPARE(moved["key"].get<std::string>(), std::string("B minor"));
+        QCOMPARE(moved["prompt"].get<std::string>(), std::string("bright pop in B minor at 120 BPM"));
+        QCOMPARE(moved["chords"][1]["label"].get<std::string>(), std::string("B:min"));
+        QCOMPARE(moved["chord_progression"][0].get<std::string>(), std::string("D:maj"));
+        QVERIFY(std::abs(moved["f0_contour"][17].get<double>() - 440.0 * std::pow(2.0, 2.0 / 12.0)) < 1e-3);
+        QCOMPARE(moved["tempo"], record["tempo"]);
+        QCOMPARE(transposedRecord(record, 0), record);
+
+        const CropPlace place{8.0, 100, 0.04};
+        const torch::Tensor energy = torch::full({100}, 0.5f);
+        QCOMPARE(*conditionsAt(transposedRecord(record, -10), place, energy).key, std::int64_t(11 + 12));  // A minor down 10: B minor
+        const torch::Tensor chroma = conditionsAt(record, place, energy).controls.narrow(0, 2, 12);
+        const torch::Tensor movedChroma = conditionsAt(moved, place, energy).controls.narrow(0, 2, 12);
+        QVERIFY(torch::equal(movedChroma, chroma.roll(2, 0)));
+    }
+
+    // A tone's band moves to the band of its frequency times 2^(k/12); nothing moves at 0.
+    void aTransposedMelMovesItsPartials()
+    {
+        const LogMelParams params;
+        const auto bandOf = [&](double hz) {
+            const double step = hzToMel(params.effectiveFMax()) / (params.nMels + 1);
+            return static_cast<std::int64_t>(std::lround(hzToMel(hz) / step - 1.0));
+        };
+        torch::Tensor mel = torch::full({128, 5}, -80.0f);
+        mel[bandOf(1000.0)] = 0.0f;
+        QVERIFY(torch::equal(transposeMel(mel, 0), mel));
+        for (int semitones : {-7, 3, 12}) {
+            const torch::Tensor moved = transposeMel(mel, semitones);
+            const std::int64_t peak = moved.select(1, 0).argmax().item<std::int64_t>();
+            QVERIFY2(std::abs(peak - bandOf(1000.0 * std::pow(2.0, semitones / 12.0))) <= 1, qPrintable(QString::number(semitones)));
+            QCOMPARE(moved.size(1), std::int64_t(5));
+            QVERIFY(moved.min().item<float>() >= -80.001f && moved.max().item<float>() <= 0.001f);
+        }
     }
 
     void theEnergyLineFitsTheSectionsOrStaysFlat()

@@ -78,6 +78,15 @@ UNetConfig smallUNet()
     return config;
 }
 
+VocoderConfig smallVocoder(int dim, int layers)
+{
+    VocoderConfig config;
+    config.dim = dim;
+    config.intermediateDim = 2 * dim;
+    config.layers = layers;
+    return config;
+}
+
 }  // namespace
 
 class ModelsTest : public QObject {
@@ -155,6 +164,41 @@ private slots:
         config.spectralLoss = false;
         QVERIFY(!AudioVae(config)->loss(vae->forward(mel, at::detail::createCPUGenerator(5)), mel).spectral.defined());
         QCOMPARE(VaeConfig::fromJson(config.toJson()).toJson(), config.toJson());
+    }
+
+    // Phases a whole turn apart are the same phase, and where they start does not count; a wrong
+    // rate of turning does, and silent bins cost nothing.
+    void phaseDistanceUnwrapsAndWeighsByMagnitude()
+    {
+        torch::manual_seed(4);
+        const torch::Tensor phase = torch::rand({2, 65, 20}) * 2 * M_PI - M_PI;
+        const torch::Tensor magnitude = torch::rand({2, 65, 20}) + 0.1;
+        QVERIFY(phaseDistance(phase + 2 * M_PI, phase, magnitude).item<double>() < 1e-5);
+        QVERIFY(phaseDistance(phase - 6 * M_PI, phase, magnitude).item<double>() < 1e-4);
+        QVERIFY(phaseDistance(phase + 0.3, phase, magnitude).item<double>() < 1e-5);
+        const torch::Tensor turning = phase + 0.2 * torch::arange(20).to(torch::kFloat32);
+        QVERIFY(std::abs(phaseDistance(turning, phase, magnitude).item<double>() - 0.1) < 1e-4);  // (0 + 0.2) / 2
+        QVERIFY(phaseDistance(turning, phase, torch::zeros_like(magnitude)).item<double>() < 1e-9);
+    }
+
+    // The integrated phase: a head that says "bin 40 (1000 Hz), turning 0.2π a frame faster than its
+    // centre" makes a 1010 Hz tone.
+    void anIntegratedPhaseTurnsAtThePredictedRate()
+    {
+        const VocoderConfig config = smallVocoder(16, 1);
+        Vocoder vocoder(config);
+        torch::NoGradGuard noGrad;
+        for (auto& item : vocoder->named_parameters())
+            if (item.key().rfind("head.", 0) == 0)
+                item.value().zero_();
+        torch::Tensor bias = vocoder->named_parameters()["head.bias"];
+        const int bins = config.bins();
+        bias.narrow(0, 0, bins).fill_(-30.0f);
+        bias[40] = 0.0f;
+        bias[bins + 40] = static_cast<float>(2 * M_PI * 10.0 * config.hop / config.sampleRate);
+        const torch::Tensor audio = vocoder(torch::full({1, 128, 100}, -40.0f))[0].narrow(0, 16000, 16000);
+        const torch::Tensor spectrum = torch::fft_rfft(audio * torch::hann_window(16000)).abs();  // 2 Hz bins
+        QCOMPARE(spectrum.argmax().item<std::int64_t>() * 2, std::int64_t(1010));
     }
 
     void otherPartsAreCountedToo()
@@ -285,13 +329,28 @@ private slots:
 
     void theVocoderMakesAHopOfSamplesPerFrame()
     {
-        VocoderConfig config;
-        config.dim = 32;
-        config.intermediateDim = 64;
-        config.layers = 2;
+        const VocoderConfig config = smallVocoder(32, 2);
         Vocoder vocoder(config);
         const torch::Tensor audio = vocoder(torch::full({3, 128, 20}, -40.0f));
         QCOMPARE(audio.sizes().vec(), (std::vector<std::int64_t>{3, 20 * 320}));
+        // analyse() is on the frames synthesize() makes: its spectrum of a sound makes the sound again
+        // (but for the last half window, which the frames do not cover fully).
+        const torch::Tensor tone = torch::sin(torch::arange(20 * 320).to(torch::kFloat32) * (2 * M_PI * 441.0 / 32000)).unsqueeze(0);
+        const torch::Tensor again = vocoder->synthesize(vocoder->analyse(tone));
+        QVERIFY((again - tone).narrow(1, 0, 18 * 320).abs().max().item<double>() < 1e-4);
+        // Counted from the song's start, a steady tone's phase on its bin's centre stays put from frame to frame.
+        const torch::Tensor steady = torch::sin(torch::arange(20 * 320).to(torch::kFloat32) * (2 * M_PI * 1025.0 / 32000)).unsqueeze(0);
+        const torch::Tensor turn = vocoder->analyse(steady).phase[0][41].narrow(0, 2, 16).diff();  // 1025 Hz is bin 41
+        QVERIFY((turn - 2 * M_PI * torch::round(turn / (2 * M_PI))).abs().max().item<double>() < 1e-3);
+        auto frameCounted = config;
+        frameCounted.integratedPhase = false;
+        Vocoder older(frameCounted);
+        const torch::Tensor olderTurn = older->analyse(steady).phase[0][41].narrow(0, 2, 16).diff();
+        QVERIFY((olderTurn - 2 * M_PI * torch::round(olderTurn / (2 * M_PI))).abs().min().item<double>() > 1.0);  // π/2 a frame
+        QVERIFY((older->synthesize(older->analyse(tone)) - tone).narrow(1, 0, 18 * 320).abs().max().item<double>() < 1e-4);
+        auto beforeTheOption = config.toJson();
+        beforeTheOption.erase("integrated_phase");
+        QVERIFY(!VocoderConfig::fromJson(beforeTheOption).integratedPhase);
         QCOMPARE(VocoderConfig::fromJson(config.toJson()).toJson(), config.toJson());
         auto broken = config.toJson();
         broken["n_fft"] = 10;

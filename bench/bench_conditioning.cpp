@@ -1,0 +1,264 @@
+// Whether generation obeys what it is asked: songs made at tempos across 70-160 BPM and in all 24
+// keys, analysed by the project's own dataset analyzer, scored as how often the analysed tempo is
+// within 4% of the asked one and the analysed key is the asked one.
+//
+// With --dataset, also the ceiling this measure can reach with these models: clips of the dataset's
+// songs analysed as they are, after the vocoder alone (their log-mel made audible), and after the
+// VAE and the vocoder (encoded and decoded). What those lose, generation cannot keep.
+//
+// usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
+//                           [--template verse_chorus] [--sampler ddim|dpmpp] [--steps 50] [--seed 1]
+// DIR holds vae/, ldm/ and vocoder/ as `muze train` writes them (checkpoints/best.safetensors); without
+// vocoder/ the songs are decoded by Griffin-Lim.
+
+#include <torch/torch.h>
+
+#include "core/analysis/KeyDetection.h"
+#include "core/audio/AudioDecoder.h"
+#include "core/audio/AudioWriter.h"
+#include "core/common/Parallel.h"
+#include "core/dataset/DatasetBuilder.h"
+#include "core/dataset/DatasetFile.h"
+#include "core/dataset/SourceFingerprint.h"
+#include "core/dataset/TrackAnalyzer.h"
+#include "core/dsp/GriffinLim.h"
+#include "core/dsp/LogMel.h"
+#include "core/generation/SongGenerator.h"
+#include "core/generation/StructureTemplates.h"
+#include "core/training/TrainedModels.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace muze;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kSampleRate = 32000;
+constexpr double kTempoTolerance = 0.04;
+
+struct Arguments {
+    fs::path models, dataset, out = fs::temp_directory_path() / "muze-bench-conditioning";
+    int songs = 24;
+    double seconds = 20.0;
+    std::string templateName = "verse_chorus";
+    SamplerKind sampler = SamplerKind::Ddim;
+    int steps = 50;
+    std::uint64_t seed = 1;
+};
+
+Arguments parseArguments(int argc, char** argv)
+{
+    Arguments a;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string name = argv[i];
+        const std::string value = argv[i + 1];
+        if (name == "--models")
+            a.models = value;
+        else if (name == "--dataset")
+            a.dataset = value;
+        else if (name == "--out")
+            a.out = value;
+        else if (name == "--songs")
+            a.songs = std::stoi(value);
+        else if (name == "--seconds")
+            a.seconds = std::stod(value);
+        else if (name == "--template")
+            a.templateName = value;
+        else if (name == "--sampler")
+            a.sampler = value == "dpmpp" ? SamplerKind::DpmSolver2M : SamplerKind::Ddim;
+        else if (name == "--steps")
+            a.steps = std::stoi(value);
+        else if (name == "--seed")
+            a.seed = std::stoull(value);
+        else
+            throw std::runtime_error("unknown option " + name);
+    }
+    if (a.models.empty())
+        throw std::runtime_error("usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] ...");
+    return a;
+}
+
+struct Ask {
+    double tempo;
+    MusicalKey key;
+};
+
+// Song i of n: keys through the circle of fifths, the 12 majors then the 12 minors; tempos spread
+// evenly over 70-160 BPM in an order unrelated to the keys.
+Ask askNumber(int i, int n)
+{
+    const int tempoRank = (5 * i) % n;
+    const double tempo = std::round(70.0 + 90.0 * tempoRank / std::max(1, n - 1));
+    return {tempo, {(7 * i) % 12, (i / 12) % 2 == 1}};
+}
+
+struct Heard {
+    std::optional<double> tempo;
+    std::optional<MusicalKey> key;
+};
+
+Heard analyse(const fs::path& file)
+{
+    AnalysisOptions options;
+    options.recognizeSpeech = false;
+    const Record record = analyzeTrack(file, file.filename().string(), fullFingerprint(file), options);
+    Heard heard;
+    if (record.value("tempo", Record()).is_number())
+        heard.tempo = record["tempo"].get<double>();
+    if (record.value("key", Record()).is_string())
+        heard.key = parseKey(record["key"].get<std::string>());
+    return heard;
+}
+
+bool sameKey(const std::optional<MusicalKey>& heard, const MusicalKey& asked)
+{
+    return heard && heard->tonic == asked.tonic && heard->minor == asked.minor;
+}
+
+bool tempoWithin(const std::optional<double>& heard, double asked)
+{
+    return heard && std::abs(*heard - asked) <= kTempoTolerance * asked;
+}
+
+struct Score {
+    int count = 0, tempoRight = 0, keyRight = 0, relativeKey = 0, fifthAway = 0;
+
+    void add(const Heard& heard, double tempo, const MusicalKey& key)
+    {
+        ++count;
+        tempoRight += tempoWithin(heard.tempo, tempo);
+        keyRight += sameKey(heard.key, key);
+        if (heard.key && !sameKey(heard.key, key)) {
+            const int relativeTonic = key.minor ? (key.tonic + 3) % 12 : (key.tonic + 9) % 12;
+            relativeKey += heard.key->tonic == relativeTonic && heard.key->minor != key.minor;
+            const int interval = (heard.key->tonic - key.tonic + 12) % 12;
+            fifthAway += heard.key->minor == key.minor && (interval == 5 || interval == 7);
+        }
+    }
+
+    void print(const char* what) const
+    {
+        std::printf("| %s | %d | %d (%.0f%%) | %d (%.0f%%) | %d | %d |\n", what, count, tempoRight, 100.0 * tempoRight / std::max(1, count), keyRight,
+                    100.0 * keyRight / std::max(1, count), relativeKey, fifthAway);
+    }
+};
+
+void printScoreHeader()
+{
+    std::printf("| material | songs | tempo within 4%% | key exact | relative key | a fifth away |\n|---|---|---|---|---|---|\n");
+}
+
+void writeWav(const fs::path& path, const std::vector<float>& samples)
+{
+    AudioBuffer audio;
+    audio.sampleRate = kSampleRate;
+    audio.channels = 1;
+    audio.samples = samples;
+    writeAudioFile(path, audio, {});
+}
+
+std::vector<float> samplesOf(const torch::Tensor& wave)
+{
+    const torch::Tensor flat = wave.reshape({-1}).contiguous();
+    return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
+}
+
+// The dataset's songs, `seconds` from a third of the way in, as they are, through the vocoder, and
+// through the VAE and the vocoder.
+void measureCeiling(const Arguments& a)
+{
+    AudioVae vae = loadVae(a.models / "vae/checkpoints/best.safetensors");
+    Vocoder vocoder = loadVocoder(a.models / "vocoder/checkpoints/best.safetensors");
+    const std::vector<Record> records = readDataset(a.dataset);
+    const std::optional<BuildSettings> settings = readBuildSettings(a.dataset);
+    if (!settings)
+        throw std::runtime_error("the settings beside " + a.dataset.string() + " do not say where its songs are");
+    const fs::path base = settings->audioDir;
+    Score original, griffinLim, vocoded, autoencoded;
+    c10::InferenceMode inference;
+    for (std::size_t i = 0; i < records.size() && original.count < a.songs; ++i) {
+        const Record& record = records[i];
+        const std::optional<MusicalKey> key = parseKey(valueOr<std::string>(record, "key", ""));
+        const double tempo = valueOr(record, "tempo", 0.0);
+        if (!key || tempo <= 0)
+            continue;
+        const AudioBuffer song = decodeAudioFile(base / valueOr<std::string>(record, field::kAudioPath, ""), DecodeOptions{}).audio;
+        const auto length = static_cast<std::size_t>(a.seconds * kSampleRate);
+        if (song.samples.size() < length)
+            continue;
+        const std::vector<float> clip(song.samples.begin() + static_cast<std::ptrdiff_t>((song.samples.size() - length) / 3),
+                                      song.samples.begin() + static_cast<std::ptrdiff_t>((song.samples.size() - length) / 3 + length));
+        const FloatMatrix mel = logMelSpectrogram(clip.data(), static_cast<std::int64_t>(clip.size()), LogMelParams{});
+        const torch::Tensor melDb = torch::from_blob(const_cast<float*>(mel.values.data()), {1, mel.rows, mel.cols}).clone();
+        const int unit = vae->config().timeReduction();
+        const torch::Tensor melWhole = melDb.narrow(2, 0, melDb.size(2) / unit * unit);
+        const std::string stem = "real-" + std::to_string(i);
+        writeWav(a.out / (stem + ".wav"), clip);
+        writeWav(a.out / (stem + "-griffinlim.wav"), invertLogMel(mel, LogMelParams{}).samples);
+        writeWav(a.out / (stem + "-vocoder.wav"), samplesOf(vocoder->forward(melWhole)));
+        writeWav(a.out / (stem + "-vae-vocoder.wav"), samplesOf(vocoder->forward(vae->decodeToDb(vae->encodeSong(melWhole[0]).unsqueeze(0)))));
+        original.add(analyse(a.out / (stem + ".wav")), tempo, *key);
+        griffinLim.add(analyse(a.out / (stem + "-griffinlim.wav")), tempo, *key);
+        vocoded.add(analyse(a.out / (stem + "-vocoder.wav")), tempo, *key);
+        autoencoded.add(analyse(a.out / (stem + "-vae-vocoder.wav")), tempo, *key);
+        std::fprintf(stderr, "ceiling: %d songs\r", original.count);
+    }
+    std::printf("\nThe ceiling: %.0f s clips of the dataset's songs, scored against their records\n", a.seconds);
+    printScoreHeader();
+    original.print("the clips as they are");
+    griffinLim.print("their log-mel through Griffin-Lim");
+    vocoded.print("their log-mel through the vocoder");
+    autoencoded.print("through the VAE and the vocoder");
+}
+
+void measureGeneration(const Arguments& a)
+{
+    const fs::path vocoder = a.models / "vocoder/checkpoints/best.safetensors";
+    const SongGenerator generator({a.models / "vae/checkpoints/best.safetensors", a.models / "ldm/checkpoints/best.safetensors",
+                                   fs::exists(vocoder) ? vocoder : fs::path()});
+    GenerateOptions options;
+    options.sampler = a.sampler;
+    options.steps = a.steps;
+    options.seed = a.seed;
+    Score score;
+    std::printf("\n| # | asked tempo | asked key | heard tempo | heard key |\n|---|---|---|---|---|\n");
+    for (int i = 0; i < a.songs; ++i) {
+        const Ask ask = askNumber(i, a.songs);
+        const SongPlan plan = planFromTemplate(a.templateName, {"a song", a.seconds, ask.tempo, ask.key.name(), "4/4"});
+        const fs::path file = a.out / ("generated-" + std::to_string(i) + ".wav");
+        writeAudioFile(file, generator.generate(plan, options).audio, {});
+        const Heard heard = analyse(file);
+        score.add(heard, ask.tempo, ask.key);
+        std::printf("| %d | %.0f | %s | %s | %s |\n", i, ask.tempo, ask.key.name().c_str(), heard.tempo ? std::to_string(*heard.tempo).c_str() : "-",
+                    heard.key ? heard.key->name().c_str() : "-");
+        std::fflush(stdout);
+    }
+    std::printf("\nGenerated: %d songs of %.0f s (%s template, %d steps, CFG %.1f, decoded by %s)\n", a.songs, a.seconds, a.templateName.c_str(),
+                a.steps, options.cfgScale, generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
+    printScoreHeader();
+    score.print("generated");
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        const Arguments a = parseArguments(argc, argv);
+        configureComputeThreads(0);
+        fs::create_directories(a.out);
+        if (!a.dataset.empty())
+            measureCeiling(a);
+        measureGeneration(a);
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_conditioning: %s\n", e.what());
+        return 1;
+    }
+}
