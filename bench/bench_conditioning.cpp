@@ -26,6 +26,7 @@
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
 #include "core/training/TrainedModels.h"
+#include "core/training/TrainingLoop.h"
 
 #include <cmath>
 #include <cstdio>
@@ -169,18 +170,21 @@ std::vector<float> samplesOf(const torch::Tensor& wave)
     return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
 }
 
-// The dataset's songs, `seconds` from a third of the way in, as they are, through the vocoder, and
-// through the VAE and the vocoder.
+// The dataset's songs, `seconds` from a third of the way in, as they are, through Griffin-Lim, through
+// the VAE and Griffin-Lim, and (when the models have one) through the vocoder with and without the VAE.
 void measureCeiling(const Arguments& a)
 {
     AudioVae vae = loadVae(a.models / "vae/checkpoints/best.safetensors");
-    Vocoder vocoder = loadVocoder(a.models / "vocoder/checkpoints/best.safetensors");
+    const fs::path vocoderFile = a.models / "vocoder/checkpoints/best.safetensors";
+    std::optional<Vocoder> vocoder;
+    if (fs::exists(vocoderFile))
+        vocoder = loadVocoder(vocoderFile);
     const std::vector<Record> records = readDataset(a.dataset);
     const std::optional<BuildSettings> settings = readBuildSettings(a.dataset);
     if (!settings)
         throw std::runtime_error("the settings beside " + a.dataset.string() + " do not say where its songs are");
     const fs::path base = settings->audioDir;
-    Score original, griffinLim, vocoded, autoencoded;
+    Score original, griffinLim, autoencodedGriffinLim, vocoded, autoencoded;
     c10::InferenceMode inference;
     for (std::size_t i = 0; i < records.size() && original.count < a.songs; ++i) {
         const Record& record = records[i];
@@ -200,21 +204,29 @@ void measureCeiling(const Arguments& a)
         const torch::Tensor melWhole = melDb.narrow(2, 0, melDb.size(2) / unit * unit);
         const std::string stem = "real-" + std::to_string(i);
         writeWav(a.out / (stem + ".wav"), clip);
+        const torch::Tensor melAutoencoded = vae->decodeToDb(vae->encodeSong(melWhole[0]).unsqueeze(0));
         writeWav(a.out / (stem + "-griffinlim.wav"), invertLogMel(mel, LogMelParams{}).samples);
-        writeWav(a.out / (stem + "-vocoder.wav"), samplesOf(vocoder->forward(melWhole)));
-        writeWav(a.out / (stem + "-vae-vocoder.wav"), samplesOf(vocoder->forward(vae->decodeToDb(vae->encodeSong(melWhole[0]).unsqueeze(0)))));
+        writeWav(a.out / (stem + "-vae-griffinlim.wav"), invertLogMel(toMatrix(melAutoencoded[0]), LogMelParams{}).samples);
         original.add(analyse(a.out / (stem + ".wav")), tempo, *key);
         griffinLim.add(analyse(a.out / (stem + "-griffinlim.wav")), tempo, *key);
-        vocoded.add(analyse(a.out / (stem + "-vocoder.wav")), tempo, *key);
-        autoencoded.add(analyse(a.out / (stem + "-vae-vocoder.wav")), tempo, *key);
+        autoencodedGriffinLim.add(analyse(a.out / (stem + "-vae-griffinlim.wav")), tempo, *key);
+        if (vocoder) {
+            writeWav(a.out / (stem + "-vocoder.wav"), samplesOf((*vocoder)->forward(melWhole)));
+            writeWav(a.out / (stem + "-vae-vocoder.wav"), samplesOf((*vocoder)->forward(melAutoencoded)));
+            vocoded.add(analyse(a.out / (stem + "-vocoder.wav")), tempo, *key);
+            autoencoded.add(analyse(a.out / (stem + "-vae-vocoder.wav")), tempo, *key);
+        }
         std::fprintf(stderr, "ceiling: %d songs\r", original.count);
     }
     std::printf("\nThe ceiling: %.0f s clips of the dataset's songs, scored against their records\n", a.seconds);
     printScoreHeader();
     original.print("the clips as they are");
     griffinLim.print("their log-mel through Griffin-Lim");
-    vocoded.print("their log-mel through the vocoder");
-    autoencoded.print("through the VAE and the vocoder");
+    autoencodedGriffinLim.print("through the VAE and Griffin-Lim");
+    if (vocoder) {
+        vocoded.print("their log-mel through the vocoder");
+        autoencoded.print("through the VAE and the vocoder");
+    }
 }
 
 void measureGeneration(const Arguments& a)

@@ -7,12 +7,15 @@
 #include "core/common/Error.h"
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongGenerator.h"
+#include "core/generation/SongVocals.h"
 #include "core/generation/StructureTemplates.h"
+#include "core/text/Phonemes.h"
 
 #include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <sstream>
 
 namespace muze::cli {
 namespace {
@@ -190,6 +193,10 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
     } catch (const std::exception&) {
         throw Error(ErrorKind::InvalidArgument, earlier.string() + " is not the OUTPUT.json of a generated song: --regenerate needs one.");
     }
+    if (description.contains("vocals") && !description["vocals"].contains("error"))
+        throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " has vocals mixed in; --regenerate needs the instrumental as the "
+                                                "models made it. Make the song without --sing_lyrics, regenerate its sections, and add "
+                                                "--sing_lyrics to the last --regenerate.");
     // The neighbours are rendered again for the joins: with other models they would change.
     if (!sameModels(description.value("models", Json()), generator.describe()))
         throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made with other models (" + description.value("models", Json()).dump() +
@@ -202,6 +209,91 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
                                                 "32 kHz mono, without --sample_rate 44100 or --stereo.");
     const AudioBuffer previous = decodeAudioFile(audio, {}).audio;
     return generator.regenerate(plan, options, static_cast<std::size_t>(section), previous, control);
+}
+
+// --lyrics: the words themselves, or a text file of them.
+std::string lyricsOf(const ArgumentParser::Result& args)
+{
+    constexpr std::uintmax_t kLongestLyricsFile = 1 << 20;
+    if (!args.has("lyrics"))
+        return "";
+    const std::string lyrics = args.text("lyrics");
+    if (!std::filesystem::is_regular_file(lyrics))
+        return lyrics;
+    if (std::filesystem::file_size(lyrics) > kLongestLyricsFile)
+        throw UsageError("--lyrics " + lyrics + " is over 1 MiB: that is not a song's words");
+    std::ostringstream text;
+    text << std::ifstream(lyrics).rdbuf();
+    return text.str();
+}
+
+// What --sing_lyrics will sing where, and how it is mixed: checked before the instrumental is made.
+struct Singing {
+    std::vector<VocalRegion> regions;
+    SingerOptions singer;
+    VocalMixOptions mix;
+};
+
+Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
+{
+    if (args.has("strip_ldm_vocals") && args.has("no_strip_ldm_vocals"))
+        throw UsageError("--strip_ldm_vocals and --no_strip_ldm_vocals ask for opposite things: give one");
+    Singing singing;
+    singing.regions = vocalRegions(plan, lyricsOf(args));
+    if (singing.regions.empty())
+        throw Error(ErrorKind::InvalidArgument, "No section of the plan has has_vocals set, so there is nowhere to sing: choose a template with "
+                                                "verses, or set has_vocals in the plan.");
+    if (std::all_of(singing.regions.begin(), singing.regions.end(), [](const VocalRegion& r) { return r.lines.empty(); }))
+        throw UsageError("--sing_lyrics needs words: --lyrics \"...\" (one line a line, or a text file), or lyrics in the plan's sections");
+    singing.singer.language = args.text("language");
+    toPhonemes("", singing.singer.language);  // an unknown language is refused now, not after the instrumental
+    singing.mix = {args.number("mix_vocals", 0.0, 4.0), !args.has("no_strip_ldm_vocals")};
+    return singing;
+}
+
+struct SungSong {
+    SongVocals vocals;
+    MixedSong mixed;
+};
+
+// The lyrics sung by the built-in singer and mixed in.
+SungSong singInto(const SongPlan& plan, Singing singing, const AudioBuffer& instrumental, std::uint64_t seed)
+{
+    singing.singer.seed = seed;
+    singing.singer.sampleRate = instrumental.sampleRate;
+    std::cerr << "muze: singing the lyrics with the built-in singer (espeak-ng, " << singing.singer.language << ").\n";
+    SungSong sung;
+    {
+        ProgressLine progress;
+        sung.vocals = singSong(plan, singing.regions, singing.singer, progress.control());
+    }
+    sung.mixed = mixVocals(instrumental, sung.vocals, singing.mix);
+    return sung;
+}
+
+Json describeVocals(const SungSong& sung, const Singing& singing)
+{
+    Json regions = Json::array();
+    for (const VocalRegion& region : sung.vocals.regions)
+        regions.push_back({{"start", region.start}, {"end", region.end}, {"section", region.section + 1}, {"lines", region.lines}});
+    return {{"backend", "builtin"},
+            {"language", singing.singer.language},
+            {"mix_vocals", singing.mix.level},
+            {"strip_ldm_vocals", singing.mix.stripLdmVocals},
+            {"loudness_lufs", sung.mixed.loudness ? Json(*sung.mixed.loudness) : Json(nullptr)},
+            {"regions", regions}};
+}
+
+// OUTPUT_vocals.wav, OUTPUT_instrumental.wav and OUTPUT.lrc beside OUTPUT.wav.
+void writeVocalFiles(const std::filesystem::path& output, const SungSong& sung, int sampleRate, int channels, const AudioWriteOptions& options)
+{
+    const auto beside = [&](const std::string& suffix, const std::string& extension) {
+        return output.parent_path() / (output.stem().string() + suffix + extension);
+    };
+    const std::string extension = output.extension().string();
+    writeAudioFile(beside("_vocals", extension), deliveredAs(sung.vocals.audio, sampleRate, channels), options);
+    writeAudioFile(beside("_instrumental", extension), deliveredAs(sung.mixed.instrumental, sampleRate, channels), options);
+    writeFileAtomically(beside("", ".lrc"), lrcOf(sung.vocals.lines));
 }
 
 // --output, with the extension --format asks for.
@@ -249,6 +341,12 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--style_of", "NAME|FILE", "sound like this voice: an artist of --annotations' dataset, or a recording (.wav, .mp3, ...)")
         .option("--annotations", "FILE", "the dataset whose artists --style_of names (its .artist_embeddings.json)")
         .option("--regenerate", "N", "with --plan OUTPUT.json and --seed: make section N (from 1) of that song anew, keeping the rest")
+        .option("--lyrics", "TEXT|FILE", "the words to sing, one line a line (or a text file of them); a plan's sections can have their own")
+        .flag("--sing_lyrics", "sing the lyrics in the sections with vocals: the built-in singer, offline")
+        .option("--language", "LANG", "the lyrics' language, as espeak-ng names its voices (en, de, pl, es, ...)", "en")
+        .option("--mix_vocals", "LEVEL", "the vocals' level against the instrumental: 1 as loud as it", "0.7")
+        .flag("--strip_ldm_vocals", "take voice-like sound out of the instrumental where the voice sings (the default)")
+        .flag("--no_strip_ldm_vocals", "keep the instrumental as the models made it")
         .option("--device", "DEVICE", "cpu", "cpu");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
@@ -269,6 +367,9 @@ int runGenerate(const std::vector<std::string>& arguments)
         options.style = styleOf(args);
     }
     const SongPlan plan = planOf(args);
+    if (args.has("lyrics") && !args.has("sing_lyrics"))
+        std::cerr << "muze: the lyrics are sung only with --sing_lyrics.\n";
+    const std::optional<Singing> singing = args.has("sing_lyrics") ? std::optional<Singing>(singingOf(args, plan)) : std::nullopt;
     const SongGenerator generator(modelFilesOf(args));
     generator.check(plan);
     if (!generator.hasVocoder())
@@ -280,21 +381,40 @@ int runGenerate(const std::vector<std::string>& arguments)
         song = args.has("regenerate") ? regenerateSection(args, generator, plan, options, progress.control())
                                       : generator.generate(plan, options, progress.control());
     }
+    // A failure to sing loses nothing: the instrumental is written, and then the error is raised.
+    std::optional<SungSong> sung;
+    std::optional<Error> singingFailure;
+    if (singing) {
+        try {
+            sung = singInto(plan, *singing, song.audio, options.seed);
+        } catch (const Error& error) {
+            singingFailure = error;
+        }
+    }
     if (!output.parent_path().empty())
         std::filesystem::create_directories(output.parent_path());
-    song.audio = deliveredAs(song.audio, sampleRate, args.has("stereo") ? 2 : 1);
+    const int channels = args.has("stereo") ? 2 : 1;
+    if (sung)
+        writeVocalFiles(output, *sung, sampleRate, channels, writeOptions);
+    song.audio = deliveredAs(sung ? sung->mixed.song : song.audio, sampleRate, channels);
     writeAudioFile(output, song.audio, writeOptions);
-    const Json description{{"audio", output.filename().string()},
-                           {"plan", toJson(plan)},
-                           {"parameters", parametersOf(options)},
-                           {"models", generator.describe()},
-                           {"decoder", song.griffinLim ? "griffin-lim (fallback: no trained vocoder)" : "vocoder"},
-                           {"sample_rate", song.audio.sampleRate},
-                           {"channels", song.audio.channels},
-                           {"duration", song.audio.durationSeconds()}};
+    Json description{{"audio", output.filename().string()},
+                     {"plan", toJson(plan)},
+                     {"parameters", parametersOf(options)},
+                     {"models", generator.describe()},
+                     {"decoder", song.griffinLim ? "griffin-lim (fallback: no trained vocoder)" : "vocoder"},
+                     {"sample_rate", song.audio.sampleRate},
+                     {"channels", song.audio.channels},
+                     {"duration", song.audio.durationSeconds()}};
+    if (sung)
+        description["vocals"] = describeVocals(*sung, *singing);
+    else if (singingFailure)
+        description["vocals"] = {{"backend", "builtin"}, {"error", singingFailure->what()}};
     std::filesystem::path json = output;
     writeFileAtomically(json.replace_extension(".json"), description.dump(2) + "\n");
     std::cerr << "muze: wrote " << output.string() << " (" << song.audio.durationSeconds() << " s) and " << json.string() << "\n";
+    if (singingFailure)
+        throw Error(singingFailure->kind(), "The vocals could not be made, so " + output.string() + " is the instrumental alone. " + singingFailure->what());
     return 0;
 }
 

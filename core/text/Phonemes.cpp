@@ -1,10 +1,9 @@
 #include "core/text/Phonemes.h"
 
-#include "core/common/Error.h"
+#include "core/text/EspeakSession.h"
 
 #include <espeak-ng/speak_lib.h>
 
-#include <mutex>
 #include <sstream>
 
 namespace muze {
@@ -12,30 +11,11 @@ namespace {
 
 constexpr char kSeparator = '_';  // espeak-ng puts it between the phonemes of a word
 
-std::mutex& espeakMutex()
-{
-    static std::mutex mutex;
-    return mutex;
-}
-
-void startEspeak()
-{
-    static bool started = false;
-    if (started)
-        return;
-    if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT) < 0)
-        throw Error(ErrorKind::Unsupported, "espeak-ng could not start; check that espeak-ng-data is installed.");
-    started = true;
-}
-
 }  // namespace
 
 PhonemeText toPhonemes(const std::string& text, const std::string& language)
 {
-    std::lock_guard<std::mutex> lock(espeakMutex());
-    startEspeak();
-    if (espeak_SetVoiceByName(language.c_str()) != EE_OK)
-        throw Error(ErrorKind::Unsupported, "espeak-ng has no voice for the language \"" + language + "\".");
+    const EspeakSession session(language);
     PhonemeText out;
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {

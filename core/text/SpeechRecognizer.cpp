@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <sstream>
 
 namespace muze {
 namespace {
@@ -126,6 +127,33 @@ std::string Transcript::text() const
     for (const RecognizedWord& w : words)
         out += (out.empty() ? "" : " ") + w.word;
     return out;
+}
+
+double Transcript::recall(std::vector<std::string> expected) const
+{
+    if (expected.empty())
+        return 0.0;
+    std::vector<std::string> heard;
+    for (const RecognizedWord& w : words)
+        heard.push_back(w.word);
+    std::sort(expected.begin(), expected.end());
+    std::sort(heard.begin(), heard.end());
+    std::vector<std::string> common;
+    std::set_intersection(expected.begin(), expected.end(), heard.begin(), heard.end(), std::back_inserter(common));
+    return static_cast<double>(common.size()) / static_cast<double>(expected.size());
+}
+
+std::vector<std::string> wordsOf(const std::string& text)
+{
+    std::vector<std::string> words;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) {
+        word.erase(std::remove_if(word.begin(), word.end(), [](unsigned char c) { return !std::isalpha(c) && c != '\''; }), word.end());
+        std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!word.empty())
+            words.push_back(word);
+    }
+    return words;
 }
 
 Transcript recognizeSpeech(const AudioBuffer& audio, const std::vector<std::pair<double, double>>& regions, const JobControl& control)

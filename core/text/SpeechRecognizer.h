@@ -21,7 +21,13 @@ struct Transcript {
     double confidence = 0.0;  // mean word posterior, 0 with no words
 
     std::string text() const;
+    // The share of `words` (lower case) that the transcript holds, as a bag of words: order aside,
+    // each heard word counting once. 0 for no words.
+    double recall(std::vector<std::string> words) const;
 };
+
+// The words of written text as the recogniser spells them: lower case, letters and apostrophes.
+std::vector<std::string> wordsOf(const std::string& text);
 
 // Speech recognition with pocketsphinx and its US English model (Debian's pocketsphinx-en-us),
 // one utterance per region (seconds) of `audio`. Recognising sung words is much harder than speech:

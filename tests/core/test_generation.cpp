@@ -501,6 +501,79 @@ private slots:
             QVERIFY(!std::filesystem::exists(refused));
         }
     }
+
+    // --sing_lyrics: the mix, the vocals and the instrumental apart, the lyrics' times, and what was
+    // sung where; a failure to sing still writes the instrumental.
+    void theCommandLineSingsTheLyricsBesideTheInstrumental()
+    {
+        const RandomModels models = saveRandomModels("generate-sung");
+        const std::filesystem::path out = models.folder / "out";
+        const QStringList common{"--models", text(models.folder), "--duration", "20", "--tempo", "120", "--key", "D major", "--num_steps", "2",
+                                 "--seed", "5"};
+        const QString lyrics = "hold me closer now\nthe night is young\nwe are running home\nand the lights are on";
+        const Run plain = runMuze(QStringList{"generate", "--output", text(out / "plain.wav")} + common);
+        QVERIFY2(plain.status == 0, qPrintable(plain.err));
+        const Run kept = runMuze(QStringList{"generate", "--output", text(out / "kept.wav"), "--sing_lyrics", "--lyrics", lyrics,
+                                             "--no_strip_ldm_vocals"} + common);
+        QVERIFY2(kept.status == 0, qPrintable(kept.err));
+        QVERIFY(decodeAudioFile(out / "kept_instrumental.wav", {}).audio.samples == decodeAudioFile(out / "plain.wav", {}).audio.samples);
+
+        const Run sung = runMuze(QStringList{"generate", "--output", text(out / "song.wav"), "--sing_lyrics", "--lyrics", lyrics} + common);
+        QVERIFY2(sung.status == 0, qPrintable(sung.err));
+        const Json description = Json::parse(std::ifstream(out / "song.json"));
+        const Json& vocals = description["vocals"];
+        QCOMPARE(vocals["backend"].get<std::string>(), std::string("builtin"));
+        QCOMPARE(vocals["mix_vocals"].get<double>(), 0.7);
+        QVERIFY(vocals["strip_ldm_vocals"].get<bool>() && vocals["loudness_lufs"].is_number());
+        const Json& regions = vocals["regions"];
+        QCOMPARE(regions.size(), std::size_t(4));  // verse, chorus, verse, chorus
+        for (const Json& region : regions) {
+            const Json& section = description["plan"]["sections"][region["section"].get<std::size_t>() - 1];
+            QVERIFY(section["has_vocals"].get<bool>());
+            QCOMPARE(region["start"].get<double>(), section["start"].get<double>() + 0.5);
+            QCOMPARE(region["lines"].size(), std::size_t(1));
+        }
+
+        const AudioBuffer song = decodeAudioFile(out / "song.wav", {}).audio;
+        const AudioBuffer voice = decodeAudioFile(out / "song_vocals.wav", {}).audio;
+        const AudioBuffer instrumental = decodeAudioFile(out / "song_instrumental.wav", {}).audio;
+        QCOMPARE(song.frames(), std::int64_t(20 * 32000));
+        QCOMPARE(voice.frames(), song.frames());
+        QCOMPARE(instrumental.frames(), song.frames());
+        QVERIFY2(*std::max_element(song.samples.begin(), song.samples.end(), [](float a, float b) { return std::abs(a) < std::abs(b); }) <= 0.8915f,
+                 "the limiter keeps the mix under -1 dBFS");
+        const auto region0 = static_cast<std::size_t>(regions[0]["start"].get<double>() * 32000);
+        const auto resamplerReach = static_cast<std::size_t>(0.01 * 32000);  // the 22.05 → 32 kHz filter rings ahead of the first note
+        QVERIFY2(std::all_of(voice.samples.begin(), voice.samples.begin() + static_cast<std::ptrdiff_t>(region0 - resamplerReach),
+                             [](float s) { return s == 0.0f; }),
+                 "nothing is sung before the first region");
+        QVERIFY(test::rootMeanSquare(voice.samples) > 0.001);
+        const std::vector<float> plainSamples = decodeAudioFile(out / "plain.wav", {}).audio.samples;
+        QVERIFY2(std::equal(instrumental.samples.begin(), instrumental.samples.begin() + static_cast<std::ptrdiff_t>(region0), plainSamples.begin()),
+                 "the instrumental is stripped only where the voice sings");
+
+        std::ifstream lrc(out / "song.lrc");
+        std::vector<std::string> lrcLines;
+        for (std::string line; std::getline(lrc, line);)
+            lrcLines.push_back(line);
+        QCOMPARE(lrcLines.size(), std::size_t(4));
+        QVERIFY2(QString::fromStdString(lrcLines[0]).contains(QRegularExpression(R"(^\[00:0\d\.\d\d\]hold me closer now$)")), lrcLines[0].c_str());
+
+        // Lyrics that cannot fit: the instrumental is written, the error says so, the exit status fails.
+        const Run tooLong = runMuze(QStringList{"generate", "--output", text(out / "long.wav"), "--sing_lyrics", "--lyrics",
+                                                "we are running faster than the city lights tonight and every night forever more my friend until the morning light"} + common);
+        QVERIFY2(tooLong.status != 0 && tooLong.err.contains("instrumental alone") && tooLong.err.contains("do not fit"), qPrintable(tooLong.err));
+        QVERIFY(decodeAudioFile(out / "long.wav", {}).audio.samples == plainSamples);
+        QVERIFY(Json::parse(std::ifstream(out / "long.json"))["vocals"]["error"].is_string());
+
+        // Refused before any work.
+        for (const QStringList& bad : {QStringList{"--sing_lyrics"}, QStringList{"--sing_lyrics", "--lyrics", "la", "--strip_ldm_vocals", "--no_strip_ldm_vocals"},
+                                       QStringList{"--sing_lyrics", "--lyrics", "la", "--template", "instrumental"}}) {
+            const Run failed = runMuze(QStringList{"generate", "--output", text(out / "refused.wav")} + common + bad);
+            QVERIFY2(failed.status != 0 && !failed.err.isEmpty(), qPrintable(bad.join(' ')));
+            QVERIFY(!std::filesystem::exists(out / "refused.wav"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(GenerationTest)

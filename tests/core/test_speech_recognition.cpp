@@ -8,6 +8,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -33,23 +34,6 @@ std::map<std::string, std::vector<std::string>> transcriptions()
                 out.push_back(word);
     }
     return byName;
-}
-
-std::vector<std::string> wordsOf(const Transcript& transcript)
-{
-    std::vector<std::string> words;
-    for (const RecognizedWord& word : transcript.words)
-        words.push_back(word.word);
-    return words;
-}
-
-std::size_t wordsFound(std::vector<std::string> reference, std::vector<std::string> recognized)
-{
-    std::sort(reference.begin(), reference.end());
-    std::sort(recognized.begin(), recognized.end());
-    std::vector<std::string> common;
-    std::set_intersection(reference.begin(), reference.end(), recognized.begin(), recognized.end(), std::back_inserter(common));
-    return common.size();
 }
 
 }  // namespace
@@ -85,7 +69,7 @@ private slots:
             options.channels = ChannelMode::Mono;
             const AudioBuffer audio = decodeAudioFile(kRecordings / (name + ".wav"), options).audio;
             const Transcript transcript = recognizeSpeech(audio, {{0.0, audio.durationSeconds()}});
-            const std::size_t hits = wordsFound(words, wordsOf(transcript));
+            const auto hits = static_cast<std::size_t>(std::lround(transcript.recall(words) * static_cast<double>(words.size())));
             qInfo("%s: %zu of %zu words: \"%s\" (confidence %.2f)", name.c_str(), hits, words.size(), transcript.text().c_str(),
                   transcript.confidence);
             QVERIFY(transcript.confidence > 0.0 && transcript.confidence <= 1.0);

@@ -1,0 +1,152 @@
+#include "core/generation/SongVocals.h"
+
+#include "core/analysis/Loudness.h"
+#include "core/analysis/VocalSeparation.h"
+#include "core/common/Error.h"
+#include "core/dsp/Limiter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace muze {
+namespace {
+
+std::vector<std::string> linesOf(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos)
+            lines.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
+    }
+    return lines;
+}
+
+// Line i of n goes to the region where (i + 0.5) / n of the regions' total length falls.
+void shareLines(const std::vector<std::string>& lines, std::vector<VocalRegion*>& regions)
+{
+    double total = 0.0;
+    for (const VocalRegion* region : regions)
+        total += region->end - region->start;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        double at = (static_cast<double>(i) + 0.5) / static_cast<double>(lines.size()) * total;
+        std::size_t r = 0;
+        while (r + 1 < regions.size() && at > regions[r]->end - regions[r]->start) {
+            at -= regions[r]->end - regions[r]->start;
+            ++r;
+        }
+        regions[r]->lines.push_back(lines[i]);
+    }
+}
+
+constexpr double kRegionFade = 0.03;  // seconds
+
+// 1 inside the regions, 0 outside, with linear fades of kRegionFade inside their edges.
+std::vector<float> regionWeights(const std::vector<VocalRegion>& regions, std::size_t length, int sampleRate)
+{
+    std::vector<float> weights(length, 0.0f);
+    const double fade = kRegionFade * sampleRate;
+    for (const VocalRegion& region : regions) {
+        const auto first = static_cast<std::size_t>(std::max(0.0, region.start * sampleRate));
+        const auto last = std::min(length, static_cast<std::size_t>(region.end * sampleRate));
+        for (std::size_t i = first; i < last; ++i) {
+            const double edge = std::min(static_cast<double>(i - first), static_cast<double>(last - 1 - i));
+            weights[i] = std::max(weights[i], static_cast<float>(std::min(1.0, edge / fade)));
+        }
+    }
+    return weights;
+}
+
+AudioBuffer withoutVoice(const AudioBuffer& instrumental, const std::vector<VocalRegion>& regions)
+{
+    const AudioBuffer voice = separateVocals(instrumental).vocals;
+    const std::vector<float> weights = regionWeights(regions, instrumental.samples.size(), instrumental.sampleRate);
+    AudioBuffer stripped = instrumental;
+    for (std::size_t i = 0; i < stripped.samples.size() && i < voice.samples.size(); ++i)
+        stripped.samples[i] -= weights[i] * voice.samples[i];
+    return stripped;
+}
+
+}  // namespace
+
+std::vector<VocalRegion> vocalRegions(const SongPlan& plan, const std::string& lyrics)
+{
+    std::vector<VocalRegion> regions;
+    for (std::size_t i = 0; i < plan.sections.size(); ++i) {
+        const PlanSection& s = plan.sections[i];
+        if (s.hasVocals && s.duration > 2 * kVocalRegionInset)
+            regions.push_back({s.start + kVocalRegionInset, s.end() - kVocalRegionInset, i, linesOf(s.lyrics)});
+    }
+    std::vector<VocalRegion*> withoutLyrics;
+    for (VocalRegion& region : regions)
+        if (region.lines.empty())
+            withoutLyrics.push_back(&region);
+    if (!withoutLyrics.empty())
+        shareLines(linesOf(lyrics), withoutLyrics);
+    return regions;
+}
+
+SongVocals singSong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const SingerOptions& options, const JobControl& control)
+{
+    std::size_t lines = 0;
+    for (const VocalRegion& region : regions)
+        lines += region.lines.size();
+    std::size_t linesSung = 0;
+    SongVocals song;
+    song.regions = regions;
+    song.audio.sampleRate = options.sampleRate;
+    song.audio.channels = 1;
+    song.audio.samples.assign(static_cast<std::size_t>(std::lround(plan.duration() * options.sampleRate)), 0.0f);
+    for (const VocalRegion& region : regions) {
+        if (region.lines.empty())
+            continue;
+        SingerOptions sectionOptions = options;
+        sectionOptions.seed = options.seed + region.section;
+        const JobControl part = control.slice(static_cast<double>(linesSung) / static_cast<double>(lines),
+                                              static_cast<double>(linesSung + region.lines.size()) / static_cast<double>(lines));
+        linesSung += region.lines.size();
+        const SungVocals sung = singLines(plan.sections[region.section], region.start, region.end, region.lines, sectionOptions, part);
+        const std::size_t count = std::min(sung.audio.samples.size(), song.audio.samples.size());
+        std::transform(sung.audio.samples.begin(), sung.audio.samples.begin() + static_cast<std::ptrdiff_t>(count), song.audio.samples.begin(),
+                       song.audio.samples.begin(), std::plus<float>());
+        song.lines.insert(song.lines.end(), sung.lines.begin(), sung.lines.end());
+    }
+    return song;
+}
+
+MixedSong mixVocals(const AudioBuffer& instrumental, const SongVocals& vocals, const VocalMixOptions& options)
+{
+    if (instrumental.channels != 1 || instrumental.sampleRate != vocals.audio.sampleRate)
+        throw Error(ErrorKind::InvalidArgument, "Vocals are mixed into a mono instrumental at their own sample rate.");
+    MixedSong mixed;
+    mixed.instrumental = options.stripLdmVocals ? withoutVoice(instrumental, vocals.regions) : instrumental;
+    const std::optional<double> instrumentalLoudness = integratedLoudness(mixed.instrumental);
+    const std::optional<double> vocalLoudness = integratedLoudness(vocals.audio);
+    const double gain = instrumentalLoudness && vocalLoudness ? options.level * std::pow(10.0, (*instrumentalLoudness - *vocalLoudness) / 20.0)
+                                                              : options.level;
+    mixed.song = mixed.instrumental;
+    for (std::size_t i = 0; i < mixed.song.samples.size() && i < vocals.audio.samples.size(); ++i)
+        mixed.song.samples[i] += static_cast<float>(gain) * vocals.audio.samples[i];
+    limitPeaks(mixed.song.samples, mixed.song.sampleRate);
+    mixed.loudness = integratedLoudness(mixed.song);
+    return mixed;
+}
+
+std::string lrcOf(const std::vector<SungLine>& lines)
+{
+    std::string lrc;
+    for (const SungLine& line : lines) {
+        if (line.notes.empty())
+            continue;
+        const long centiseconds = std::lround(line.notes.front().start * 100.0);
+        char stamp[32];
+        std::snprintf(stamp, sizeof stamp, "[%02ld:%02ld.%02ld]", centiseconds / 6000, centiseconds / 100 % 60, centiseconds % 100);
+        lrc += stamp + line.text + "\n";
+    }
+    return lrc;
+}
+
+}  // namespace muze

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/audio/AudioBuffer.h"
+#include "core/generation/BuiltinSinger.h"
+#include "core/generation/SongPlan.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace muze {
+
+inline constexpr double kVocalRegionInset = 0.5;  // seconds in from each end of a sung section
+
+// Where the voice sings and what.
+struct VocalRegion {
+    double start = 0.0;  // seconds from the song's start
+    double end = 0.0;
+    std::size_t section = 0;  // of the plan
+    std::vector<std::string> lines;
+};
+
+// The plan's has_vocals sections, each 0.5 s in from its ends. A section with its own lyrics sings
+// them; the song's `lyrics` are shared, line by line, over the other regions in proportion to their
+// lengths. Lines are the lyrics' non-blank lines.
+std::vector<VocalRegion> vocalRegions(const SongPlan& plan, const std::string& lyrics);
+
+struct SongVocals {
+    AudioBuffer audio;  // mono, the song's length
+    std::vector<VocalRegion> regions;
+    std::vector<SungLine> lines;  // as sung, in order
+};
+
+// Every region sung by the built-in singer, each with its section's tempo, key and chords (a
+// region's seed is the options' plus its section's index).
+SongVocals singSong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const SingerOptions& options, const JobControl& control = {});
+
+struct VocalMixOptions {
+    double level = 0.7;           // the vocals against the instrumental: 1 is as loud as it
+    bool stripLdmVocals = true;   // remove voice-like sound from the instrumental where the voice sings
+};
+
+struct MixedSong {
+    AudioBuffer song;          // mono
+    AudioBuffer instrumental;  // as mixed: stripped when asked
+    std::optional<double> loudness;  // LUFS of the song
+};
+
+// The song with its vocals. With stripLdmVocals, the project's vocal separation's estimate of a voice
+// is taken out of the instrumental within the vocal regions (fading in and out over 30 ms at their
+// edges), where it would sing against the new voice. The vocals are brought to the instrumental's
+// integrated loudness times `level`, and the sum goes through the limiter, so it never clips.
+// `instrumental` is mono at the vocals' rate.
+MixedSong mixVocals(const AudioBuffer& instrumental, const SongVocals& vocals, const VocalMixOptions& options);
+
+// The lines as an LRC file: "[mm:ss.xx]text", each stamped with the start of its first note.
+std::string lrcOf(const std::vector<SungLine>& lines);
+
+}  // namespace muze
