@@ -9,7 +9,7 @@ qt=(qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translatio
 engine=(libtorch-dev libopenblas0-pthread libfftw3-dev
         libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
         libsndfile1-dev librtaudio-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
-        libqm-dsp-dev librubberband-dev libebur128-dev libespeak-ng-dev espeak-ng-data
+        libqm-dsp-dev librubberband-dev libebur128-dev libespeak-ng-dev espeak-ng-data libcurl4-openssl-dev
         libpocketsphinx-dev pocketsphinx-en-us)
 tests=(pulseaudio pulseaudio-utils xvfb xauth x11-apps imagemagick
        python3 python3-numpy python3-torchaudio python3-mir-eval

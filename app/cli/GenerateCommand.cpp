@@ -5,13 +5,16 @@
 #include "core/audio/AudioWriter.h"
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
+#include "core/dataset/FolderScan.h"
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/SongVocals.h"
 #include "core/generation/StructureTemplates.h"
 #include "core/text/Phonemes.h"
+#include "core/text/SpeechRecognizer.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -227,12 +230,64 @@ std::string lyricsOf(const ArgumentParser::Result& args)
     return text.str();
 }
 
-// What --sing_lyrics will sing where, and how it is mixed: checked before the instrumental is made.
+const char* const kConsentNotice =
+    "Voice cloning may violate a singer's rights over their voice: use only your own voice, or one whose owner agreed.";
+
+// What --sing_lyrics will sing where, by which voice, and how it is mixed: checked before the
+// instrumental is made.
 struct Singing {
     std::vector<VocalRegion> regions;
+    std::string backend;                // as --singing_backend names it
     SingerOptions singer;
+    std::optional<RemoteVoice> server;  // none: the built-in singer
+    std::string cloned;                 // --voice_clone's name
     VocalMixOptions mix;
 };
+
+// The recording whose voice is cloned: --singing_voice_ref, or the first audio file of
+// --voice_clone_samples (a file or a folder).
+std::filesystem::path voiceReferenceOf(const ArgumentParser::Result& args)
+{
+    if (args.has("singing_voice_ref"))
+        return args.text("singing_voice_ref");
+    if (!args.has("voice_clone_samples"))
+        return {};
+    const std::filesystem::path samples = args.text("voice_clone_samples");
+    if (!std::filesystem::is_directory(samples))
+        return samples;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(samples))
+        if (entry.is_regular_file() && isAudioFileName(entry.path()))
+            files.push_back(entry.path());
+    if (files.empty())
+        throw UsageError("--voice_clone_samples " + samples.string() + " holds no audio file");
+    return *std::min_element(files.begin(), files.end());
+}
+
+RemoteVoice serverOf(const ArgumentParser::Result& args, const std::string& backend, const std::filesystem::path& reference)
+{
+    RemoteVoice voice;
+    voice.language = args.text("language");
+    voice.reference = reference;
+    voice.timeout = args.number("voice_server_timeout", 1.0, 3600.0);
+    if (backend == "gpt_sovits") {
+        voice.server = VoiceServer::GptSovits;
+        voice.url = args.text("gpt_sovits_url");
+    } else {
+        voice.server = VoiceServer::FishSpeech;
+        const char* key = std::getenv("FISH_AUDIO_API_KEY");
+        voice.apiKey = args.has("fish_speech_api_key") ? args.text("fish_speech_api_key") : key != nullptr ? key : "";
+        voice.url = args.has("fish_speech_url") ? args.text("fish_speech_url") : voice.apiKey.empty() ? "http://127.0.0.1:8080" : "https://api.fish.audio";
+    }
+    if (!reference.empty()) {
+        if (!std::filesystem::is_regular_file(reference))
+            throw UsageError("the voice recording " + reference.string() + " is not a file");
+        const AudioBuffer recording = decodeAudioFile(reference, {}).audio;
+        voice.referenceText = recognizeSpeech(recording, {{0.0, recording.durationSeconds()}}).text();
+        std::cerr << "muze: the voice recording says, as heard: \"" << voice.referenceText << "\"\n";
+    }
+    return voice;
+}
 
 Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
 {
@@ -248,6 +303,22 @@ Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
     singing.singer.language = args.text("language");
     toPhonemes("", singing.singer.language);  // an unknown language is refused now, not after the instrumental
     singing.mix = {args.number("mix_vocals", 0.0, 4.0), !args.has("no_strip_ldm_vocals")};
+    const std::string backend = singing.backend = args.text("singing_backend");
+    if (backend != "builtin" && backend != "gpt_sovits" && backend != "fish_speech")
+        throw UsageError("--singing_backend takes builtin, gpt_sovits or fish_speech, not \"" + backend + "\"");
+    const std::filesystem::path reference = voiceReferenceOf(args);
+    if (args.has("voice_clone") && reference.empty())
+        throw UsageError("--voice_clone \"" + args.text("voice_clone") + "\" needs recordings of the voice: --voice_clone_samples FILE|FOLDER");
+    if (!reference.empty()) {
+        if (backend == "builtin")
+            throw UsageError("the built-in singer has one voice of its own; a voice to clone needs --singing_backend gpt_sovits or fish_speech");
+        if (!args.has("i_have_consent"))
+            throw UsageError(std::string(kConsentNotice) + " If it is, say so with --i_have_consent.");
+        std::cerr << "muze: " << kConsentNotice << "\n";
+    }
+    if (backend != "builtin")
+        singing.server = serverOf(args, backend, reference);
+    singing.cloned = args.has("voice_clone") ? args.text("voice_clone") : "";
     return singing;
 }
 
@@ -261,9 +332,13 @@ SungSong singInto(const SongPlan& plan, Singing singing, const AudioBuffer& inst
 {
     singing.singer.seed = seed;
     singing.singer.sampleRate = instrumental.sampleRate;
-    std::cerr << "muze: singing the lyrics with the built-in singer (espeak-ng, " << singing.singer.language << ").\n";
     SungSong sung;
-    {
+    if (singing.server) {
+        std::cerr << "muze: the lyrics are said by " << serverName(singing.server->server) << " at " << singing.server->url << ".\n";
+        ProgressLine progress;
+        sung.vocals = saySong(plan, singing.regions, *singing.server, instrumental.sampleRate, progress.control());
+    } else {
+        std::cerr << "muze: singing the lyrics with the built-in singer (espeak-ng, " << singing.singer.language << ").\n";
         ProgressLine progress;
         sung.vocals = singSong(plan, singing.regions, singing.singer, progress.control());
     }
@@ -276,12 +351,18 @@ Json describeVocals(const SungSong& sung, const Singing& singing)
     Json regions = Json::array();
     for (const VocalRegion& region : sung.vocals.regions)
         regions.push_back({{"start", region.start}, {"end", region.end}, {"section", region.section + 1}, {"lines", region.lines}});
-    return {{"backend", "builtin"},
-            {"language", singing.singer.language},
-            {"mix_vocals", singing.mix.level},
-            {"strip_ldm_vocals", singing.mix.stripLdmVocals},
-            {"loudness_lufs", sung.mixed.loudness ? Json(*sung.mixed.loudness) : Json(nullptr)},
-            {"regions", regions}};
+    Json description{{"backend", singing.backend}, {"language", singing.singer.language}};
+    if (singing.server) {
+        description["url"] = singing.server->url;  // never the API key
+        description["voice_reference"] = singing.server->reference.empty() ? Json(nullptr) : Json(singing.server->reference.string());
+        description["voice_reference_text"] = singing.server->referenceText;
+        description["voice_clone"] = singing.cloned.empty() ? Json(nullptr) : Json(singing.cloned);
+    }
+    description["mix_vocals"] = singing.mix.level;
+    description["strip_ldm_vocals"] = singing.mix.stripLdmVocals;
+    description["loudness_lufs"] = sung.mixed.loudness ? Json(*sung.mixed.loudness) : Json(nullptr);
+    description["regions"] = regions;
+    return description;
 }
 
 // OUTPUT_vocals.wav, OUTPUT_instrumental.wav and OUTPUT.lrc beside OUTPUT.wav.
@@ -347,6 +428,15 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--mix_vocals", "LEVEL", "the vocals' level against the instrumental: 1 as loud as it", "0.7")
         .flag("--strip_ldm_vocals", "take voice-like sound out of the instrumental where the voice sings (the default)")
         .flag("--no_strip_ldm_vocals", "keep the instrumental as the models made it")
+        .option("--singing_backend", "NAME", "builtin (offline), gpt_sovits or fish_speech (a server that says the lyrics in a cloned voice)", "builtin")
+        .option("--gpt_sovits_url", "URL", "GPT-SoVITS's api_v2 server", "http://127.0.0.1:9880")
+        .option("--fish_speech_url", "URL", "a Fish Speech server (default http://127.0.0.1:8080, or Fish Audio's with an API key)")
+        .option("--fish_speech_api_key", "KEY", "for Fish Audio's cloud or a server started with a key (or FISH_AUDIO_API_KEY); never written out")
+        .option("--voice_server_timeout", "SECONDS", "how long a voice server may take to say one line", "120")
+        .option("--singing_voice_ref", "FILE", "a recording of the voice to clone (needs --i_have_consent)")
+        .option("--voice_clone", "NAME", "whose voice --voice_clone_samples holds, kept in OUTPUT.json")
+        .option("--voice_clone_samples", "FILE|FOLDER", "recordings of that voice; the first audio file is the reference")
+        .flag("--i_have_consent", "the voice to clone is yours, or its owner agreed")
         .option("--device", "DEVICE", "cpu", "cpu");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
@@ -409,7 +499,7 @@ int runGenerate(const std::vector<std::string>& arguments)
     if (sung)
         description["vocals"] = describeVocals(*sung, *singing);
     else if (singingFailure)
-        description["vocals"] = {{"backend", "builtin"}, {"error", singingFailure->what()}};
+        description["vocals"] = {{"backend", singing->backend}, {"error", singingFailure->what()}};
     std::filesystem::path json = output;
     writeFileAtomically(json.replace_extension(".json"), description.dump(2) + "\n");
     std::cerr << "muze: wrote " << output.string() << " (" << song.audio.durationSeconds() << " s) and " << json.string() << "\n";

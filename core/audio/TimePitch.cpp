@@ -20,6 +20,7 @@ std::vector<float> stretchAndShift(const std::vector<float>& input, int sampleRa
                         Stretcher::OptionProcessOffline | Stretcher::OptionEngineFiner | Stretcher::OptionFormantPreserved,
                         static_cast<double>(outputLength) / static_cast<double>(input.size()), pitchScale);
     stretcher.setExpectedInputDuration(input.size());
+    stretcher.setMaxProcessSize(input.size());  // the whole input goes in one call
     const float* in = input.data();
     stretcher.study(&in, input.size(), true);
     if (!keyFrames.empty())

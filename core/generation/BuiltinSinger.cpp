@@ -1,6 +1,7 @@
 #include "core/generation/BuiltinSinger.h"
 
 #include "core/analysis/Pyin.h"
+#include "core/audio/Gain.h"
 #include "core/audio/Resampler.h"
 #include "core/audio/TimePitch.h"
 #include "core/common/Error.h"
@@ -38,16 +39,6 @@ double spokenPitch(const Speech& speech)
     return voiced[voiced.size() / 2];
 }
 
-void fadeEdges(std::vector<float>& samples, int sampleRate)
-{
-    const std::size_t fade = std::min(samples.size() / 2, static_cast<std::size_t>(kFade * sampleRate));
-    for (std::size_t i = 0; i < fade; ++i) {
-        const float gain = static_cast<float>(i) / static_cast<float>(fade);
-        samples[i] *= gain;
-        samples[samples.size() - 1 - i] *= gain;
-    }
-}
-
 // The syllable made `note`: its consonants kept at their spoken length where the note allows, the
 // vowel filling the rest.
 std::vector<float> syllableAsNote(const Speech& speech, const SpokenSyllable& syllable, const SungNote& note, double spokenHz)
@@ -64,7 +55,7 @@ std::vector<float> syllableAsNote(const Speech& speech, const SpokenSyllable& sy
     if (closing > 0 && input.size() - closing > onset)
         keyFrames[input.size() - closing] = length - closingOut;
     std::vector<float> sung = stretchAndShift(input, speech.sampleRate, length, midiHz(note.midi) / spokenHz, keyFrames);
-    fadeEdges(sung, speech.sampleRate);
+    fadeEdges(sung, speech.sampleRate, kFade);
     return sung;
 }
 
@@ -115,7 +106,7 @@ SungVocals singLines(const PlanSection& section, double from, double to, const s
             const SungNote& note = melody[line][i];
             addAt(samples, syllableAsNote(s.speech, s.syllables[i], note, spokenHz), static_cast<std::size_t>(std::lround(note.start * speechRate)));
         }
-        vocals.lines.push_back({s.text, melody[line]});
+        vocals.lines.push_back({s.text, melody[line], melody[line].front().start, melody[line].back().start + melody[line].back().duration});
     }
     AudioBuffer atSpeechRate;
     atSpeechRate.sampleRate = speechRate;

@@ -20,7 +20,9 @@ struct SingerOptions {
 
 struct SungLine {
     std::string text;
-    std::vector<SungNote> notes;  // one a syllable
+    std::vector<SungNote> notes;  // one a syllable; none for words said by a voice server
+    double start = 0.0;           // seconds from the song's start
+    double end = 0.0;
 };
 
 struct SungVocals {

@@ -2,8 +2,9 @@
 
 #include "core/analysis/Loudness.h"
 #include "core/analysis/VocalSeparation.h"
+#include "core/audio/Gain.h"
+#include "core/audio/TimePitch.h"
 #include "core/common/Error.h"
-#include "core/dsp/Limiter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,6 +59,29 @@ std::vector<float> regionWeights(const std::vector<VocalRegion>& regions, std::s
         }
     }
     return weights;
+}
+
+constexpr float kSilence = 0.003f;  // -50 dBFS
+
+std::vector<float> trimmedSilence(const std::vector<float>& samples)
+{
+    const auto loud = [](float s) { return std::abs(s) > kSilence; };
+    const auto first = std::find_if(samples.begin(), samples.end(), loud);
+    const auto last = std::find_if(samples.rbegin(), samples.rend(), loud).base();
+    return first < last ? std::vector<float>(first, last) : std::vector<float>();
+}
+
+// One ratio for all of a region's lines: as near as allowed to the one that fills the region.
+double stretchFor(const PlanSection& section, const VocalRegion& region, double saidSeconds)
+{
+    const double length = region.end - region.start;
+    if (saidSeconds * kFastestStretch > length)
+        throw Error(ErrorKind::InvalidArgument, "The words of the " + section.type + " at " + std::to_string(std::lround(section.start)) + " s take " +
+                                                    std::to_string(std::lround(saidSeconds)) + " s to say and the voice has " +
+                                                    std::to_string(std::lround(length)) + " s there, even said " +
+                                                    std::to_string(std::lround(100 * (1 - kFastestStretch))) +
+                                                    "% faster: shorten them or lengthen the section.");
+    return std::clamp(length / std::max(saidSeconds, 1e-9), kFastestStretch, kSlowestStretch);
 }
 
 AudioBuffer withoutVoice(const AudioBuffer& instrumental, const std::vector<VocalRegion>& regions)
@@ -117,6 +141,58 @@ SongVocals singSong(const SongPlan& plan, const std::vector<VocalRegion>& region
     return song;
 }
 
+SongVocals alignSaid(const SongPlan& plan, const std::vector<VocalRegion>& regions, const std::vector<std::vector<AudioBuffer>>& said,
+                     int sampleRate)
+{
+    SongVocals song;
+    song.regions = regions;
+    song.audio.sampleRate = sampleRate;
+    song.audio.channels = 1;
+    song.audio.samples.assign(static_cast<std::size_t>(std::lround(plan.duration() * sampleRate)), 0.0f);
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        const VocalRegion& region = regions[r];
+        std::vector<std::vector<float>> lines;
+        double saidSeconds = 0.0;
+        for (const AudioBuffer& line : said[r]) {
+            lines.push_back(trimmedSilence(line.samples));
+            saidSeconds += static_cast<double>(lines.back().size()) / sampleRate;
+        }
+        if (lines.empty())
+            continue;
+        const double ratio = stretchFor(plan.sections[region.section], region, saidSeconds);
+        const double gap = (region.end - region.start - ratio * saidSeconds) / static_cast<double>(lines.size());
+        double at = region.start;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto length = static_cast<std::size_t>(std::lround(static_cast<double>(lines[i].size()) * ratio));
+            std::vector<float> fitted = ratio == 1.0 ? lines[i] : stretchAndShift(lines[i], sampleRate, length, 1.0);
+            fadeEdges(fitted, sampleRate, kRegionFade);
+            const auto first = static_cast<std::size_t>(std::lround(at * sampleRate));
+            for (std::size_t k = 0; k < fitted.size() && first + k < song.audio.samples.size(); ++k)
+                song.audio.samples[first + k] += fitted[k];
+            const double seconds = static_cast<double>(fitted.size()) / sampleRate;
+            song.lines.push_back({region.lines[i], {}, at, at + seconds});
+            at += seconds + gap;
+        }
+    }
+    return song;
+}
+
+SongVocals saySong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const RemoteVoice& voice, int sampleRate, const JobControl& control)
+{
+    std::size_t lines = 0;
+    for (const VocalRegion& region : regions)
+        lines += region.lines.size();
+    std::size_t done = 0;
+    std::vector<std::vector<AudioBuffer>> said(regions.size());
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        for (const std::string& line : regions[r].lines) {
+            control.report(std::string("asking ") + serverName(voice.server), static_cast<double>(done++) / static_cast<double>(lines));
+            said[r].push_back(sayRemotely(voice, line, sampleRate, control));
+        }
+    }
+    return alignSaid(plan, regions, said, sampleRate);
+}
+
 MixedSong mixVocals(const AudioBuffer& instrumental, const SongVocals& vocals, const VocalMixOptions& options)
 {
     if (instrumental.channels != 1 || instrumental.sampleRate != vocals.audio.sampleRate)
@@ -139,9 +215,9 @@ std::string lrcOf(const std::vector<SungLine>& lines)
 {
     std::string lrc;
     for (const SungLine& line : lines) {
-        if (line.notes.empty())
+        if (line.end <= line.start)
             continue;
-        const long centiseconds = std::lround(line.notes.front().start * 100.0);
+        const long centiseconds = std::lround(line.start * 100.0);
         char stamp[32];
         std::snprintf(stamp, sizeof stamp, "[%02ld:%02ld.%02ld]", centiseconds / 6000, centiseconds / 100 % 60, centiseconds % 100);
         lrc += stamp + line.text + "\n";

@@ -3,6 +3,7 @@
 #include "core/audio/AudioBuffer.h"
 #include "core/generation/BuiltinSinger.h"
 #include "core/generation/SongPlan.h"
+#include "core/generation/VoiceBackends.h"
 
 #include <optional>
 #include <string>
@@ -35,6 +36,21 @@ struct SongVocals {
 // region's seed is the options' plus its section's index).
 SongVocals singSong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const SingerOptions& options, const JobControl& control = {});
 
+inline constexpr double kFastestStretch = 0.77;  // the spoken length a region may squeeze lines to
+inline constexpr double kSlowestStretch = 1.3;   // and stretch them to
+
+// Lines said by a voice server (`said[r][i]`: region r's line i, mono at `sampleRate`) fitted into
+// their regions, the reference's alignment: each line's silence trimmed, a region's lines stretched
+// together by one ratio within [0.77, 1.3] (Rubber Band) to fill the region as far as that allows,
+// and set one after another with even gaps, with 30 ms fades at every line's edges. Throws
+// Error(InvalidArgument) naming the section when its lines need more than the region even at 0.77.
+SongVocals alignSaid(const SongPlan& plan, const std::vector<VocalRegion>& regions, const std::vector<std::vector<AudioBuffer>>& said,
+                     int sampleRate);
+
+// Every region's lines said by `voice`, one request a line, and fitted by alignSaid.
+SongVocals saySong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const RemoteVoice& voice, int sampleRate,
+                   const JobControl& control = {});
+
 struct VocalMixOptions {
     double level = 0.7;           // the vocals against the instrumental: 1 is as loud as it
     bool stripLdmVocals = true;   // remove voice-like sound from the instrumental where the voice sings
@@ -53,7 +69,7 @@ struct MixedSong {
 // `instrumental` is mono at the vocals' rate.
 MixedSong mixVocals(const AudioBuffer& instrumental, const SongVocals& vocals, const VocalMixOptions& options);
 
-// The lines as an LRC file: "[mm:ss.xx]text", each stamped with the start of its first note.
+// The lines as an LRC file: "[mm:ss.xx]text", each stamped with its start.
 std::string lrcOf(const std::vector<SungLine>& lines);
 
 }  // namespace muze

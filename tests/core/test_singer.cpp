@@ -3,8 +3,8 @@
 
 #include "core/analysis/KeyDetection.h"
 #include "core/audio/AudioWriter.h"
+#include "core/audio/Gain.h"
 #include "core/common/Error.h"
-#include "core/dsp/Limiter.h"
 #include "core/generation/BuiltinSinger.h"
 #include "core/generation/Melody.h"
 #include "core/generation/SongVocals.h"
@@ -151,9 +151,49 @@ private slots:
         QCOMPARE(regions[2].lines, (std::vector<std::string>{"three"}));
     }
 
+    // A region's said lines: one stretch ratio within [0.77, 1.3], silence trimmed, lines in order
+    // with even gaps; too much to say is refused, not squeezed.
+    void saidLinesAreFittedToTheirRegion()
+    {
+        const int rate = 16000;
+        const auto line = [&](double seconds) {
+            AudioBuffer audio{rate, 1, std::vector<float>(static_cast<std::size_t>(seconds * rate), 0.0f)};
+            for (std::size_t i = rate / 10; i < audio.samples.size() - rate / 10; ++i)  // 0.1 s of silence at each end
+                audio.samples[i] = 0.2f * static_cast<float>(std::sin(0.05 * static_cast<double>(i)));
+            return audio;
+        };
+        SongPlan plan;
+        plan.sections = {verseInG()};
+        plan.sections[0].start = 0.0;
+        const double length = plan.sections[0].duration - 1.0;  // the region
+        const auto fitted = [&](std::vector<double> seconds) {
+            std::vector<VocalRegion> regions{{0.5, 0.5 + length, 0, std::vector<std::string>(seconds.size(), "words")}};
+            std::vector<std::vector<AudioBuffer>> said(1);
+            for (const double s : seconds)
+                said[0].push_back(line(s));
+            return alignSaid(plan, regions, said, rate);
+        };
+        // 2 × 4 s of sound fill 18.2 s only as far as 1.3× allows: 10.4 s, with two gaps of 3.9 s.
+        const SongVocals slow = fitted({4.2, 4.2});
+        QCOMPARE(slow.lines.size(), std::size_t(2));
+        QVERIFY(std::abs(slow.lines[0].start - 0.5) < 1e-9);
+        QVERIFY(std::abs(slow.lines[0].end - slow.lines[0].start - 5.2) < 1e-3);
+        QVERIFY(std::abs(slow.lines[1].start - (0.5 + 5.2 + (length - 10.4) / 2)) < 1e-3);
+        // 20 s of sound into 18.2 s: said faster by one ratio, 18.2 / 20.
+        const SongVocals fast = fitted({10.2, 10.2});
+        QVERIFY(std::abs(fast.lines[1].end - (0.5 + length)) < 1e-3);
+        QVERIFY(std::abs(test::rootMeanSquare(std::vector<float>(fast.audio.samples.begin(), fast.audio.samples.begin() + rate / 2))) == 0.0);
+        try {
+            fitted({12.2, 12.2});  // 24 s: even at 0.77 it takes 18.5 s
+            QFAIL("24 s of words were squeezed into 18.2 s");
+        } catch (const Error& error) {
+            QVERIFY2(std::string(error.what()).find("shorten them") != std::string::npos, error.what());
+        }
+    }
+
     void linesAreStampedWithTheirFirstNote()
     {
-        std::vector<SungLine> lines{{"first words", {{7.2, 0.3, 50}, {7.5, 0.3, 52}}}, {"after a minute", {{61.256, 1.0, 48}}}, {"unsung", {}}};
+        std::vector<SungLine> lines{{"first words", {{7.2, 0.3, 50}, {7.5, 0.3, 52}}, 7.2, 7.8}, {"after a minute", {}, 61.256, 62.0}, {"unsung", {}, 0.0, 0.0}};
         QCOMPARE(lrcOf(lines), std::string("[00:07.20]first words\n[01:01.26]after a minute\n"));
     }
 

@@ -1,4 +1,4 @@
-#include "core/dsp/Limiter.h"
+#include "core/audio/Gain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,6 +51,16 @@ void limitPeaks(std::vector<float>& samples, int sampleRate, const LimiterParams
     for (std::size_t i = 0; i < samples.size(); ++i) {
         gain = std::min(ramp[i], gain + (1.0f - gain) * recovery);
         samples[i] = std::clamp(samples[i] * gain, -params.ceiling, params.ceiling);  // the clamp acts only on rounding
+    }
+}
+
+void fadeEdges(std::vector<float>& samples, int sampleRate, double seconds)
+{
+    const std::size_t fade = std::min(samples.size() / 2, static_cast<std::size_t>(seconds * sampleRate));
+    for (std::size_t i = 0; i < fade; ++i) {
+        const float gain = static_cast<float>(i) / static_cast<float>(fade);
+        samples[i] *= gain;
+        samples[samples.size() - 1 - i] *= gain;
     }
 }
 

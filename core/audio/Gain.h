@@ -16,4 +16,7 @@ struct LimiterParams {
 // Each of these steps keeps the gain at or below what every sample needs.
 void limitPeaks(std::vector<float>& samples, int sampleRate, const LimiterParams& params = {});
 
+// Linear fades over `seconds` (at most half the samples each): in at the start, out at the end.
+void fadeEdges(std::vector<float>& samples, int sampleRate, double seconds);
+
 }  // namespace muze
