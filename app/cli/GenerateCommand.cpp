@@ -14,6 +14,7 @@
 #include "core/text/SpeechRecognizer.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -343,6 +344,11 @@ SungSong singInto(const SongPlan& plan, Singing singing, const AudioBuffer& inst
         sung.vocals = singSong(plan, singing.regions, singing.singer, progress.control());
     }
     sung.mixed = mixVocals(instrumental, sung.vocals, singing.mix);
+    if (sung.mixed.loudness) {
+        char loudness[32];
+        std::snprintf(loudness, sizeof loudness, "%.1f", *sung.mixed.loudness);
+        std::cerr << "muze: the mix's loudness is " << loudness << " LUFS.\n";
+    }
     return sung;
 }
 
