@@ -116,7 +116,6 @@ SungVocals singLines(const PlanSection& section, double from, double to, const s
     return vocals;
 }
 
-
 double shareInTune(const SungVocals& vocals, double cents)
 {
     const AudioBuffer& audio = vocals.audio;

@@ -45,6 +45,14 @@ void shareLines(const std::vector<std::string>& lines, std::vector<VocalRegion*>
 
 constexpr double kRegionFade = 0.03;  // seconds
 
+std::size_t lineCount(const std::vector<VocalRegion>& regions)
+{
+    std::size_t lines = 0;
+    for (const VocalRegion& region : regions)
+        lines += region.lines.size();
+    return lines;
+}
+
 // 1 inside the regions, 0 outside, with linear fades of kRegionFade inside their edges.
 std::vector<float> regionWeights(const std::vector<VocalRegion>& regions, std::size_t length, int sampleRate)
 {
@@ -115,9 +123,7 @@ std::vector<VocalRegion> vocalRegions(const SongPlan& plan, const std::string& l
 
 SongVocals singSong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const SingerOptions& options, const JobControl& control)
 {
-    std::size_t lines = 0;
-    for (const VocalRegion& region : regions)
-        lines += region.lines.size();
+    const std::size_t lines = lineCount(regions);
     std::size_t linesSung = 0;
     SongVocals song;
     song.regions = regions;
@@ -179,9 +185,7 @@ SongVocals alignSaid(const SongPlan& plan, const std::vector<VocalRegion>& regio
 
 SongVocals saySong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const RemoteVoice& voice, int sampleRate, const JobControl& control)
 {
-    std::size_t lines = 0;
-    for (const VocalRegion& region : regions)
-        lines += region.lines.size();
+    const std::size_t lines = lineCount(regions);
     std::size_t done = 0;
     std::vector<std::vector<AudioBuffer>> said(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
