@@ -5,6 +5,7 @@
 #include "core/audio/AudioWriter.h"
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
+#include "core/common/TextFormat.h"
 #include "core/dataset/FolderScan.h"
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongGenerator.h"
@@ -237,7 +238,8 @@ const char* const kConsentNotice =
 // What --sing_lyrics will sing where, by which voice, and how it is mixed: checked before the
 // instrumental is made.
 struct Singing {
-    std::vector<VocalRegion> regions;
+    std::vector<VocalRegion> regions;   // none: found in the instrumental, as the plan marks no section sung
+    std::string lyrics;                 // --lyrics
     std::string backend;                // as --singing_backend names it
     SingerOptions singer;
     std::optional<RemoteVoice> server;  // none: the built-in singer
@@ -295,11 +297,11 @@ Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
     if (args.has("strip_ldm_vocals") && args.has("no_strip_ldm_vocals"))
         throw UsageError("--strip_ldm_vocals and --no_strip_ldm_vocals ask for opposite things: give one");
     Singing singing;
-    singing.regions = vocalRegions(plan, lyricsOf(args));
-    if (singing.regions.empty())
-        throw Error(ErrorKind::InvalidArgument, "No section of the plan has has_vocals set, so there is nowhere to sing: choose a template with "
-                                                "verses, or set has_vocals in the plan.");
-    if (std::all_of(singing.regions.begin(), singing.regions.end(), [](const VocalRegion& r) { return r.lines.empty(); }))
+    singing.lyrics = lyricsOf(args);
+    singing.regions = vocalRegions(plan, singing.lyrics);
+    const bool heard = singing.regions.empty();
+    const bool wordless = heard ? singing.lyrics.find_first_not_of(" \t\r\n") == std::string::npos : lineCount(singing.regions) == 0;
+    if (wordless)
         throw UsageError("--sing_lyrics needs words: --lyrics \"...\" (one line a line, or a text file), or lyrics in the plan's sections");
     singing.singer.language = args.text("language");
     toPhonemes("", singing.singer.language);  // an unknown language is refused now, not after the instrumental
@@ -323,7 +325,25 @@ Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
     return singing;
 }
 
+// Without a sung section in the plan, the voice goes where the instrumental leaves it room.
+std::vector<VocalRegion> regionsHeardIn(const AudioBuffer& instrumental, const SongPlan& plan, const std::string& lyrics)
+{
+    std::cerr << "muze: no section of the plan has has_vocals set; listening for bars of moderate energy to sing over.\n";
+    std::vector<VocalRegion> regions;
+    {
+        ProgressLine progress;
+        regions = heardVocalRegions(instrumental, plan, lyrics, progress.control());
+    }
+    if (regions.empty())
+        throw Error(ErrorKind::InvalidArgument, "The instrumental has no stretch of two bars or more at a moderate level to sing over. "
+                                                "Set has_vocals on the sections to sing in the plan, or choose a template with verses.");
+    for (const VocalRegion& region : regions)
+        std::cerr << "muze: the voice sings from " << formatClock(region.start) << " to " << formatClock(region.end) << ".\n";
+    return regions;
+}
+
 struct SungSong {
+    bool regionsHeard = false;  // found in the instrumental, not given by the plan
     SongVocals vocals;
     MixedSong mixed;
 };
@@ -334,6 +354,9 @@ SungSong singInto(const SongPlan& plan, Singing singing, const AudioBuffer& inst
     singing.singer.seed = seed;
     singing.singer.sampleRate = instrumental.sampleRate;
     SungSong sung;
+    sung.regionsHeard = singing.regions.empty();
+    if (sung.regionsHeard)
+        singing.regions = regionsHeardIn(instrumental, plan, singing.lyrics);
     if (singing.server) {
         std::cerr << "muze: the lyrics are said by " << serverName(singing.server->server) << " at " << singing.server->url << ".\n";
         ProgressLine progress;
@@ -367,6 +390,7 @@ Json describeVocals(const SungSong& sung, const Singing& singing)
     description["mix_vocals"] = singing.mix.level;
     description["strip_ldm_vocals"] = singing.mix.stripLdmVocals;
     description["loudness_lufs"] = sung.mixed.loudness ? Json(*sung.mixed.loudness) : Json(nullptr);
+    description["regions_from"] = sung.regionsHeard ? "instrumental" : "plan";
     description["regions"] = regions;
     return description;
 }

@@ -9,49 +9,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 
 namespace muze {
 namespace {
 
-std::vector<std::string> linesOf(const std::string& text)
-{
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        const auto first = line.find_first_not_of(" \t\r");
-        if (first != std::string::npos)
-            lines.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
-    }
-    return lines;
-}
-
-// Line i of n goes to the region where (i + 0.5) / n of the regions' total length falls.
-void shareLines(const std::vector<std::string>& lines, std::vector<VocalRegion*>& regions)
-{
-    double total = 0.0;
-    for (const VocalRegion* region : regions)
-        total += region->end - region->start;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        double at = (static_cast<double>(i) + 0.5) / static_cast<double>(lines.size()) * total;
-        std::size_t r = 0;
-        while (r + 1 < regions.size() && at > regions[r]->end - regions[r]->start) {
-            at -= regions[r]->end - regions[r]->start;
-            ++r;
-        }
-        regions[r]->lines.push_back(lines[i]);
-    }
-}
-
 constexpr double kRegionFade = 0.03;  // seconds
-
-std::size_t lineCount(const std::vector<VocalRegion>& regions)
-{
-    std::size_t lines = 0;
-    for (const VocalRegion& region : regions)
-        lines += region.lines.size();
-    return lines;
-}
 
 // 1 inside the regions, 0 outside, with linear fades of kRegionFade inside their edges.
 std::vector<float> regionWeights(const std::vector<VocalRegion>& regions, std::size_t length, int sampleRate)
@@ -103,23 +65,6 @@ AudioBuffer withoutVoice(const AudioBuffer& instrumental, const std::vector<Voca
 }
 
 }  // namespace
-
-std::vector<VocalRegion> vocalRegions(const SongPlan& plan, const std::string& lyrics)
-{
-    std::vector<VocalRegion> regions;
-    for (std::size_t i = 0; i < plan.sections.size(); ++i) {
-        const PlanSection& s = plan.sections[i];
-        if (s.hasVocals && s.duration > 2 * kVocalRegionInset)
-            regions.push_back({s.start + kVocalRegionInset, s.end() - kVocalRegionInset, i, linesOf(s.lyrics)});
-    }
-    std::vector<VocalRegion*> withoutLyrics;
-    for (VocalRegion& region : regions)
-        if (region.lines.empty())
-            withoutLyrics.push_back(&region);
-    if (!withoutLyrics.empty())
-        shareLines(linesOf(lyrics), withoutLyrics);
-    return regions;
-}
 
 SongVocals singSong(const SongPlan& plan, const std::vector<VocalRegion>& regions, const SingerOptions& options, const JobControl& control)
 {

@@ -3,6 +3,7 @@
 #include "core/audio/AudioBuffer.h"
 #include "core/generation/BuiltinSinger.h"
 #include "core/generation/SongPlan.h"
+#include "core/generation/VocalRegions.h"
 #include "core/generation/VoiceBackends.h"
 
 #include <optional>
@@ -10,21 +11,6 @@
 #include <vector>
 
 namespace muze {
-
-inline constexpr double kVocalRegionInset = 0.5;  // seconds in from each end of a sung section
-
-// Where the voice sings and what.
-struct VocalRegion {
-    double start = 0.0;  // seconds from the song's start
-    double end = 0.0;
-    std::size_t section = 0;  // of the plan
-    std::vector<std::string> lines;
-};
-
-// The plan's has_vocals sections, each 0.5 s in from its ends. A section with its own lyrics sings
-// them; the song's `lyrics` are shared, line by line, over the other regions in proportion to their
-// lengths. Lines are the lyrics' non-blank lines.
-std::vector<VocalRegion> vocalRegions(const SongPlan& plan, const std::string& lyrics);
 
 struct SongVocals {
     AudioBuffer audio;  // mono, the song's length

@@ -554,6 +554,7 @@ private slots:
         const Json description = Json::parse(std::ifstream(out / "song.json"));
         const Json& vocals = description["vocals"];
         QCOMPARE(vocals["backend"].get<std::string>(), std::string("builtin"));
+        QCOMPARE(vocals["regions_from"].get<std::string>(), std::string("plan"));
         QCOMPARE(vocals["mix_vocals"].get<double>(), 0.7);
         QVERIFY(vocals["strip_ldm_vocals"].get<bool>() && vocals["loudness_lufs"].is_number());
         const Json& regions = vocals["regions"];
@@ -597,9 +598,19 @@ private slots:
         QVERIFY(decodeAudioFile(out / "long.wav", {}).audio.samples == plainSamples);
         QVERIFY(Json::parse(std::ifstream(out / "long.json"))["vocals"]["error"].is_string());
 
+        // A plan with no sung section: the voice goes where the instrumental leaves it room.
+        const Run heard = runMuze(QStringList{"generate", "--output", text(out / "heard.wav"), "--sing_lyrics", "--lyrics", lyrics, "--template",
+                                              "instrumental"} + common);
+        QVERIFY2(heard.status == 0 && heard.err.contains("bars of moderate energy"), qPrintable(heard.err));
+        const Json heardVocals = Json::parse(std::ifstream(out / "heard.json"))["vocals"];
+        QCOMPARE(heardVocals["regions_from"].get<std::string>(), std::string("instrumental"));
+        QVERIFY(!heardVocals["regions"].empty());
+        for (const Json& region : heardVocals["regions"])
+            QVERIFY(region["start"].get<double>() >= 0.5 && region["end"].get<double>() <= 19.5 && region["end"] > region["start"]);
+
         // Refused before any work.
         for (const QStringList& bad : {QStringList{"--sing_lyrics"}, QStringList{"--sing_lyrics", "--lyrics", "la", "--strip_ldm_vocals", "--no_strip_ldm_vocals"},
-                                       QStringList{"--sing_lyrics", "--lyrics", "la", "--template", "instrumental"}}) {
+                                       QStringList{"--sing_lyrics", "--lyrics", " \n ", "--template", "instrumental"}}) {
             const Run failed = runMuze(QStringList{"generate", "--output", text(out / "refused.wav")} + common + bad);
             QVERIFY2(failed.status != 0 && !failed.err.isEmpty(), qPrintable(bad.join(' ')));
             QVERIFY(!std::filesystem::exists(out / "refused.wav"));

@@ -2,6 +2,7 @@
 // chords, and the sung result measured by the project's own pitch tracker and speech recogniser.
 
 #include "core/analysis/KeyDetection.h"
+#include "core/audio/AudioDecoder.h"
 #include "core/audio/AudioWriter.h"
 #include "core/audio/Gain.h"
 #include "core/common/Error.h"
@@ -149,6 +150,36 @@ private slots:
         // The song's three lines shared over the two choruses, which are as long as each other.
         QCOMPARE(regions[1].lines, (std::vector<std::string>{"one", "two"}));
         QCOMPARE(regions[2].lines, (std::vector<std::string>{"three"}));
+    }
+
+    // Without a sung section, the voice goes over the bars of moderate energy: not the near-silent
+    // opening, not the loud ending, and not across a section boundary.
+    void withoutSungSectionsTheVoiceGoesWhereTheMusicLeavesRoom()
+    {
+        AudioBuffer song = decodeAudioFile(test::fixture("library/Artist A/song_a.mp3"), {}).audio;  // mono, 32 kHz
+        const std::vector<double> downbeats{0.0, 2.4, 4.8, 7.2, 9.6, 12.0, 14.4, 16.8};  // 100 BPM, as rendered
+        for (std::size_t i = 0; i < song.samples.size(); ++i) {
+            const double seconds = static_cast<double>(i) / song.sampleRate;
+            song.samples[i] *= seconds < downbeats[2] ? 0.02f : seconds < downbeats[6] ? 1.0f : 2.0f;
+        }
+        SongPlan plan;
+        for (const double start : {0.0, 9.6}) {
+            PlanSection s = verseInG();
+            s.start = start;
+            s.duration = 9.6;
+            s.hasVocals = false;
+            plan.sections.push_back(s);
+        }
+        const std::vector<VocalRegion> regions = heardVocalRegions(song, plan, "one\ntwo\nthree\nfour\n");
+        QCOMPARE(regions.size(), std::size_t(2));
+        const double tolerance = 0.1;  // the tracked downbeats against the rendered ones
+        QVERIFY(std::abs(regions[0].start - (downbeats[2] + 0.5)) < tolerance);
+        QCOMPARE(regions[0].end, 9.6 - 0.5);
+        QCOMPARE(regions[1].start, 9.6 + 0.5);
+        QVERIFY(std::abs(regions[1].end - (downbeats[6] - 0.5)) < tolerance);
+        QCOMPARE(regions[0].section, std::size_t(0));
+        QCOMPARE(regions[1].section, std::size_t(1));
+        QCOMPARE(lineCount(regions), std::size_t(4));
     }
 
     // A region's said lines: one stretch ratio within [0.77, 1.3], silence trimmed, lines in order
