@@ -6,6 +6,7 @@
 // reported. Run with QT_QPA_PLATFORM=offscreen on a headless machine.
 // usage: bench_library [TRACKS]
 
+#include "bench/GuiTimes.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/LibraryDataset.h"
 #include "ui/LibraryModel.h"
@@ -23,6 +24,8 @@
 #include <random>
 
 using namespace muze;
+using muze::bench::longestStallMs;
+using muze::bench::milliseconds;
 
 namespace {
 
@@ -70,27 +73,6 @@ Record syntheticRecord(int index, std::mt19937& random)
     return record;
 }
 
-// The longest time the GUI thread went without serving its event loop from `start` on, while
-// `running` held.
-template <class Start, class Running>
-double longestStallMs(Start start, Running running)
-{
-    QElapsedTimer sinceTick;
-    double longest = 0.0;
-    QTimer ticks;
-    ticks.setInterval(0);
-    QObject::connect(&ticks, &QTimer::timeout, [&] {
-        longest = std::max(longest, static_cast<double>(sinceTick.nsecsElapsed()) / 1e6);
-        sinceTick.restart();
-    });
-    sinceTick.start();
-    ticks.start();
-    start();
-    while (running())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return std::max(longest, static_cast<double>(sinceTick.nsecsElapsed()) / 1e6);
-}
-
 // The Library page with the dataset open: an edit, then what opening another dataset does first.
 void benchmarkSaveBeforeSwitching(const std::filesystem::path& path, int tracks)
 {
@@ -107,16 +89,6 @@ void benchmarkSaveBeforeSwitching(const std::filesystem::path& path, int tracks)
     const double stall = longestStallMs([&] { page.whenSaved([&] { saved = true; }); }, [&] { return !saved; });
     std::printf("%-44s %9.1f ms  (saved in %.0f ms on a worker)\n", "save an edit before switching: longest stall", stall,
                 static_cast<double>(clock.nsecsElapsed()) / 1e6);
-}
-
-template <class Action>
-double milliseconds(Action action)
-{
-    QElapsedTimer clock;
-    clock.start();
-    action();
-    QCoreApplication::processEvents();
-    return static_cast<double>(clock.nsecsElapsed()) / 1e6;
 }
 
 }  // namespace

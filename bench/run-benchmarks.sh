@@ -60,6 +60,9 @@ if wanted library; then
   echo "== the Library at 10,000 tracks =="
   QT_QPA_PLATFORM=offscreen "$build/bench/bench_library" 10000
   echo
+  echo "== the Train page with a 100,000-step run =="
+  QT_QPA_PLATFORM=offscreen "$build/bench/bench_train_page" 100000
+  echo
 fi
 
 if wanted dataset; then

@@ -487,6 +487,17 @@
     </message>
 </context>
 <context>
+    <name>muze::LossPlot</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time (h:mm:ss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::MainWindow</name>
     <message>
         <source>Audio files (*.wav *.flac *.mp3 *.ogg *.oga *.opus *.m4a *.aac *.aif *.aiff *.wv *.mka *.webm);;All files (*)</source>
@@ -646,6 +657,26 @@
     </message>
     <message>
         <source>&amp;Find in Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Training?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model is training. Stop it and quit? Its last checkpoint is written first, and the run can be resumed later from the Train page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the training: writing a checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -848,6 +879,453 @@
     </message>
     <message>
         <source>Remove section</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::TrainPage</name>
+    <message>
+        <source>&amp;Start Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing: an exponential moving average of the values, the raw ones drawn faint beneath</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checkpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in the model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume This Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run cannot be resumed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the dataset to train on and the folder the model goes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained %1 to step %2; validation loss %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped; its last checkpoint is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing at the end of this step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping: writing a checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by an error (above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training the phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phase needs more of the dataset (see above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a dataset: the one open in the Library, or a dataset JSON built by the studio or `muze build-dataset`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused at step %1. Resume to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: %1% of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 steps/s · %2 examples/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, written %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %1% of %2% · memory %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::TrainSetup</name>
+    <message>
+        <source>%1M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 parameters, ≈ %3 a step at batch 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not in this preset (tiny and small have every part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset open in the Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the model&apos;s parts are written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 · Vocoder, then VAE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 · VAE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 · Vocoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 · Composition planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Latent diffusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the preset&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop, with a checkpoint, after this long; the learning rate&apos;s schedule is fitted to the steps it allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 3: the share of examples trained without any conditioning, for classifier-free guidance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 3: the share of examples trained without their voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CFG dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the presets&apos; parameters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner is small at every preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The dataset has %n song(s) to train on; a run needs two or more: one to learn from, one to check against.</source>
+        <translation>
+            <numerusform>The dataset has %n song to train on; a run needs two or more: one to learn from, one to check against.</numerusform>
+            <numerusform>The dataset has %n songs to train on; a run needs two or more: one to learn from, one to check against.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 songs have no features in the dataset&apos;s cache. Updating the dataset computes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No song has sections, and the planner learns forms from them. Updating the dataset analyses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 3 learns in the latent space of a trained VAE, and there is none at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n song(s)</source>
+        <translation>
+            <numerusform>Ready: %n song</numerusform>
+            <numerusform>Ready: %n songs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, every one with its features cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n without sections, which teach no form)</source>
+        <translation>
+            <numerusform> (%n without sections, which teaches no form)</numerusform>
+            <numerusform> (%n without sections, which teach no form)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the VAE of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train Phase 1 First</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

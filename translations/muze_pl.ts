@@ -498,6 +498,17 @@
     </message>
 </context>
 <context>
+    <name>muze::LossPlot</name>
+    <message>
+        <source>step</source>
+        <translation>krok</translation>
+    </message>
+    <message>
+        <source>time (h:mm:ss)</source>
+        <translation>czas (h:mm:ss)</translation>
+    </message>
+</context>
+<context>
     <name>muze::MainWindow</name>
     <message>
         <source>Audio files (*.wav *.flac *.mp3 *.ogg *.oga *.opus *.m4a *.aac *.aif *.aiff *.wv *.mka *.webm);;All files (*)</source>
@@ -658,6 +669,26 @@
     <message>
         <source>&amp;Find in Library</source>
         <translation>&amp;Szukaj w bibliotece</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trening</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Trening</translation>
+    </message>
+    <message>
+        <source>Stop Training?</source>
+        <translation>Zatrzymać trening?</translation>
+    </message>
+    <message>
+        <source>A model is training. Stop it and quit? Its last checkpoint is written first, and the run can be resumed later from the Train page.</source>
+        <translation>Model się trenuje. Zatrzymać go i zakończyć? Najpierw zostanie zapisany ostatni punkt kontrolny, a trening można później wznowić na stronie Trening.</translation>
+    </message>
+    <message>
+        <source>Stopping the training: writing a checkpoint…</source>
+        <translation>Zatrzymywanie treningu: zapis punktu kontrolnego…</translation>
     </message>
 </context>
 <context>
@@ -860,6 +891,456 @@
     <message>
         <source>Remove section</source>
         <translation>Usuń sekcję</translation>
+    </message>
+</context>
+<context>
+    <name>muze::TrainPage</name>
+    <message>
+        <source>&amp;Start Training</source>
+        <translation>&amp;Rozpocznij trening</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Training</source>
+        <translation>&amp;Wstrzymaj trening</translation>
+    </message>
+    <message>
+        <source>S&amp;top Training</source>
+        <translation>Za&amp;trzymaj trening</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Przebieg</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Wstrzymaj</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <source>Not training.</source>
+        <translation>Brak treningu.</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Krzywe</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Strata</translation>
+    </message>
+    <message>
+        <source>Loss terms</source>
+        <translation>Składniki straty</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Współczynnik uczenia</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Norma gradientu</translation>
+    </message>
+    <message>
+        <source>against step</source>
+        <translation>względem kroku</translation>
+    </message>
+    <message>
+        <source>against time</source>
+        <translation>względem czasu</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Skala logarytmiczna</translation>
+    </message>
+    <message>
+        <source>Smoothing: an exponential moving average of the values, the raw ones drawn faint beneath</source>
+        <translation>Wygładzanie: wykładnicza średnia krocząca wartości; surowe wartości rysowane blado pod spodem</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Wygładzanie:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Szybkość:</translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation>Upłynęło:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Pozostało:</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>Zużycie:</translation>
+    </message>
+    <message>
+        <source>Last checkpoint:</source>
+        <translation>Ostatni punkt kontrolny:</translation>
+    </message>
+    <message>
+        <source>Previews</source>
+        <translation>Podglądy</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <source>Runs in the model folder</source>
+        <translation>Przebiegi w folderze modelu</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Część</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Faza</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Kroki</translation>
+    </message>
+    <message>
+        <source>Best validation</source>
+        <translation>Najlepsza walidacja</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Punkty kontrolne</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Zapisano</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Resume This Run</source>
+        <translation>Wznów ten przebieg</translation>
+    </message>
+    <message>
+        <source>This run cannot be resumed: %1</source>
+        <translation>Nie można wznowić tego przebiegu: %1</translation>
+    </message>
+    <message>
+        <source>Choose the dataset to train on and the folder the model goes to.</source>
+        <translation>Wybierz zbiór danych do treningu i folder, do którego trafi model.</translation>
+    </message>
+    <message>
+        <source>Trained %1 to step %2; validation loss %3.</source>
+        <translation>Wytrenowano %1 do kroku %2; strata walidacyjna %3.</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1</source>
+        <translation>Trening przerwany: %1</translation>
+    </message>
+    <message>
+        <source>Training stopped; its last checkpoint is written.</source>
+        <translation>Trening zatrzymany; jego ostatni punkt kontrolny jest zapisany.</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Wznawianie…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Uruchamianie…</translation>
+    </message>
+    <message>
+        <source>Training.</source>
+        <translation>Trening trwa.</translation>
+    </message>
+    <message>
+        <source>Pausing at the end of this step…</source>
+        <translation>Wstrzymywanie po zakończeniu bieżącego kroku…</translation>
+    </message>
+    <message>
+        <source>Stopping: writing a checkpoint…</source>
+        <translation>Zatrzymywanie: zapis punktu kontrolnego…</translation>
+    </message>
+    <message>
+        <source>Stopped by an error (above).</source>
+        <translation>Przerwany przez błąd (powyżej).</translation>
+    </message>
+    <message>
+        <source>Start training the phase</source>
+        <translation>Rozpocznij trening fazy</translation>
+    </message>
+    <message>
+        <source>The phase needs more of the dataset (see above)</source>
+        <translation>Faza potrzebuje więcej ze zbioru danych (patrz wyżej)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Training</source>
+        <translation>W&amp;znów trening</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Wznów</translation>
+    </message>
+    <message>
+        <source>Choose a dataset: the one open in the Library, or a dataset JSON built by the studio or `muze build-dataset`.</source>
+        <translation>Wybierz zbiór danych: otwarty w Bibliotece albo plik JSON zbudowany przez studio lub `muze build-dataset`.</translation>
+    </message>
+    <message>
+        <source>step %1 · %2</source>
+        <translation>krok %1 · %2</translation>
+    </message>
+    <message>
+        <source>Paused at step %1. Resume to go on.</source>
+        <translation>Wstrzymano na kroku %1. Wznów, aby kontynuować.</translation>
+    </message>
+    <message>
+        <source>Training: %1% of the run.</source>
+        <translation>Trening: %1% przebiegu.</translation>
+    </message>
+    <message>
+        <source>%1 steps/s · %2 examples/s</source>
+        <translation>%1 kroków/s · %2 przykładów/s</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>jeszcze brak</translation>
+    </message>
+    <message>
+        <source>%1, written %2</source>
+        <translation>%1, zapisany %2</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>szacowanie…</translation>
+    </message>
+    <message>
+        <source>CPU %1% of %2% · memory %3</source>
+        <translation>CPU %1% z %2% · pamięć %3</translation>
+    </message>
+    <message>
+        <source>The preview cannot be read: %1</source>
+        <translation>Nie można odczytać podglądu: %1</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>strata treningowa</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>strata walidacyjna</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>współczynnik uczenia</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>norma gradientu</translation>
+    </message>
+</context>
+<context>
+    <name>muze::TrainSetup</name>
+    <message>
+        <source>%1M</source>
+        <translation>%1 mln</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1 tys.</translation>
+    </message>
+    <message>
+        <source>%1: %2 parameters, ≈ %3 a step at batch 1</source>
+        <translation>%1: %2 parametrów, ≈ %3 na krok przy partii 1</translation>
+    </message>
+    <message>
+        <source>%1: not in this preset (tiny and small have every part)</source>
+        <translation>%1: brak w tym presecie (tiny i small mają każdą część)</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Zbiór danych</translation>
+    </message>
+    <message>
+        <source>Dataset (*.json);;All files (*)</source>
+        <translation>Zbiór danych (*.json);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation>Folder modelu</translation>
+    </message>
+    <message>
+        <source>the dataset open in the Library</source>
+        <translation>zbiór otwarty w Bibliotece</translation>
+    </message>
+    <message>
+        <source>where the model&apos;s parts are written</source>
+        <translation>gdzie zapisywane są części modelu</translation>
+    </message>
+    <message>
+        <source>1 · Vocoder, then VAE</source>
+        <translation>1 · Wokoder, potem VAE</translation>
+    </message>
+    <message>
+        <source>1 · VAE</source>
+        <translation>1 · VAE</translation>
+    </message>
+    <message>
+        <source>1 · Vocoder</source>
+        <translation>1 · Wokoder</translation>
+    </message>
+    <message>
+        <source>2 · Composition planner</source>
+        <translation>2 · Planer kompozycji</translation>
+    </message>
+    <message>
+        <source>3 · Latent diffusion</source>
+        <translation>3 · Dyfuzja latentna</translation>
+    </message>
+    <message>
+        <source>the preset&apos;s</source>
+        <translation>z presetu</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>Stop, with a checkpoint, after this long; the learning rate&apos;s schedule is fitted to the steps it allows.</source>
+        <translation>Zatrzymaj, z punktem kontrolnym, po tym czasie; harmonogram współczynnika uczenia jest dopasowany do liczby kroków, na jaką pozwala.</translation>
+    </message>
+    <message>
+        <source>Phase 3: the share of examples trained without any conditioning, for classifier-free guidance.</source>
+        <translation>Faza 3: odsetek przykładów trenowanych bez żadnego warunkowania, na potrzeby classifier-free guidance.</translation>
+    </message>
+    <message>
+        <source>Phase 3: the share of examples trained without their voice.</source>
+        <translation>Faza 3: odsetek przykładów trenowanych bez ich głosu.</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Zbiór danych:</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Folder modelu:</translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation>Faza:</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Preset:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epoki:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Rozmiar partii:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Współczynnik uczenia:</translation>
+    </message>
+    <message>
+        <source>CFG dropout:</source>
+        <translation>Dropout CFG:</translation>
+    </message>
+    <message>
+        <source>Voice dropout:</source>
+        <translation>Dropout głosu:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Ziarno:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Limit czasu:</translation>
+    </message>
+    <message>
+        <source>Counting the presets&apos; parameters…</source>
+        <translation>Liczenie parametrów presetów…</translation>
+    </message>
+    <message>
+        <source>The planner is small at every preset.</source>
+        <translation>Planer jest mały w każdym presecie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The dataset has %n song(s) to train on; a run needs two or more: one to learn from, one to check against.</source>
+        <translation>
+            <numerusform>Zbiór ma %n utwór do treningu; przebieg potrzebuje co najmniej dwóch: jednego do nauki, drugiego do sprawdzania.</numerusform>
+            <numerusform>Zbiór ma %n utwory do treningu; przebieg potrzebuje co najmniej dwóch: jednego do nauki, drugiego do sprawdzania.</numerusform>
+            <numerusform>Zbiór ma %n utworów do treningu; przebieg potrzebuje co najmniej dwóch: jednego do nauki, drugiego do sprawdzania.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 songs have no features in the dataset&apos;s cache. Updating the dataset computes them.</source>
+        <translation>%1 z %2 utworów nie ma cech w pamięci podręcznej zbioru. Aktualizacja zbioru je obliczy.</translation>
+    </message>
+    <message>
+        <source>No song has sections, and the planner learns forms from them. Updating the dataset analyses them.</source>
+        <translation>Żaden utwór nie ma sekcji, a planer uczy się z nich form. Aktualizacja zbioru je przeanalizuje.</translation>
+    </message>
+    <message>
+        <source>Phase 3 learns in the latent space of a trained VAE, and there is none at %1.</source>
+        <translation>Faza 3 uczy się w przestrzeni latentnej wytrenowanego VAE, a pod %1 go nie ma.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n song(s)</source>
+        <translation>
+            <numerusform>Gotowe: %n utwór</numerusform>
+            <numerusform>Gotowe: %n utwory</numerusform>
+            <numerusform>Gotowe: %n utworów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, every one with its features cached</source>
+        <translation>, każdy z cechami w pamięci podręcznej</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n without sections, which teach no form)</source>
+        <translation>
+            <numerusform> (%n bez sekcji, który nie uczy formy)</numerusform>
+            <numerusform> (%n bez sekcji, które nie uczą formy)</numerusform>
+            <numerusform> (%n bez sekcji, które nie uczą formy)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the VAE of %1</source>
+        <translation>; VAE z %1</translation>
+    </message>
+    <message>
+        <source>Update the Dataset</source>
+        <translation>Aktualizuj zbiór</translation>
+    </message>
+    <message>
+        <source>Train Phase 1 First</source>
+        <translation>Najpierw trenuj fazę 1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "core/dataset/TrackAnalyzer.h"
 
+#include <QStandardPaths>
+
 #include <algorithm>
 
 namespace muze {
@@ -57,6 +59,13 @@ void AppSettings::setEncoderFiles(const EncoderFiles& files)
 
 QString AppSettings::lastDataset() const { return m_settings.value("library/dataset").toString(); }
 void AppSettings::setLastDataset(const QString& path) { m_settings.setValue("library/dataset", path); }
+
+QString AppSettings::modelFolder() const
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return m_settings.value("train/modelFolder", documents + QStringLiteral("/Muze Studio/models/my-model")).toString();
+}
+void AppSettings::setModelFolder(const QString& path) { m_settings.setValue("train/modelFolder", path); }
 
 QByteArray AppSettings::windowGeometry() const { return m_settings.value("ui/geometry").toByteArray(); }
 void AppSettings::setWindowGeometry(const QByteArray& geometry) { m_settings.setValue("ui/geometry", geometry); }

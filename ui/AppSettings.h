@@ -38,6 +38,10 @@ public:
     QString lastDataset() const;
     void setLastDataset(const QString& path);
 
+    // Where the Train page writes a model's parts (vae/, vocoder/, planner/, ldm/).
+    QString modelFolder() const;
+    void setModelFolder(const QString& path);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);
 

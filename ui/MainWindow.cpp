@@ -3,6 +3,7 @@
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/PreferencesDialog.h"
+#include "ui/TrainPage.h"
 #include "ui/TrackDetailPanel.h"
 #include "workers/PlaybackController.h"
 
@@ -52,7 +53,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
       m_pageList(new QListWidget(this)),
       m_pages(new QStackedWidget(this)),
       m_library(new LibraryPage(*m_playback, this)),
-      m_listen(new ListenPage(*m_playback, this))
+      m_listen(new ListenPage(*m_playback, this)),
+      m_train(new TrainPage(*m_playback, this))
 {
     setWindowTitle(tr("Muze Studio"));
     setAcceptDrops(true);
@@ -62,6 +64,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     m_pageList->setIconSize(QSize(24, 24));
     addPage(m_library, tr("Library"), QStyle::SP_DirHomeIcon);
     addPage(m_listen, tr("Listen"), QStyle::SP_MediaVolume);
+    addPage(m_train, tr("Train"), QStyle::SP_ComputerIcon);
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(m_pages->indexOf(m_library));
 
@@ -77,6 +80,17 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(m_listen, &ListenPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_library, &LibraryPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_library, &LibraryPage::datasetOpened, this, [this](const QString& path) { m_settings.setLastDataset(path); });
+    connect(m_library, &LibraryPage::datasetOpened, m_train, &TrainPage::setDataset);
+    m_train->setModelFolder(m_settings.modelFolder());
+    connect(m_train, &TrainPage::modelFolderChanged, this, [this](const QString& path) { m_settings.setModelFolder(path); });
+    connect(m_train, &TrainPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_train, &TrainPage::updateDatasetRequested, this, [this](const QString& dataset) {
+        showPage(m_library);
+        if (m_library->datasetPath() == dataset)
+            m_library->updateDataset();
+        else
+            m_library->openDataset(dataset);  // then Update Dataset computes what is missing
+    });
     if (!m_settings.lastDataset().isEmpty() && QFileInfo::exists(m_settings.lastDataset()))
         m_library->openDataset(m_settings.lastDataset());
     connect(m_listen, &ListenPage::fileLoaded, this, [this](const QString& path, const QString& title) {
@@ -157,6 +171,12 @@ void MainWindow::createMenus()
     playback->addAction(tr("&Forward 5 Seconds"), QKeySequence(Qt::Key_Right), this,
                         onPage([](TrackDetailPanel& d) { d.seekBy(kSeekStepSeconds); }, [](ListenPage& l) { l.seekBy(kSeekStepSeconds); }));
 
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    for (QAction* action : {m_train->startAction(), m_train->pauseAction(), m_train->stopAction()}) {
+        training->addAction(action);
+        connect(action, &QAction::triggered, this, [this] { showPage(m_train); });
+    }
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_listen, &ListenPage::zoomIn);
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_listen, &ListenPage::zoomOut);
@@ -217,6 +237,21 @@ void MainWindow::applyPlayerOptions()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_trainingSettled && m_train->isTraining()) {
+        event->ignore();
+        showPage(m_train);
+        const auto answer = QMessageBox::question(this, tr("Stop Training?"),
+                                                  tr("A model is training. Stop it and quit? Its last checkpoint is written first, "
+                                                     "and the run can be resumed later from the Train page."),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        m_trainingSettled = true;
+        connect(m_train, &TrainPage::trainingEnded, this, &QWidget::close);  // once the checkpoint is written
+        m_train->stop();
+        statusBar()->showMessage(tr("Stopping the training: writing a checkpoint…"));
+        return;
+    }
     if (!m_editsSettled && (m_library->hasUnsavedChanges() || m_library->isSaving())) {
         event->ignore();  // closes once the edits are saved, or the user chose what to do with them
         m_library->whenSaved([this] {

@@ -13,9 +13,10 @@ namespace muze {
 class LibraryPage;
 class ListenPage;
 class PlaybackController;
+class TrainPage;
 
-// The studio's window: a page list on the left (Library and Listen now; Train and Compose as they
-// become available), the current page, menus with every command and its shortcut, and a status
+// The studio's window: a page list on the left (Library, Listen and Train now; Compose when it
+// becomes available), the current page, menus with every command and its shortcut, and a status
 // bar. Audio files dropped anywhere on the window open in the Listen page; a dropped folder
 // starts a dataset build in the Library.
 class MainWindow : public QMainWindow {
@@ -27,6 +28,9 @@ public:
 
     ListenPage* listenPage() const { return m_listen; }
     LibraryPage* libraryPage() const { return m_library; }
+    TrainPage* trainPage() const { return m_train; }
+
+    void showPage(QWidget* page);
 
 public slots:
     void openFile(const QString& path);
@@ -42,7 +46,6 @@ private:
     void createMenus();
     void addPage(QWidget* page, const QString& name, int icon);
     void rebuildRecentMenu();
-    void showPage(QWidget* page);
     void applyPlayerOptions();
 
     AppSettings& m_settings;
@@ -51,8 +54,10 @@ private:
     QStackedWidget* m_pages;
     LibraryPage* m_library;
     ListenPage* m_listen;
+    TrainPage* m_train;
     QMenu* m_recentMenu = nullptr;
     bool m_editsSettled = false;  // the Library's edits are saved or given up: closing may go on
+    bool m_trainingSettled = false;  // no run, or the user chose to stop it: closing may go on
 };
 
 }  // namespace muze

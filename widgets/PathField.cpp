@@ -13,6 +13,7 @@ PathField::PathField(Mode mode, QString dialogTitle, QString filter, QWidget* pa
     m_line->setClearButtonEnabled(true);
     auto* button = new QPushButton(tr("Browse…"), this);
     connect(button, &QPushButton::clicked, this, &PathField::browse);
+    connect(m_line, &QLineEdit::editingFinished, this, [this] { emit pathEdited(path()); });
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_line, 1);
@@ -37,10 +38,22 @@ void PathField::setPlaceholderText(const QString& text)
 
 void PathField::browse()
 {
-    const QString chosen = m_mode == Mode::OpenFile ? QFileDialog::getOpenFileName(this, m_dialogTitle, path(), m_filter)
-                                                    : QFileDialog::getSaveFileName(this, m_dialogTitle, path(), m_filter);
-    if (!chosen.isEmpty())
-        m_line->setText(chosen);
+    QString chosen;
+    switch (m_mode) {
+    case Mode::OpenFile:
+        chosen = QFileDialog::getOpenFileName(this, m_dialogTitle, path(), m_filter);
+        break;
+    case Mode::SaveFile:
+        chosen = QFileDialog::getSaveFileName(this, m_dialogTitle, path(), m_filter);
+        break;
+    case Mode::Folder:
+        chosen = QFileDialog::getExistingDirectory(this, m_dialogTitle, path());
+        break;
+    }
+    if (chosen.isEmpty())
+        return;
+    m_line->setText(chosen);
+    emit pathEdited(path());
 }
 
 }  // namespace muze

@@ -11,14 +11,18 @@ class PathField : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Mode { OpenFile, SaveFile };
+    enum class Mode { OpenFile, SaveFile, Folder };
 
-    // `filter` as QFileDialog takes it: "Dataset (*.json)".
+    // `filter` as QFileDialog takes it: "Dataset (*.json)" (a folder takes none).
     PathField(Mode mode, QString dialogTitle, QString filter, QWidget* parent = nullptr);
 
     QString path() const;
     void setPath(const QString& path);
     void setPlaceholderText(const QString& text);
+
+signals:
+    // When the path is typed or chosen, once editing ends (not at every key).
+    void pathEdited(const QString& path);
 
 private:
     void browse();

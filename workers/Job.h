@@ -30,6 +30,7 @@ public:
     void start();
     void cancel();
     bool isRunning() const;
+    bool isCancelling() const { return m_cancel.isCancelled(); }
     // Blocks until the job's thread has ended (for shutdown paths only: it stalls the caller).
     void wait();
 

@@ -1,6 +1,6 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/Commands.h"
-#include "core/models/ModelPresets.h"
+#include "core/models/PresetSizes.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,27 +12,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json part(const std::string& name, std::int64_t parameters, std::int64_t stepBytes)
-{
-    return {{"part", name}, {"parameters", parameters}, {"training_step_bytes_batch_1", stepBytes}};
-}
-
-Json describe(const ModelPreset& preset)
+Json describe(const PresetSize& preset)
 {
     Json parts = Json::array();
-    if (preset.vae) {
-        parts.push_back(part("vae", parameterCount(*preset.vae), trainingStepBytes(*preset.vae)));
-        parts.push_back(part("vae_checkpointed", parameterCount(*preset.vae), trainingStepBytes(*preset.vae, true)));
-    }
-    if (preset.vocoder)
-        parts.push_back(part("vocoder", vocoderParameterCount(*preset.vocoder), trainingStepBytes(*preset.vocoder)));
-    if (preset.unet) {
-        const std::int64_t conditioning = conditioningParameterCount(*preset.unet, preset.textEncoder ? preset.textEncoder->outputDim : 768);
-        parts.push_back(part("unet", parameterCount(*preset.unet) + conditioning, trainingStepBytes(*preset.unet) + 16 * conditioning));
-    }
-    if (preset.textEncoder)
-        parts.push_back(part("text_encoder", textEncoderParameterCount(*preset.textEncoder), 0));
-    Json entry{{"preset", preset.name}, {"description", preset.description}, {"parts", parts}};
+    for (const PresetPartSize& part : preset.parts)
+        parts.push_back({{"part", part.part}, {"parameters", part.parameters}, {"training_step_bytes_batch_1", part.stepBytes}});
+    Json entry{{"preset", preset.preset}, {"description", preset.description}, {"parts", parts}};
     if (preset.referenceParameters)
         entry["reference_parameters"] = *preset.referenceParameters;
     return entry;
@@ -76,7 +61,7 @@ int runModels(const std::vector<std::string>& arguments)
         return 0;
     }
     Json all = Json::array();
-    for (const ModelPreset& preset : modelPresets())
+    for (const PresetSize& preset : presetSizes())
         all.push_back(describe(preset));
     if (args.has("json")) {
         std::cout << all.dump(2) << "\n";

@@ -6,6 +6,7 @@
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/MainWindow.h"
+#include "ui/TrainPage.h"
 #include "workers/AudioLoadJob.h"
 
 #include <QApplication>
@@ -30,7 +31,12 @@ int main(int argc, char** argv)
     const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("Open this dataset in the Library."), QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Use this language (en, pl) instead of the saved one."),
                                       QStringLiteral("code"));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on this page: library, listen or train."), QStringLiteral("name"));
+    const QCommandLineOption modelFolder(QStringLiteral("model-folder"), QStringLiteral("Train into (and list the runs of) this folder."),
+                                         QStringLiteral("folder"));
     parser.addOption(play);
+    parser.addOption(page);
+    parser.addOption(modelFolder);
     parser.addOption(dataset);
     parser.addOption(language);
     parser.process(application);
@@ -44,6 +50,13 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet(dataset))
         window.libraryPage()->openDataset(parser.value(dataset));
+    if (parser.isSet(modelFolder))
+        window.trainPage()->setModelFolder(parser.value(modelFolder));
+    const QString pageName = parser.value(page);
+    if (pageName == QLatin1String("train"))
+        window.showPage(window.trainPage());
+    else if (pageName == QLatin1String("listen"))
+        window.showPage(window.listenPage());
     if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().constFirst());
         if (parser.isSet(play))

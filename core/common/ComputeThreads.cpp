@@ -29,4 +29,9 @@ void configureComputeThreads(int threads)
         setBlasThreads(1);
 }
 
+void prepareComputeThread()
+{
+    at::init_num_threads();
+}
+
 }  // namespace muze

@@ -13,6 +13,10 @@ int computeThreads();
 // intra-op pool to match. Call once at start-up, before any engine work runs.
 void configureComputeThreads(int threads);
 
+// Readies a thread the program started itself (not LibTorch's) for LibTorch's parallel work, with
+// the pool configureComputeThreads set. Call on that thread before its first tensor operation.
+void prepareComputeThread();
+
 // Sets only the engine's own thread count, leaving LibTorch's pool alone.
 void setEngineThreads(int threads);
 

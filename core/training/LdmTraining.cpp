@@ -8,6 +8,7 @@
 #include "core/models/ModelPresets.h"
 #include "core/training/Ema.h"
 #include "core/training/LdmData.h"
+#include "core/training/PhaseReadiness.h"
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
 #include "core/training/Transposition.h"
@@ -42,8 +43,7 @@ LdmConfig ldmConfigOf(const TrainOptions& options, const VaeConfig& vae)
 
 std::filesystem::path vaeCheckpointOf(const TrainOptions& options)
 {
-    const std::filesystem::path path =
-        options.vaeCheckpoint.empty() ? options.outDir / "vae/checkpoints/best.safetensors" : options.vaeCheckpoint;
+    const std::filesystem::path path = vaeCheckpointPath(options);
     if (!std::filesystem::exists(path))
         throw Error(ErrorKind::NotFound, "Phase 3 works in the latent space of a trained VAE, and " + path.string() +
                                              " does not exist: train phase 1 into the same --out_dir first, or give --vae_checkpoint.");

@@ -28,20 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kHop = 320;  // audio samples per log-mel frame
 
-std::string trackIdOf(const Record& record)
-{
-    const auto id = record.find(field::kTrackId);
-    if (id == record.end())
-        return {};
-    return id->is_string() ? id->get<std::string>() : id->dump();
-}
-
-std::string contentKeyOf(const Record& record)
-{
-    const auto source = record.find(field::kSource);
-    return source != record.end() && source->is_object() ? SourceFingerprint::fromJson(*source).contentKey() : std::string();
-}
-
 std::filesystem::path audioFolder(const TrainOptions& options)
 {
     if (!options.audioDir.empty())
@@ -387,8 +373,17 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
     const auto started = Clock::now();
     auto lastLog = started;
     std::int64_t stepsSinceLog = 0;
-    const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+    Clock::duration paused{};
+    const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started - paused).count(); };
     while (step < run.totalSteps) {
+        if (control.isPaused()) {
+            const auto since = Clock::now();
+            control.report("paused", static_cast<double>(step) / static_cast<double>(run.totalSteps));
+            control.waitWhilePaused();
+            const auto held = Clock::now() - since;
+            paused += held;
+            lastLog += held;
+        }
         if (control.isCancelled() || (options.maxMinutes > 0 && elapsed() > options.maxMinutes * 60)) {
             validateAndSave();
             control.throwIfCancelled();

@@ -4,6 +4,7 @@
 #include "core/dataset/SourceFingerprint.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 
@@ -90,9 +91,26 @@ bool NonFiniteGuard::accept(double loss)
     return false;
 }
 
+std::string trackIdOf(const Record& record)
+{
+    const auto id = record.find(field::kTrackId);
+    if (id == record.end())
+        return {};
+    return id->is_string() ? id->get<std::string>() : id->dump();
+}
+
+std::string contentKeyOf(const Record& record)
+{
+    const auto source = record.find(field::kSource);
+    return source != record.end() && source->is_object() ? SourceFingerprint::fromJson(*source).contentKey() : std::string();
+}
+
 void MetricsLog::append(const nlohmann::ordered_json& entry)
 {
-    m_file.appendLine(entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    nlohmann::ordered_json stamped = entry;
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    stamped["time"] = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) / 1000.0;
+    m_file.appendLine(stamped.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace muze

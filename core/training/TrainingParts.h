@@ -28,6 +28,10 @@ struct DataSplit {
 };
 DataSplit splitBySong(const std::vector<Record>& records, double validationShare, std::uint64_t seed);
 
+// How a record's features are found in the feature cache: its track_id, and its source's content key.
+std::string trackIdOf(const Record& record);
+std::string contentKeyOf(const Record& record);
+
 // Steps whose loss is not finite are skipped; `limit` of them in a row stop the run.
 class NonFiniteGuard {
 public:
@@ -43,7 +47,8 @@ private:
     int m_skipped = 0;
 };
 
-// One JSON object a line (step, losses, learning rate, ...), each synced as it is written.
+// One JSON object a line (step, losses, learning rate, ...), each stamped with its "time" (seconds since
+// 1970, to the millisecond) and synced as it is written.
 class MetricsLog {
 public:
     explicit MetricsLog(const std::filesystem::path& path) : m_file(path) {}

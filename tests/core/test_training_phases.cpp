@@ -4,7 +4,6 @@
 #include "core/audio/AudioDecoder.h"
 #include "core/common/Error.h"
 #include "core/common/SafeTensors.h"
-#include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/training/Checkpoint.h"
 #include "core/training/Training.h"
@@ -89,16 +88,7 @@ private:
 private slots:
     void initTestCase()
     {
-        const fs::path folder = test::scratchFolder("vae_training_dataset");
-        fs::create_directories(folder / "songs");
-        for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
-            fs::copy_file(test::fixture(std::string("library/") + name), folder / "songs" / fs::path(name).filename());
-        BuildOptions build;
-        build.audioDir = folder / "songs";
-        build.output = folder / "data.json";
-        build.analysis.recognizeSpeech = false;
-        QCOMPARE(buildDataset(build).analyzed, 3);
-        m_dataset = build.output;
+        m_dataset = test::buildLibraryDataset("vae_training_dataset");
     }
 
     void itLearnsAndLogs()

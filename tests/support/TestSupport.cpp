@@ -1,5 +1,6 @@
 #include "tests/support/TestSupport.h"
 
+#include "core/dataset/DatasetBuilder.h"
 #include "core/dsp/Fft.h"
 #include "core/dsp/Stft.h"
 
@@ -19,6 +20,21 @@ std::filesystem::path fixture(const std::string& name)
 std::filesystem::path testSource(const std::string& relativePath)
 {
     return std::filesystem::path(MUZE_TEST_SOURCE_DIR) / relativePath;
+}
+
+std::filesystem::path buildLibraryDataset(const std::string& scratchName)
+{
+    const std::filesystem::path folder = scratchFolder(scratchName);
+    std::filesystem::create_directories(folder / "songs");
+    for (const char* name : {"Artist A/song_a.mp3", "Artist A/song_b.flac", "song_c.ogg"})
+        std::filesystem::copy_file(fixture(std::string("library/") + name), folder / "songs" / std::filesystem::path(name).filename());
+    BuildOptions build;
+    build.audioDir = folder / "songs";
+    build.output = folder / "data.json";
+    build.analysis.recognizeSpeech = false;
+    if (buildDataset(build).analyzed != 3)
+        throw std::runtime_error("a song of the fixtures' library could not be analysed");
+    return build.output;
 }
 
 nlohmann::json readSafeTensorsWithPython(const std::filesystem::path& path)

@@ -17,6 +17,10 @@ std::filesystem::path testSource(const std::string& relativePath);
 // A fresh, empty folder under the build tree for one test to write into.
 std::filesystem::path scratchFolder(const std::string& name);
 
+// A dataset built (without speech recognition) from three songs of the fixtures' library, in a fresh
+// scratch folder of that name: the dataset JSON's path. Throws std::runtime_error when a song fails.
+std::filesystem::path buildLibraryDataset(const std::string& scratchName);
+
 // A safetensors file as tests/core/read_safetensors.py reads it (the published layout, with Python's
 // json and struct only): {"metadata": {...}, "tensors": {name: {dtype, shape, values}}, "data_aligned"}.
 // Throws std::runtime_error when the script fails.
