@@ -695,6 +695,64 @@
     </message>
 </context>
 <context>
+    <name>muze::PlanEditor</name>
+    <message>
+        <source>Add a section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A song keeps at least one section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a section first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such place to move the section to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A section lasts one bar or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Make the %1 %n bar(s) long</source>
+        <translation>
+            <numerusform>Make the %1 %n bar long</numerusform>
+            <numerusform>Make the %1 %n bars long</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A tempo between %1 and %2 BPM, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time signature &quot;%1&quot; is not one the models know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::PlaybackController</name>
     <message>
         <source>The audio output failed: %1</source>
@@ -786,6 +844,16 @@
     <message>
         <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::SectionTimeline</name>
+    <message numerus="yes">
+        <source>%1 · %n bar(s)</source>
+        <translation>
+            <numerusform>%1 · %n bar</numerusform>
+            <numerusform>%1 · %n bars</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -706,6 +706,65 @@
     </message>
 </context>
 <context>
+    <name>muze::PlanEditor</name>
+    <message>
+        <source>Add a section</source>
+        <translation>Dodaj sekcję</translation>
+    </message>
+    <message>
+        <source>A song keeps at least one section.</source>
+        <translation>Utwór musi mieć co najmniej jedną sekcję.</translation>
+    </message>
+    <message>
+        <source>Remove the %1</source>
+        <translation>Usuń sekcję %1</translation>
+    </message>
+    <message>
+        <source>Choose a section first.</source>
+        <translation>Najpierw wybierz sekcję.</translation>
+    </message>
+    <message>
+        <source>Duplicate the %1</source>
+        <translation>Powiel sekcję %1</translation>
+    </message>
+    <message>
+        <source>There is no such place to move the section to.</source>
+        <translation>Nie ma takiego miejsca, do którego można przenieść sekcję.</translation>
+    </message>
+    <message>
+        <source>Move the %1</source>
+        <translation>Przenieś sekcję %1</translation>
+    </message>
+    <message>
+        <source>A section lasts one bar or more.</source>
+        <translation>Sekcja trwa co najmniej jeden takt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make the %1 %n bar(s) long</source>
+        <translation>
+            <numerusform>Zmień długość sekcji %1 na %n takt</numerusform>
+            <numerusform>Zmień długość sekcji %1 na %n takty</numerusform>
+            <numerusform>Zmień długość sekcji %1 na %n taktów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A tempo between %1 and %2 BPM, please.</source>
+        <translation>Tempo musi mieścić się między %1 a %2 BPM.</translation>
+    </message>
+    <message>
+        <source>The time signature &quot;%1&quot; is not one the models know.</source>
+        <translation>Modele nie znają metrum „%1”.</translation>
+    </message>
+    <message>
+        <source>Edit the %1</source>
+        <translation>Zmień sekcję %1</translation>
+    </message>
+    <message>
+        <source>Edit the prompt</source>
+        <translation>Zmień opis</translation>
+    </message>
+</context>
+<context>
     <name>muze::PlaybackController</name>
     <message>
         <source>The audio output failed: %1</source>
@@ -797,6 +856,17 @@
     <message>
         <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
         <translation>Nie ma pliku „%1”. Wybierz koder ponownie albo wyczyść pole, by użyć wbudowanego.</translation>
+    </message>
+</context>
+<context>
+    <name>muze::SectionTimeline</name>
+    <message numerus="yes">
+        <source>%1 · %n bar(s)</source>
+        <translation>
+            <numerusform>%1 · %n takt</numerusform>
+            <numerusform>%1 · %n takty</numerusform>
+            <numerusform>%1 · %n taktów</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "ui/TrainPage.h"
 
-#include "ui/TrainSetup.h"
 #include "widgets/LossPlot.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SpectrogramView.h"
@@ -155,7 +154,7 @@ TrainPage::TrainPage(PlaybackController& playback, QWidget* parent)
             listRuns();
         }
     });
-    connect(m_setup, &TrainSetup::fixRequested, this, [this](TrainSetup::Fix kind) { fix(static_cast<int>(kind)); });
+    connect(m_setup, &TrainSetup::fixRequested, this, &TrainPage::fix);
     m_followTimer.setInterval(kFollowIntervalMs);
     connect(&m_followTimer, &QTimer::timeout, this, &TrainPage::readFollowedRun);
     m_statisticsTimer.setInterval(1000);
@@ -467,9 +466,9 @@ void TrainPage::updateControls()
     m_resume->setEnabled(!training && m_runs->currentItem() != nullptr);
 }
 
-void TrainPage::fix(int kind)
+void TrainPage::fix(TrainSetup::Fix kind)
 {
-    switch (static_cast<TrainSetup::Fix>(kind)) {
+    switch (kind) {
     case TrainSetup::Fix::UpdateDataset:
         emit updateDatasetRequested(m_setup->dataset());
         break;

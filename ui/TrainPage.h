@@ -2,6 +2,7 @@
 
 #include "core/common/ProcessUsage.h"
 #include "core/training/RunLog.h"
+#include "ui/TrainSetup.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -30,7 +31,6 @@ class MessageBar;
 class PlaybackController;
 class SpectrogramView;
 class TrainJob;
-class TrainSetup;
 class ValueJob;
 struct LoadedAudio;
 struct PhaseReadiness;
@@ -93,7 +93,7 @@ private:
     void playPreview();
     void trainingFinished();
     void updateControls();
-    void fix(int kind);
+    void fix(TrainSetup::Fix kind);
 
     PlaybackController& m_playback;
     MessageBar* m_message;

@@ -8,6 +8,7 @@
 #include "core/common/TextFormat.h"
 #include "core/dataset/FolderScan.h"
 #include "core/generation/PlanProposal.h"
+#include "core/generation/SongFiles.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/SongVocals.h"
 #include "core/generation/StructureTemplates.h"
@@ -133,57 +134,6 @@ VoiceStyle styleOf(const ArgumentParser::Result& args)
     return artistStyle(artistEmbeddingsOf(args.text("annotations")), wanted);
 }
 
-const std::pair<SamplerKind, const char*> kSamplerNames[] = {{SamplerKind::Ddpm, "ddpm"}, {SamplerKind::Ddim, "ddim"}, {SamplerKind::DpmSolver2M, "dpmpp"}};
-
-Json parametersOf(const GenerateOptions& options)
-{
-    Json sectionSeeds = Json::object();
-    for (const auto& [section, seed] : options.sectionSeeds)
-        sectionSeeds[std::to_string(section + 1)] = seed;
-    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames), [&](const auto& n) { return n.first == options.sampler; });
-    return {{"cfg_scale", options.cfgScale}, {"cfg_rescale", options.guidanceRescale},
-            {"num_steps", options.steps},    {"sampler", sampler->second},
-            {"eta", options.eta},            {"seed", options.seed},
-            {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds},
-            {"style_of", options.style ? toJson(*options.style) : Json(nullptr)}};
-}
-
-// The options an earlier song was made with, from its OUTPUT.json.
-GenerateOptions optionsFromJson(const Json& parameters)
-{
-    GenerateOptions options;
-    options.cfgScale = parameters.at("cfg_scale").get<double>();
-    options.guidanceRescale = parameters.at("cfg_rescale").get<double>();
-    options.steps = parameters.at("num_steps").get<int>();
-    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames),
-                                      [&](const auto& n) { return parameters.at("sampler").get<std::string>() == n.second; });
-    if (sampler == std::end(kSamplerNames))
-        throw Error(ErrorKind::Corrupt, "unknown sampler");
-    options.sampler = sampler->first;
-    options.eta = parameters.at("eta").get<double>();
-    options.seed = parameters.at("seed").get<std::uint64_t>();
-    for (const auto& [section, seed] : parameters.at("section_seeds").items())
-        options.sectionSeeds[std::stoul(section) - 1] = seed.get<std::uint64_t>();
-    options.crossfadeSeconds = parameters.at("crossfade_seconds").get<double>();
-    const Json style = parameters.value("style_of", Json());
-    if (!style.is_null())
-        options.style = voiceStyleFromJson(style);
-    return options;
-}
-
-// Whether two descriptions of the models name the same files by content (wherever they are now).
-bool sameModels(const Json& earlier, const Json& now)
-{
-    const auto contentOf = [](const Json& models, const char* part) {
-        const Json entry = models.is_object() ? models.value(part, Json()) : Json();
-        return entry.is_object() ? entry.value("content", Json()) : entry;
-    };
-    for (const char* part : {"vae", "ldm", "vocoder"})
-        if (contentOf(earlier, part) != contentOf(now, part))
-            return false;
-    return true;
-}
-
 // `muze generate --plan OUTPUT.json --regenerate N --seed S`: section N of that song made anew.
 GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGenerator& generator, const SongPlan& plan,
                                 GenerateOptions& options, const JobControl& control)
@@ -194,7 +144,7 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
     Json description;
     try {
         description = Json::parse(std::ifstream(earlier));
-        options = optionsFromJson(description.at("parameters"));
+        options = optionsFromParameters(description.at("parameters"));
     } catch (const std::exception&) {
         throw Error(ErrorKind::InvalidArgument, earlier.string() + " is not the OUTPUT.json of a generated song: --regenerate needs one.");
     }
@@ -516,23 +466,15 @@ int runGenerate(const std::vector<std::string>& arguments)
     const int channels = args.has("stereo") ? 2 : 1;
     if (sung)
         writeVocalFiles(output, *sung, sampleRate, channels, writeOptions);
-    song.audio = deliveredAs(sung ? sung->mixed.song : song.audio, sampleRate, channels);
-    writeAudioFile(output, song.audio, writeOptions);
-    Json description{{"audio", output.filename().string()},
-                     {"plan", toJson(plan)},
-                     {"parameters", parametersOf(options)},
-                     {"models", generator.describe()},
-                     {"decoder", song.griffinLim ? "griffin-lim (fallback: no trained vocoder)" : "vocoder"},
-                     {"sample_rate", song.audio.sampleRate},
-                     {"channels", song.audio.channels},
-                     {"duration", song.audio.durationSeconds()}};
+    Json extra = Json::object();
     if (sung)
-        description["vocals"] = describeVocals(*sung, *singing);
+        extra["vocals"] = describeVocals(*sung, *singing);
     else if (singingFailure)
-        description["vocals"] = {{"backend", singing->backend}, {"error", singingFailure->what()}};
-    std::filesystem::path json = output;
-    writeFileAtomically(json.replace_extension(".json"), description.dump(2) + "\n");
-    std::cerr << "muze: wrote " << output.string() << " (" << song.audio.durationSeconds() << " s) and " << json.string() << "\n";
+        extra["vocals"] = {{"backend", singing->backend}, {"error", singingFailure->what()}};
+    const Json description = writeSong({output, sampleRate, channels}, sung ? sung->mixed.song : song.audio, plan, options, generator.describe(),
+                                       song.griffinLim, extra);
+    std::cerr << "muze: wrote " << output.string() << " (" << description["duration"].get<double>() << " s) and "
+              << descriptionPath(output).string() << "\n";
     if (singingFailure)
         throw Error(singingFailure->kind(), "The vocals could not be made, so " + output.string() + " is the instrumental alone. " + singingFailure->what());
     return 0;

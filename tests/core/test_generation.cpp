@@ -13,7 +13,9 @@
 #include "core/models/ModelPresets.h"
 #include "core/training/Checkpoint.h"
 #include "tests/support/TestSupport.h"
+#include "workers/GenerateJob.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QtTest>
 
@@ -373,6 +375,64 @@ private slots:
         QCOMPARE(reports, 2);  // the next sampler step saw the token
     }
 
+    // The Compose page's worker: a take written as the CLI writes a song, one section of it made
+    // anew into a new take with the rest sample for sample, and a cancel that writes nothing.
+    void aTakeIsGeneratedAndOneOfItsSectionsMadeAnew()
+    {
+        const RandomModels models = saveRandomModels("generate-takes");
+        const SongPlan plan = shortPlan();
+        TakeRequest request{models.files, plan, fewSteps(2), models.folder / "takes/1/take.wav", std::nullopt, {}};
+        const auto run = [](TakeRequest r) {
+            GenerateJob job(std::move(r));
+            QString written;
+            QStringList stages;
+            QObject::connect(&job, &GenerateJob::generated, [&](const QString& output) { written = output; });
+            QObject::connect(&job, &Job::progressChanged, [&](const QString& stage) { stages << stage; });
+            bool finished = false;
+            QObject::connect(&job, &Job::finished, [&] { finished = true; });
+            job.start();
+            QElapsedTimer waiting;
+            waiting.start();
+            while (!finished && waiting.elapsed() < 120000)
+                QTest::qWait(20);
+            return std::pair{written, stages};
+        };
+        const auto [first, stages] = run(request);
+        QCOMPARE(first, QString::fromStdString(request.output.string()));
+        QVERIFY(stages.contains("loading the models"));
+        const Json description = Json::parse(std::ifstream(models.folder / "takes/1/take.json"));
+        QCOMPARE(description["plan"], toJson(plan));
+        QCOMPARE(description["parameters"]["num_steps"].get<int>(), 3);
+        const AudioBuffer take = decodeAudioFile(request.output, {}).audio;
+        QCOMPARE(take.frames(), static_cast<std::int64_t>(std::lround(plan.duration() * 32000)));
+
+        TakeRequest again = request;
+        again.output = models.folder / "takes/2/take.wav";
+        again.regenerate = 1;
+        again.options.sectionSeeds[1] = 99;
+        again.previous = request.output;
+        QCOMPARE(run(again).first, QString::fromStdString(again.output.string()));
+        const AudioBuffer remade = decodeAudioFile(again.output, {}).audio;
+        const auto sectionStart = static_cast<std::size_t>(plan.sections[1].start * 32000);
+        const auto crossfade = static_cast<std::size_t>(0.05 * 32000);
+        QVERIFY(std::equal(take.samples.begin(), take.samples.begin() + static_cast<std::ptrdiff_t>(sectionStart - crossfade), remade.samples.begin()));
+        QVERIFY(take.samples != remade.samples);
+        QCOMPARE(Json::parse(std::ifstream(models.folder / "takes/2/take.json"))["parameters"]["section_seeds"]["2"].get<int>(), 99);
+
+        TakeRequest cancelled = request;
+        cancelled.output = models.folder / "takes/3/take.wav";
+        GenerateJob job(cancelled);
+        bool wasCancelled = false;
+        QObject::connect(&job, &Job::progressChanged, &job, [&job](const QString& stage) {
+            if (stage.startsWith("section"))
+                job.cancel();
+        });
+        QObject::connect(&job, &Job::cancelled, [&] { wasCancelled = true; });
+        job.start();
+        QTRY_VERIFY_WITH_TIMEOUT(wasCancelled, 120000);
+        QVERIFY(!std::filesystem::exists(cancelled.output));
+    }
+
     void ctrlCStopsTheCommandAndWritesNothing()
     {
         const RandomModels models = saveRandomModels("generate-interrupt");
@@ -381,7 +441,8 @@ private slots:
         process.start(QStringLiteral(MUZE_CLI), {"generate", "--models", text(models.folder), "--output", text(output), "--sampler", "ddpm",
                                                  "--num_steps", "1000", "--duration", "30"});
         QVERIFY(process.waitForStarted());
-        QTest::qWait(1500);
+        QByteArray said;  // once it says something it is running, its Ctrl+C handler installed, however busy the machine
+        QTRY_VERIFY_WITH_TIMEOUT((said += process.readAllStandardError()).contains("muze:"), 60000);
         ::kill(static_cast<pid_t>(process.processId()), SIGINT);
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitCode(), 130);

@@ -1,0 +1,105 @@
+#include "core/generation/SongFiles.h"
+
+#include "core/audio/AudioWriter.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/Error.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace muze {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const std::pair<SamplerKind, const char*> kSamplerNames[] = {{SamplerKind::Ddpm, "ddpm"}, {SamplerKind::Ddim, "ddim"}, {SamplerKind::DpmSolver2M, "dpmpp"}};
+
+}  // namespace
+
+Json parametersJson(const GenerateOptions& options)
+{
+    Json sectionSeeds = Json::object();
+    for (const auto& [section, seed] : options.sectionSeeds)
+        sectionSeeds[std::to_string(section + 1)] = seed;
+    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames), [&](const auto& n) { return n.first == options.sampler; });
+    return {{"cfg_scale", options.cfgScale}, {"cfg_rescale", options.guidanceRescale},
+            {"num_steps", options.steps},    {"sampler", sampler->second},
+            {"eta", options.eta},            {"seed", options.seed},
+            {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds},
+            {"style_of", options.style ? toJson(*options.style) : Json(nullptr)}};
+}
+
+namespace {
+
+GenerateOptions readParameters(const Json& parameters)
+{
+    GenerateOptions options;
+    options.cfgScale = parameters.at("cfg_scale").get<double>();
+    options.guidanceRescale = parameters.at("cfg_rescale").get<double>();
+    options.steps = parameters.at("num_steps").get<int>();
+    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames),
+                                      [&](const auto& n) { return parameters.at("sampler").get<std::string>() == n.second; });
+    if (sampler == std::end(kSamplerNames))
+        throw Error(ErrorKind::Corrupt, "The song's parameters name a sampler this studio does not have: " + parameters.at("sampler").dump() + ".");
+    options.sampler = sampler->first;
+    options.eta = parameters.at("eta").get<double>();
+    options.seed = parameters.at("seed").get<std::uint64_t>();
+    for (const auto& [section, seed] : parameters.at("section_seeds").items())
+        options.sectionSeeds[std::stoul(section) - 1] = seed.get<std::uint64_t>();
+    options.crossfadeSeconds = parameters.at("crossfade_seconds").get<double>();
+    const Json style = parameters.value("style_of", Json());
+    if (!style.is_null())
+        options.style = voiceStyleFromJson(style);
+    return options;
+}
+
+}  // namespace
+
+GenerateOptions optionsFromParameters(const Json& parameters)
+{
+    try {
+        return readParameters(parameters);
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(ErrorKind::Corrupt, std::string("These are not the parameters of a generated song: ") + error.what());
+    } catch (const std::logic_error& error) {  // a section number that is not one
+        throw Error(ErrorKind::Corrupt, std::string("These are not the parameters of a generated song: ") + error.what());
+    }
+}
+
+bool sameModels(const Json& earlier, const Json& now)
+{
+    const auto contentOf = [](const Json& models, const char* part) {
+        const Json entry = models.is_object() ? models.value(part, Json()) : Json();
+        return entry.is_object() ? entry.value("content", Json()) : entry;
+    };
+    for (const char* part : {"vae", "ldm", "vocoder"})
+        if (contentOf(earlier, part) != contentOf(now, part))
+            return false;
+    return true;
+}
+
+std::filesystem::path descriptionPath(const std::filesystem::path& output)
+{
+    std::filesystem::path json = output;
+    return json.replace_extension(".json");
+}
+
+Json writeSong(const SongOutput& output, const AudioBuffer& song, const SongPlan& plan, const GenerateOptions& options, const Json& models,
+               bool griffinLim, const Json& extra)
+{
+    const AudioBuffer delivered = deliveredAs(song, output.sampleRate, output.channels);
+    writeAudioFile(output.path, delivered, {audioFileTypeFor(output.path), SampleFormat::Pcm16});
+    Json description{{"audio", output.path.filename().string()},
+                     {"plan", toJson(plan)},
+                     {"parameters", parametersJson(options)},
+                     {"models", models},
+                     {"decoder", griffinLim ? "griffin-lim (fallback: no trained vocoder)" : "vocoder"},
+                     {"sample_rate", delivered.sampleRate},
+                     {"channels", delivered.channels},
+                     {"duration", delivered.durationSeconds()}};
+    description.update(extra);
+    writeFileAtomically(descriptionPath(output.path), description.dump(2) + "\n");
+    return description;
+}
+
+}  // namespace muze

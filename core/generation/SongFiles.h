@@ -1,0 +1,42 @@
+#pragma once
+
+// What a generated song is written as, by `muze generate` and by the Compose page for each take:
+// the audio, and beside it OUTPUT.json with the plan, every parameter, the models' identities and
+// the decoder, from which the song can be made again or a section of it regenerated.
+
+#include "core/audio/AudioBuffer.h"
+#include "core/generation/SongGenerator.h"
+#include "core/generation/SongPlan.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace muze {
+
+nlohmann::ordered_json parametersJson(const GenerateOptions& options);
+// The options an earlier song was made with, from its OUTPUT.json's "parameters". Throws
+// Error(Corrupt) when they are not a song's.
+GenerateOptions optionsFromParameters(const nlohmann::ordered_json& parameters);
+
+// Whether two descriptions of the models (SongGenerator::describe) name the same files by content,
+// wherever the files are now.
+bool sameModels(const nlohmann::ordered_json& earlier, const nlohmann::ordered_json& now);
+
+struct SongOutput {
+    std::filesystem::path path;  // OUTPUT.wav or OUTPUT.flac: 16-bit, as the extension says
+    int sampleRate = 32000;      // 32000 (the models') or 44100
+    int channels = 1;            // 1, or 2 with the mono signal in both
+};
+
+// `song` (mono, at the models' rate) delivered as `output` asks, and OUTPUT.json beside it, both
+// written atomically. `extra` (an object, such as {"vocals": ...}) is merged into the JSON. Returns
+// the JSON as written.
+nlohmann::ordered_json writeSong(const SongOutput& output, const AudioBuffer& song, const SongPlan& plan, const GenerateOptions& options,
+                                 const nlohmann::ordered_json& models, bool griffinLim,
+                                 const nlohmann::ordered_json& extra = nlohmann::ordered_json::object());
+
+// OUTPUT.json beside OUTPUT.
+std::filesystem::path descriptionPath(const std::filesystem::path& output);
+
+}  // namespace muze
