@@ -162,6 +162,185 @@
     </message>
 </context>
 <context>
+    <name>muze::ComposePage</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the song should sound like: warm folk with a fingerpicked guitar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the sections with the template&apos;s, over the duration (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model folder the Train page or `muze train` filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifier-free guidance: how strongly the prompt and the plan are followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDIM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPM-Solver++ (10-25 steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked, the same seed makes the same song; unlocked, each take gets a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a new take (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CFG:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate the Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the section selected above anew in this take, with a new seed; the rest stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit This Take&apos;s Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay out the %1 template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This take&apos;s section cannot be made anew: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, about %2 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The song was not made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This take&apos;s plan cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::Job</name>
     <message>
         <source>Unexpected failure: %1</source>
@@ -679,6 +858,14 @@
         <source>Stopping the training: writing a checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::MessageBar</name>
@@ -843,6 +1030,65 @@
     </message>
     <message>
         <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::SectionForm</name>
+    <message>
+        <source>Sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A minor, Eb major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one a bar: C G Am F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The words sung in this section, a line a line (the song&apos;s lyrics are shared out otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chords:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lyrics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a chord the studio reads: a root (C, F#, Bb) with m, 7, maj7, sus4, dim or aug.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -165,6 +165,185 @@
     </message>
 </context>
 <context>
+    <name>muze::ComposePage</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generuj</translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation>Utwór</translation>
+    </message>
+    <message>
+        <source>What the song should sound like: warm folk with a fingerpicked guitar</source>
+        <translation>Jak ma brzmieć utwór: ciepły folk z gitarą graną palcami</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Lay Out</source>
+        <translation>Rozplanuj</translation>
+    </message>
+    <message>
+        <source>Replace the sections with the template&apos;s, over the duration (undoable)</source>
+        <translation>Zastąp sekcje sekcjami szablonu na całą długość (można cofnąć)</translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation>Folder modelu</translation>
+    </message>
+    <message>
+        <source>a model folder the Train page or `muze train` filled</source>
+        <translation>folder modelu wypełniony na stronie Trening lub przez `muze train`</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Opis:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Forma:</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modele:</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sekcje</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Dodaj</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Powiel</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generowanie</translation>
+    </message>
+    <message>
+        <source>Classifier-free guidance: how strongly the prompt and the plan are followed</source>
+        <translation>Classifier-free guidance: jak ściśle przestrzegane są opis i plan</translation>
+    </message>
+    <message>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <source>DPM-Solver++ (10-25 steps)</source>
+        <translation>DPM-Solver++ (10–25 kroków)</translation>
+    </message>
+    <message>
+        <source>DDPM</source>
+        <translation>DDPM</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Zablokuj</translation>
+    </message>
+    <message>
+        <source>Locked, the same seed makes the same song; unlocked, each take gets a new one</source>
+        <translation>Zablokowane: to samo ziarno daje ten sam utwór; odblokowane: każde podejście dostaje nowe</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generuj</translation>
+    </message>
+    <message>
+        <source>Generate a new take (Ctrl+Enter)</source>
+        <translation>Wygeneruj nowe podejście (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>CFG:</source>
+        <translation>CFG:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Kroki:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Ziarno:</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Podejścia</translation>
+    </message>
+    <message>
+        <source>Regenerate the Section</source>
+        <translation>Wygeneruj sekcję od nowa</translation>
+    </message>
+    <message>
+        <source>Make the section selected above anew in this take, with a new seed; the rest stays as it is</source>
+        <translation>Wygeneruj od nowa wybraną wyżej sekcję tego podejścia, z nowym ziarnem; reszta zostaje bez zmian</translation>
+    </message>
+    <message>
+        <source>Edit This Take&apos;s Plan</source>
+        <translation>Edytuj plan tego podejścia</translation>
+    </message>
+    <message>
+        <source>Lay out the %1 template</source>
+        <translation>Rozplanuj według szablonu %1</translation>
+    </message>
+    <message>
+        <source>This take&apos;s section cannot be made anew: %1</source>
+        <translation>Nie można wygenerować od nowa sekcji tego podejścia: %1</translation>
+    </message>
+    <message>
+        <source>%1, about %2 s left</source>
+        <translation>%1, zostało około %2 s</translation>
+    </message>
+    <message>
+        <source>Generated %1.</source>
+        <translation>Wygenerowano %1.</translation>
+    </message>
+    <message>
+        <source>The song was not made: %1</source>
+        <translation>Utwór nie powstał: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Anulowano; niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <source>The take cannot be read: %1</source>
+        <translation>Nie można odczytać podejścia: %1</translation>
+    </message>
+    <message>
+        <source>Edit %1&apos;s plan</source>
+        <translation>Edytuj plan %1</translation>
+    </message>
+    <message>
+        <source>This take&apos;s plan cannot be read: %1</source>
+        <translation>Nie można odczytać planu tego podejścia: %1</translation>
+    </message>
+    <message>
+        <source>Section %1 of %2 (%3)</source>
+        <translation>Sekcja %1 z %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Loading the models</source>
+        <translation>Wczytywanie modeli</translation>
+    </message>
+</context>
+<context>
     <name>muze::Job</name>
     <message>
         <source>Unexpected failure: %1</source>
@@ -690,6 +869,14 @@
         <source>Stopping the training: writing a checkpoint…</source>
         <translation>Zatrzymywanie treningu: zapis punktu kontrolnego…</translation>
     </message>
+    <message>
+        <source>Compose</source>
+        <translation>Komponowanie</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>&amp;Komponowanie</translation>
+    </message>
 </context>
 <context>
     <name>muze::MessageBar</name>
@@ -856,6 +1043,65 @@
     <message>
         <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
         <translation>Nie ma pliku „%1”. Wybierz koder ponownie albo wyczyść pole, by użyć wbudowanego.</translation>
+    </message>
+</context>
+<context>
+    <name>muze::SectionForm</name>
+    <message>
+        <source>Sung</source>
+        <translation>Śpiewana</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>A minor, Eb major</source>
+        <translation>A minor, Eb major</translation>
+    </message>
+    <message>
+        <source>one a bar: C G Am F</source>
+        <translation>po jednym na takt: C G Am F</translation>
+    </message>
+    <message>
+        <source>The words sung in this section, a line a line (the song&apos;s lyrics are shared out otherwise)</source>
+        <translation>Słowa śpiewane w tej sekcji, wers w wierszu (inaczej tekst utworu jest rozdzielany między sekcje)</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Rodzaj:</translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation>Energia:</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Tonacja:</translation>
+    </message>
+    <message>
+        <source>Time signature:</source>
+        <translation>Metrum:</translation>
+    </message>
+    <message>
+        <source>Chords:</source>
+        <translation>Akordy:</translation>
+    </message>
+    <message>
+        <source>Vocals:</source>
+        <translation>Wokal:</translation>
+    </message>
+    <message>
+        <source>Lyrics:</source>
+        <translation>Tekst:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a chord the studio reads: a root (C, F#, Bb) with m, 7, maj7, sus4, dim or aug.</source>
+        <translation>„%1” to nie akord, który studio rozumie: podstawa (C, F#, Bb) z m, 7, maj7, sus4, dim lub aug.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "ui/MainWindow.h"
 
+#include "ui/ComposePage.h"
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
+#include "ui/PlaybackBinder.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/TrainPage.h"
 #include "ui/TrackDetailPanel.h"
@@ -22,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 namespace muze {
@@ -54,7 +57,9 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
       m_pages(new QStackedWidget(this)),
       m_library(new LibraryPage(*m_playback, this)),
       m_listen(new ListenPage(*m_playback, this)),
-      m_train(new TrainPage(*m_playback, this))
+      m_train(new TrainPage(*m_playback, this)),
+      m_compose(new ComposePage(*m_playback, this)),
+      m_undo(new QUndoGroup(this))
 {
     setWindowTitle(tr("Muze Studio"));
     setAcceptDrops(true);
@@ -65,7 +70,17 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     addPage(m_library, tr("Library"), QStyle::SP_DirHomeIcon);
     addPage(m_listen, tr("Listen"), QStyle::SP_MediaVolume);
     addPage(m_train, tr("Train"), QStyle::SP_ComputerIcon);
+    addPage(m_compose, tr("Compose"), QStyle::SP_MediaPlay);
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_undo->addStack(m_library->undoStack());
+    m_undo->addStack(m_compose->undoStack());
+    m_undo->setActiveStack(m_library->undoStack());
+    connect(m_pages, &QStackedWidget::currentChanged, this, [this] {
+        if (m_pages->currentWidget() == m_compose)
+            m_undo->setActiveStack(m_compose->undoStack());
+        else if (m_pages->currentWidget() == m_library)
+            m_undo->setActiveStack(m_library->undoStack());
+    });
     m_pageList->setCurrentRow(m_pages->indexOf(m_library));
 
     auto* centre = new QWidget(this);
@@ -82,7 +97,12 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(m_library, &LibraryPage::datasetOpened, this, [this](const QString& path) { m_settings.setLastDataset(path); });
     connect(m_library, &LibraryPage::datasetOpened, m_train, &TrainPage::setDataset);
     m_train->setModelFolder(m_settings.modelFolder());
-    connect(m_train, &TrainPage::modelFolderChanged, this, [this](const QString& path) { m_settings.setModelFolder(path); });
+    m_compose->setModelFolder(m_settings.modelFolder());
+    connect(m_train, &TrainPage::modelFolderChanged, this, [this](const QString& path) {
+        m_settings.setModelFolder(path);
+        m_compose->setModelFolder(path);
+    });
+    connect(m_compose, &ComposePage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_train, &TrainPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_train, &TrainPage::updateDatasetRequested, this, [this](const QString& dataset) {
         showPage(m_library);
@@ -138,9 +158,9 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_library->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_library->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
@@ -152,30 +172,41 @@ void MainWindow::createMenus()
     });
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
-    // Playback commands act on the page in front: the Library's selected song or the Listen page's.
-    auto onPage = [this](auto libraryAction, auto listenAction) {
-        return [this, libraryAction, listenAction] {
+    // Playback commands act on the page in front: the Library's selected song, the Compose page's
+    // take, or the Listen page's song.
+    auto onPage = [this](auto libraryAction, auto composeAction, auto listenAction) {
+        return [this, libraryAction, composeAction, listenAction] {
             if (m_pages->currentWidget() == m_library)
                 libraryAction(*m_library->detail());
+            else if (m_pages->currentWidget() == m_compose)
+                composeAction(*m_compose->player());
             else
                 listenAction(*m_listen);
         };
     };
     playback->addAction(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), this,
-                        onPage([](TrackDetailPanel& d) { d.togglePlayPause(); }, [](ListenPage& l) { l.togglePlayPause(); }));
-    playback->addAction(tr("&Stop"), QKeySequence(tr("Ctrl+.")), this, onPage([](TrackDetailPanel& d) { d.stop(); }, [](ListenPage& l) { l.stop(); }));
+                        onPage([](TrackDetailPanel& d) { d.togglePlayPause(); }, [](PlaybackBinder& c) { c.togglePlayPause(); },
+                               [](ListenPage& l) { l.togglePlayPause(); }));
+    playback->addAction(tr("&Stop"), QKeySequence(tr("Ctrl+.")), this,
+                        onPage([](TrackDetailPanel& d) { d.stop(); }, [](PlaybackBinder& c) { c.stop(); }, [](ListenPage& l) { l.stop(); }));
     playback->addAction(tr("Go to &Start"), QKeySequence(Qt::Key_Home), this,
-                        onPage([](TrackDetailPanel& d) { d.seekBy(-1e9); }, [](ListenPage& l) { l.goToStart(); }));
+                        onPage([](TrackDetailPanel& d) { d.seekBy(-1e9); }, [](PlaybackBinder& c) { c.seekTo(0.0); }, [](ListenPage& l) { l.goToStart(); }));
     playback->addAction(tr("&Back 5 Seconds"), QKeySequence(Qt::Key_Left), this,
-                        onPage([](TrackDetailPanel& d) { d.seekBy(-kSeekStepSeconds); }, [](ListenPage& l) { l.seekBy(-kSeekStepSeconds); }));
+                        onPage([](TrackDetailPanel& d) { d.seekBy(-kSeekStepSeconds); }, [](PlaybackBinder& c) { c.seekBy(-kSeekStepSeconds); },
+                               [](ListenPage& l) { l.seekBy(-kSeekStepSeconds); }));
     playback->addAction(tr("&Forward 5 Seconds"), QKeySequence(Qt::Key_Right), this,
-                        onPage([](TrackDetailPanel& d) { d.seekBy(kSeekStepSeconds); }, [](ListenPage& l) { l.seekBy(kSeekStepSeconds); }));
+                        onPage([](TrackDetailPanel& d) { d.seekBy(kSeekStepSeconds); }, [](PlaybackBinder& c) { c.seekBy(kSeekStepSeconds); },
+                               [](ListenPage& l) { l.seekBy(kSeekStepSeconds); }));
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     for (QAction* action : {m_train->startAction(), m_train->pauseAction(), m_train->stopAction()}) {
         training->addAction(action);
         connect(action, &QAction::triggered, this, [this] { showPage(m_train); });
     }
+
+    QMenu* compose = menuBar()->addMenu(tr("&Compose"));
+    compose->addAction(m_compose->generateAction());
+    connect(m_compose->generateAction(), &QAction::triggered, this, [this] { showPage(m_compose); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_listen, &ListenPage::zoomIn);

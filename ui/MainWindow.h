@@ -7,16 +7,17 @@
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QUndoGroup;
 
 namespace muze {
 
+class ComposePage;
 class LibraryPage;
 class ListenPage;
 class PlaybackController;
 class TrainPage;
 
-// The studio's window: a page list on the left (Library, Listen and Train now; Compose when it
-// becomes available), the current page, menus with every command and its shortcut, and a status
+// The studio's window: a page list on the left (Library, Listen, Train, Compose), the current page, menus with every command and its shortcut, and a status
 // bar. Audio files dropped anywhere on the window open in the Listen page; a dropped folder
 // starts a dataset build in the Library.
 class MainWindow : public QMainWindow {
@@ -29,6 +30,7 @@ public:
     ListenPage* listenPage() const { return m_listen; }
     LibraryPage* libraryPage() const { return m_library; }
     TrainPage* trainPage() const { return m_train; }
+    ComposePage* composePage() const { return m_compose; }
 
     void showPage(QWidget* page);
 
@@ -55,6 +57,8 @@ private:
     LibraryPage* m_library;
     ListenPage* m_listen;
     TrainPage* m_train;
+    ComposePage* m_compose;
+    QUndoGroup* m_undo;  // Edit ▸ Undo acts on the Library's edits or the Compose page's, as the page shown
     QMenu* m_recentMenu = nullptr;
     bool m_editsSettled = false;  // the Library's edits are saved or given up: closing may go on
     bool m_trainingSettled = false;  // no run, or the user chose to stop it: closing may go on

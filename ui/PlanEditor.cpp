@@ -95,6 +95,8 @@ std::optional<QString> PlanEditor::change(SongPlan after, const QString& what)
     } catch (const Error& error) {
         return QString::fromStdString(error.what());
     }
+    if (toJson(after) == toJson(m_plan))
+        return std::nullopt;  // nothing to undo
     m_undo->push(new PlanChange(*this, m_plan, std::move(after), what));
     return std::nullopt;
 }
@@ -187,6 +189,11 @@ void PlanEditor::setPrompt(const QString& prompt)
     SongPlan plan = m_plan;
     plan.prompt = prompt.toStdString();
     change(std::move(plan), tr("Edit the prompt"));
+}
+
+std::optional<QString> PlanEditor::replacePlan(SongPlan plan, const QString& what)
+{
+    return change(std::move(plan), what);
 }
 
 }  // namespace muze

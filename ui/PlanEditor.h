@@ -13,7 +13,8 @@ namespace muze {
 
 // A song plan being edited. Every edit is a command on the undo stack; sections stay back to back
 // from 0, each a whole number of bars of its own tempo and time signature, and an edit that would
-// make the plan invalid (an unknown chord, a tempo out of range) is refused with the reason.
+// make the plan invalid (an unknown chord, a tempo out of range) is refused with the reason; one
+// that changes nothing leaves no step to undo.
 class PlanEditor : public QObject {
     Q_OBJECT
 
@@ -39,6 +40,8 @@ public:
     // Any of a section's fields; a new tempo or time signature keeps its number of bars.
     std::optional<QString> editSection(int index, const PlanSection& section);
     void setPrompt(const QString& prompt);
+    // Another plan altogether (a template's, a take's), as one edit that can be undone.
+    std::optional<QString> replacePlan(SongPlan plan, const QString& what);
 
 signals:
     void changed();

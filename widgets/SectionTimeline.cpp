@@ -13,13 +13,7 @@ constexpr int kMargin = 8;
 constexpr int kRulerHeight = 30;
 constexpr int kEdgeGrip = 5;     // pixels either side of a block's right edge that resize it
 constexpr int kDragStart = 6;    // pixels a press must move before it drags
-const QColor kPalette[] = {QColor(70, 110, 170), QColor(180, 95, 60), QColor(90, 150, 90), QColor(150, 90, 160),
-                           QColor(170, 150, 60), QColor(60, 150, 160), QColor(160, 80, 100), QColor(110, 110, 110)};
-
-QColor colourOf(const QString& type)
-{
-    return kPalette[qHash(type) % std::size(kPalette)];
-}
+const QColor kUnsetColour(110, 110, 110);
 
 // A step between ruler labels that leaves room for them: 1, 2, 5, 10, 15, 30 or 60 s.
 double labelStep(double pixelsPerSecond)
@@ -180,6 +174,20 @@ void SectionTimeline::keyPressEvent(QKeyEvent* event)
         QWidget::keyPressEvent(event);
 }
 
+// With the focus here, the arrows choose sections rather than doing what the window's shortcuts for
+// them would (seeking the playback).
+bool SectionTimeline::event(QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Left || key == Qt::Key_Right) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
 void SectionTimeline::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -226,7 +234,7 @@ void SectionTimeline::paintBlock(QPainter& painter, int index) const
 {
     const QRect r = blockRect(index);
     const Block& block = m_blocks[index];
-    QColor fill = colourOf(block.type);
+    QColor fill = block.colour.isValid() ? block.colour : kUnsetColour;
     if (m_drag == Drag::Move && index == m_dragIndex)
         fill.setAlpha(110);
     painter.fillRect(r, fill);

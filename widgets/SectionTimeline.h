@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <QVector>
 #include <QWidget>
@@ -19,6 +20,7 @@ public:
         QString details;     // a second line: tempo, key, chords
         int bars = 1;
         double barSeconds = 2.0;
+        QColor colour;       // the block's fill; a grey when not set
         double seconds() const { return bars * barSeconds; }
     };
 
@@ -46,6 +48,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     enum class Drag { None, Pending, Move, Resize };

@@ -2,6 +2,7 @@
 
 #include "core/common/Parallel.h"
 #include "ui/AppSettings.h"
+#include "ui/ComposePage.h"
 #include "ui/Language.h"
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
@@ -31,7 +32,7 @@ int main(int argc, char** argv)
     const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("Open this dataset in the Library."), QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Use this language (en, pl) instead of the saved one."),
                                       QStringLiteral("code"));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on this page: library, listen or train."), QStringLiteral("name"));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on this page: library, listen, train or compose."), QStringLiteral("name"));
     const QCommandLineOption modelFolder(QStringLiteral("model-folder"), QStringLiteral("Train into (and list the runs of) this folder."),
                                          QStringLiteral("folder"));
     parser.addOption(play);
@@ -50,13 +51,17 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet(dataset))
         window.libraryPage()->openDataset(parser.value(dataset));
-    if (parser.isSet(modelFolder))
+    if (parser.isSet(modelFolder)) {
         window.trainPage()->setModelFolder(parser.value(modelFolder));
+        window.composePage()->setModelFolder(parser.value(modelFolder));
+    }
     const QString pageName = parser.value(page);
     if (pageName == QLatin1String("train"))
         window.showPage(window.trainPage());
     else if (pageName == QLatin1String("listen"))
         window.showPage(window.listenPage());
+    else if (pageName == QLatin1String("compose"))
+        window.showPage(window.composePage());
     if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().constFirst());
         if (parser.isSet(play))

@@ -16,6 +16,13 @@ const std::pair<SamplerKind, const char*> kSamplerNames[] = {{SamplerKind::Ddpm,
 
 }  // namespace
 
+ModelFiles modelFilesIn(const std::filesystem::path& folder)
+{
+    const auto best = [&](const char* part) { return folder / part / "checkpoints" / "best.safetensors"; };
+    std::error_code error;
+    return {best("vae"), best("ldm"), std::filesystem::is_regular_file(best("vocoder"), error) ? best("vocoder") : std::filesystem::path()};
+}
+
 Json parametersJson(const GenerateOptions& options)
 {
     Json sectionSeeds = Json::object();

@@ -14,6 +14,9 @@
 
 namespace muze {
 
+// A model folder's best checkpoints (`muze train --out_dir`): vae/, ldm/, and vocoder/ when it has one.
+ModelFiles modelFilesIn(const std::filesystem::path& folder);
+
 nlohmann::ordered_json parametersJson(const GenerateOptions& options);
 // The options an earlier song was made with, from its OUTPUT.json's "parameters". Throws
 // Error(Corrupt) when they are not a song's.

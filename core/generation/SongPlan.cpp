@@ -108,6 +108,16 @@ int PlanSection::beatsPerBar() const
     return 0;
 }
 
+std::vector<std::string> planSectionTypes()
+{
+    return {std::begin(kSectionTypes), std::end(kSectionTypes)};
+}
+
+std::vector<std::string> planTimeSignatures()
+{
+    return {std::begin(kTimeSignatures), std::end(kTimeSignatures)};
+}
+
 std::string chordLabel(const std::string& written)
 {
     static const std::regex kChord(R"(([A-G])([#b]?)(m|min|maj|dim|aug|sus2|sus4)?(6|7|9|11|13|add9)?)");

@@ -49,6 +49,10 @@ void savePlan(const std::filesystem::path& path, const SongPlan& plan);  // atom
 // syntax ("C:maj", "A:min"): its triad, major or minor. Throws Error(InvalidArgument) for other text.
 std::string chordLabel(const std::string& written);
 
+// The section types and time signatures a plan may name: those the models are conditioned on.
+std::vector<std::string> planSectionTypes();
+std::vector<std::string> planTimeSignatures();
+
 // Bounds a plan must keep.
 inline constexpr double kMinPlanTempo = 30.0;
 inline constexpr double kMaxPlanTempo = 300.0;

@@ -12,6 +12,7 @@
 #include "core/models/CompositionPlanner.h"
 #include "core/models/ModelPresets.h"
 #include "core/training/Checkpoint.h"
+#include "tests/support/RandomModels.h"
 #include "tests/support/TestSupport.h"
 #include "workers/GenerateJob.h"
 
@@ -24,6 +25,8 @@
 #include <fstream>
 
 using namespace muze;
+using muze::test::RandomModels;
+using muze::test::saveRandomModels;
 using Json = nlohmann::ordered_json;
 
 namespace {
@@ -78,36 +81,6 @@ Json planJson()
 
 // Untrained models with the tiny preset's shapes, saved as training saves them: enough to run
 // every step of generation (the sound is noise).
-struct RandomModels {
-    std::filesystem::path folder;
-    ModelFiles files;
-};
-
-RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::uint64_t seed = 7)
-{
-    const std::filesystem::path folder = test::scratchFolder(name);
-    std::filesystem::create_directories(folder / "vae/checkpoints");
-    std::filesystem::create_directories(folder / "ldm/checkpoints");
-    torch::manual_seed(seed);
-    VaeConfig vaeConfig = presetPart("tiny", &ModelPreset::vae, "VAE");
-    vaeConfig.latentDim = latentDim;
-    AudioVae vae(vaeConfig);
-    CheckpointInfo vaeInfo;
-    vaeInfo.config = vaeConfig.toJson();
-    vaeInfo.phase = 1;
-    saveCheckpoint(folder / "vae/checkpoints/best.safetensors", {vae.ptr().get(), nullptr, nullptr}, vaeInfo);
-
-    LdmConfig ldmConfig;
-    ldmConfig.unet = presetPart("tiny", &ModelPreset::unet, "UNet");
-    ldmConfig.text = presetPart("tiny", &ModelPreset::textEncoder, "text encoder");
-    LatentDiffusion ldm(ldmConfig);
-    CheckpointInfo ldmInfo;
-    ldmInfo.config = ldmConfig.toJson();
-    ldmInfo.phase = 3;
-    saveCheckpoint(folder / "ldm/checkpoints/best.safetensors", {ldm.ptr().get(), ldm.ptr().get(), nullptr}, ldmInfo);
-    return {folder, {folder / "vae/checkpoints/best.safetensors", folder / "ldm/checkpoints/best.safetensors", {}}};
-}
-
 SongPlan shortPlan()
 {
     TemplateRequest request;

@@ -27,7 +27,7 @@ class SectionTimelineTest : public QObject {
 private:
     static void layOut(SectionTimeline& timeline)
     {
-        timeline.setBlocks({{"intro", "120 BPM", 4, 2.0}, {"verse", "120 BPM", 8, 2.0}, {"chorus", "120 BPM", 8, 2.0}});
+        timeline.setBlocks({{"intro", "120 BPM", 4, 2.0, Qt::darkBlue}, {"verse", "120 BPM", 8, 2.0, Qt::darkGreen}, {"chorus", "120 BPM", 8, 2.0, {}}});
         timeline.resize(400 + 2 * kLeft, 110);
         timeline.show();
         QVERIFY(QTest::qWaitForWindowExposed(&timeline));

@@ -1,0 +1,37 @@
+#include "tests/support/RandomModels.h"
+
+#include "core/models/LatentDiffusion.h"
+#include "core/models/ModelPresets.h"
+#include "core/training/Checkpoint.h"
+#include "tests/support/TestSupport.h"
+
+#include <torch/torch.h>
+
+namespace muze::test {
+
+RandomModels saveRandomModels(const std::string& name, int latentDim, std::uint64_t seed)
+{
+    const std::filesystem::path folder = test::scratchFolder(name);
+    std::filesystem::create_directories(folder / "vae/checkpoints");
+    std::filesystem::create_directories(folder / "ldm/checkpoints");
+    torch::manual_seed(seed);
+    VaeConfig vaeConfig = presetPart("tiny", &ModelPreset::vae, "VAE");
+    vaeConfig.latentDim = latentDim;
+    AudioVae vae(vaeConfig);
+    CheckpointInfo vaeInfo;
+    vaeInfo.config = vaeConfig.toJson();
+    vaeInfo.phase = 1;
+    saveCheckpoint(folder / "vae/checkpoints/best.safetensors", {vae.ptr().get(), nullptr, nullptr}, vaeInfo);
+
+    LdmConfig ldmConfig;
+    ldmConfig.unet = presetPart("tiny", &ModelPreset::unet, "UNet");
+    ldmConfig.text = presetPart("tiny", &ModelPreset::textEncoder, "text encoder");
+    LatentDiffusion ldm(ldmConfig);
+    CheckpointInfo ldmInfo;
+    ldmInfo.config = ldmConfig.toJson();
+    ldmInfo.phase = 3;
+    saveCheckpoint(folder / "ldm/checkpoints/best.safetensors", {ldm.ptr().get(), ldm.ptr().get(), nullptr}, ldmInfo);
+    return {folder, {folder / "vae/checkpoints/best.safetensors", folder / "ldm/checkpoints/best.safetensors", {}}};
+}
+
+}  // namespace muze::test

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/generation/SongGenerator.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace muze::test {
+
+// A model folder of untrained tiny models (vae/ and ldm/ best checkpoints, no vocoder), made in a
+// fresh scratch folder of that name: enough to generate with, in seconds, anything but music.
+struct RandomModels {
+    std::filesystem::path folder;
+    ModelFiles files;
+};
+
+RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::uint64_t seed = 7);
+
+}  // namespace muze::test
