@@ -339,6 +339,10 @@
         <source>Loading the models</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose the model folder to generate with: one the Train page or `muze train` filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::Job</name>

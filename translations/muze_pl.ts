@@ -342,6 +342,10 @@
         <source>Loading the models</source>
         <translation>Wczytywanie modeli</translation>
     </message>
+    <message>
+        <source>Choose the model folder to generate with: one the Train page or `muze train` filled.</source>
+        <translation>Wybierz folder modelu do generowania: wypełniony na stronie Trening lub przez `muze train`.</translation>
+    </message>
 </context>
 <context>
     <name>muze::Job</name>

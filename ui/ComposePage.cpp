@@ -371,6 +371,10 @@ void ComposePage::generate()
 {
     if (isGenerating())
         return;
+    if (m_models->path().isEmpty()) {
+        m_message->showMessage(tr("Choose the model folder to generate with: one the Train page or `muze train` filled."), MessageBar::Kind::Error);
+        return;
+    }
     m_editor->setPrompt(m_prompt->text());
     GenerateOptions options;
     options.cfgScale = m_cfgScale->value();
