@@ -355,7 +355,7 @@ void TrainPage::setModelFolder(const QString& path)
 
 void TrainPage::start()
 {
-    startTraining(false);
+    startTraining(m_setup->options(), false);
 }
 
 void TrainPage::resumeSelectedRun()
@@ -366,24 +366,19 @@ void TrainPage::resumeSelectedRun()
     try {
         const TrainOptions options = optionsToResume(item->data(0, Qt::UserRole).toString().toStdString(), m_setup->options());
         m_setup->showOptions(options);
-        startTraining(true);
+        startTraining(options, true);
     } catch (const std::exception& error) {
         m_message->showMessage(tr("This run cannot be resumed: %1").arg(QString::fromStdString(error.what())), MessageBar::Kind::Error);
     }
 }
 
-void TrainPage::startTraining(bool resuming)
+void TrainPage::startTraining(const TrainOptions& options, bool resuming)
 {
     if (isTraining())
         return;
-    TrainOptions options = m_setup->options();
     if (options.annotations.empty() || options.outDir.empty()) {
         m_message->showMessage(tr("Choose the dataset to train on and the folder the model goes to."), MessageBar::Kind::Error);
         return;
-    }
-    if (resuming) {
-        QTreeWidgetItem* item = m_runs->currentItem();
-        options = optionsToResume(item->data(0, Qt::UserRole).toString().toStdString(), options);
     }
     m_message->hide();
     m_job = new TrainJob(options, m_setup->phaseOneModels(), this);

@@ -78,7 +78,7 @@ private:
     QWidget* createStatistics();
     QWidget* createPreviews();
     QWidget* createRuns();
-    void startTraining(bool resuming);
+    void startTraining(const TrainOptions& options, bool resuming);
     void checkReadiness();
     void showReadiness(const PhaseReadiness& readiness);
     void listRuns();
