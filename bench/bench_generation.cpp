@@ -6,15 +6,11 @@
 // its vocal sections, the instrumental stripped where they sing, and the mix.
 // usage: bench_generation [--seconds S]
 
-#include <torch/torch.h>
-
+#include "bench/UntrainedModels.h"
 #include "core/common/Parallel.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/SongVocals.h"
 #include "core/generation/StructureTemplates.h"
-#include "core/models/LatentDiffusion.h"
-#include "core/models/ModelPresets.h"
-#include "core/training/Checkpoint.h"
 
 #include <chrono>
 #include <cstdio>
@@ -22,39 +18,10 @@
 #include <string>
 
 using namespace muze;
+using muze::bench::untrainedModels;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-template <typename Model>
-void saveUntrained(const std::filesystem::path& path, Model& model, const nlohmann::ordered_json& config, int phase, bool withEma)
-{
-    std::filesystem::create_directories(path.parent_path());
-    CheckpointInfo info;
-    info.config = config;
-    info.phase = phase;
-    saveCheckpoint(path, {model.ptr().get(), withEma ? model.ptr().get() : nullptr, nullptr}, info);
-}
-
-ModelFiles untrainedModels(const std::string& preset, const std::filesystem::path& folder)
-{
-    torch::manual_seed(1);
-    const VaeConfig vaeConfig = presetPart(preset, &ModelPreset::vae, "VAE");
-    AudioVae vae(vaeConfig);
-    const VocoderConfig vocoderConfig = presetPart(preset, &ModelPreset::vocoder, "vocoder");
-    Vocoder vocoder(vocoderConfig);
-    LdmConfig ldmConfig;
-    ldmConfig.unet = presetPart(preset, &ModelPreset::unet, "UNet");
-    ldmConfig.unet.latentChannels = vaeConfig.latentDim;
-    ldmConfig.text = presetPart(preset, &ModelPreset::textEncoder, "text encoder");
-    ldmConfig.energyCurve = {0.5, 0.3};
-    LatentDiffusion ldm(ldmConfig);
-    const ModelFiles files{folder / "vae.safetensors", folder / "ldm.safetensors", folder / "vocoder.safetensors"};
-    saveUntrained(files.vae, vae, vaeConfig.toJson(), 1, false);
-    saveUntrained(files.vocoder, vocoder, vocoderConfig.toJson(), 1, false);
-    saveUntrained(files.ldm, ldm, ldmConfig.toJson(), 3, true);
-    return files;
-}
 
 double secondsToSing(const SongPlan& plan, const AudioBuffer& instrumental)
 {
@@ -80,7 +47,8 @@ int main(int argc, char** argv)
     std::printf("| preset | sampler | seconds | real-time factor |\n|---|---|---|---|\n");
     std::pair<double, double> tookForVocals{0.0, 0.0};  // seconds: the tiny DDIM-50 instrumental, then its vocals
     for (const std::string preset : {"tiny", "small"}) {
-        const SongGenerator generator(untrainedModels(preset, folder / preset));
+        const std::filesystem::path models = folder / preset;
+        const SongGenerator generator(untrainedModels(preset, {models / "vae.safetensors", models / "ldm.safetensors", models / "vocoder.safetensors"}));
         for (const auto& [sampler, steps, name] : {std::tuple{SamplerKind::Ddim, 50, "DDIM-50"}, std::tuple{SamplerKind::DpmSolver2M, 20, "DPM-Solver++ 20"}}) {
             GenerateOptions options;
             options.sampler = sampler;

@@ -63,6 +63,9 @@ if wanted library; then
   echo "== the Train page with a 100,000-step run =="
   QT_QPA_PLATFORM=offscreen "$build/bench/bench_train_page" 100000
   echo
+  echo "== the Compose page while it generates (goal: no stall over 50 ms) =="
+  QT_QPA_PLATFORM=offscreen "$build/bench/bench_compose_page"
+  echo
 fi
 
 if wanted dataset; then

@@ -280,15 +280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Takes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Regenerate the Section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make the section selected above anew in this take, with a new seed; the rest stays as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -320,10 +312,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The take cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Edit %1&apos;s plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -341,6 +329,73 @@
     </message>
     <message>
         <source>Choose the model folder to generate with: one the Train page or `muze train` filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening to the voice to sound like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Singing the lyrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Recording of the Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg *.m4a)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a recording whose voice the song should sound like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound like:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the section selected above anew in this take, as the editor has it now and with a new seed; the rest stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this take&apos;s plan into the editor (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the planner&apos;s proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay out the planner&apos;s proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner proposed no sections for this prompt and duration: choose a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner cannot propose a plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner is proposing the sections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lyrics cannot be sung: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the take has no section %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::GenerateJob</name>
+    <message>
+        <source>The take is the instrumental alone: its vocals could not be made. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1118,6 +1173,76 @@
     </message>
 </context>
 <context>
+    <name>muze::TakesPanel</name>
+    <message>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare With This Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch A/B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this take to compare the next one you select with, switching between them with B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear the other take of the two compared, at the same moment (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the take as WAV or FLAC at 44.1 kHz stereo, with its vocals, instrumental and lyrics when it has them (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearing %1 (%2); B switches to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is B: select another take, then press B to switch between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAV (*.wav);;FLAC (*.flac)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) as %1.</source>
+        <translation>
+            <numerusform>Exported %n file as %1.</numerusform>
+            <numerusform>Exported %n files as %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The take was not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::TrackDetailPanel</name>
     <message>
         <source>Train on this song</source>
@@ -1659,6 +1784,93 @@
     </message>
     <message>
         <source>Play (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::VocalSettings</name>
+    <message>
+        <source>Sing the Lyrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Recording of the Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg *.m4a)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voice is mine, or its owner agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice cloning may violate a singer&apos;s rights over their voice: use only your own voice, or one whose owner agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the models&apos; own voice out where the lyrics are sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sing the lyrics of the sections with vocals into the take: the vocals, the instrumental and an LRC of the lines are kept beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in singer (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPT-SoVITS server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fish Speech server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address; Fish Audio&apos;s cloud takes its API key from FISH_AUDIO_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a recording of the voice to sing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lyrics&apos; language, as espeak-ng names its voices: en, de, pl, es, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vocals&apos; level against the instrumental: 1 is as loud as it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no words to sing: tick Vocals on a section and write its lyrics, one line a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 If it is, tick the box below the recording.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -283,16 +283,8 @@
         <translation>Ziarno:</translation>
     </message>
     <message>
-        <source>Takes</source>
-        <translation>Podejścia</translation>
-    </message>
-    <message>
         <source>Regenerate the Section</source>
         <translation>Wygeneruj sekcję od nowa</translation>
-    </message>
-    <message>
-        <source>Make the section selected above anew in this take, with a new seed; the rest stays as it is</source>
-        <translation>Wygeneruj od nowa wybraną wyżej sekcję tego podejścia, z nowym ziarnem; reszta zostaje bez zmian</translation>
     </message>
     <message>
         <source>Edit This Take&apos;s Plan</source>
@@ -323,10 +315,6 @@
         <translation>Anulowano; niczego nie zapisano.</translation>
     </message>
     <message>
-        <source>The take cannot be read: %1</source>
-        <translation>Nie można odczytać podejścia: %1</translation>
-    </message>
-    <message>
         <source>Edit %1&apos;s plan</source>
         <translation>Edytuj plan %1</translation>
     </message>
@@ -345,6 +333,73 @@
     <message>
         <source>Choose the model folder to generate with: one the Train page or `muze train` filled.</source>
         <translation>Wybierz folder modelu do generowania: wypełniony na stronie Trening lub przez `muze train`.</translation>
+    </message>
+    <message>
+        <source>Listening to the voice to sound like</source>
+        <translation>Słuchanie głosu, do którego utwór ma być podobny</translation>
+    </message>
+    <message>
+        <source>Singing the lyrics</source>
+        <translation>Śpiewanie tekstu</translation>
+    </message>
+    <message>
+        <source>A Recording of the Voice</source>
+        <translation>Nagranie głosu</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg *.m4a)</source>
+        <translation>Dźwięk (*.wav *.flac *.mp3 *.ogg *.m4a)</translation>
+    </message>
+    <message>
+        <source>optional: a recording whose voice the song should sound like</source>
+        <translation>opcjonalnie: nagranie, do którego głosu utwór ma być podobny</translation>
+    </message>
+    <message>
+        <source>Sound like:</source>
+        <translation>Brzmienie jak:</translation>
+    </message>
+    <message>
+        <source>Make the section selected above anew in this take, as the editor has it now and with a new seed; the rest stays as it is</source>
+        <translation>Wygeneruj od nowa zaznaczoną wyżej sekcję tego podejścia, w jej obecnej postaci z edytora i z nowym ziarnem; reszta zostaje bez zmian</translation>
+    </message>
+    <message>
+        <source>Put this take&apos;s plan into the editor (undoable)</source>
+        <translation>Wczytaj plan tego podejścia do edytora (można cofnąć)</translation>
+    </message>
+    <message>
+        <source>the planner&apos;s proposal</source>
+        <translation>propozycja planisty</translation>
+    </message>
+    <message>
+        <source>Lay out the planner&apos;s proposal</source>
+        <translation>Rozplanuj według propozycji planisty</translation>
+    </message>
+    <message>
+        <source>The planner proposed no sections for this prompt and duration: choose a template.</source>
+        <translation>Planista nie zaproponował sekcji dla tego opisu i długości: wybierz szablon.</translation>
+    </message>
+    <message>
+        <source>The planner cannot propose a plan: %1</source>
+        <translation>Planista nie może zaproponować planu: %1</translation>
+    </message>
+    <message>
+        <source>The planner is proposing the sections…</source>
+        <translation>Planista proponuje sekcje…</translation>
+    </message>
+    <message>
+        <source>The lyrics cannot be sung: %1</source>
+        <translation>Nie można zaśpiewać tekstu: %1</translation>
+    </message>
+    <message>
+        <source>the take has no section %1.</source>
+        <translation>podejście nie ma sekcji %1.</translation>
+    </message>
+</context>
+<context>
+    <name>muze::GenerateJob</name>
+    <message>
+        <source>The take is the instrumental alone: its vocals could not be made. %1</source>
+        <translation>Podejście to sam podkład: nie udało się zrobić wokalu. %1</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1186,77 @@
     </message>
 </context>
 <context>
+    <name>muze::TakesPanel</name>
+    <message>
+        <source>Takes</source>
+        <translation>Podejścia</translation>
+    </message>
+    <message>
+        <source>Compare With This Take</source>
+        <translation>Porównaj z tym podejściem</translation>
+    </message>
+    <message>
+        <source>Switch A/B</source>
+        <translation>Przełącz A/B</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportuj…</translation>
+    </message>
+    <message>
+        <source>Keep this take to compare the next one you select with, switching between them with B</source>
+        <translation>Zachowaj to podejście do porównania z następnym wybranym; przełączaj między nimi klawiszem B</translation>
+    </message>
+    <message>
+        <source>Hear the other take of the two compared, at the same moment (B)</source>
+        <translation>Posłuchaj drugiego z porównywanych podejść w tym samym miejscu (B)</translation>
+    </message>
+    <message>
+        <source>Write the take as WAV or FLAC at 44.1 kHz stereo, with its vocals, instrumental and lyrics when it has them (Ctrl+E)</source>
+        <translation>Zapisz podejście jako WAV lub FLAC 44,1 kHz stereo, z wokalem, podkładem i tekstem, jeśli je ma (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>The take cannot be read: %1</source>
+        <translation>Nie można odczytać podejścia: %1</translation>
+    </message>
+    <message>
+        <source>Hearing %1 (%2); B switches to %3</source>
+        <translation>Słychać %1 (%2); B przełącza na %3</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>%1 is B: select another take, then press B to switch between them</source>
+        <translation>%1 to B: wybierz inne podejście, a potem naciśnij B, by przełączać między nimi</translation>
+    </message>
+    <message>
+        <source>Export the Take</source>
+        <translation>Eksportuj podejście</translation>
+    </message>
+    <message>
+        <source>WAV (*.wav);;FLAC (*.flac)</source>
+        <translation>WAV (*.wav);;FLAC (*.flac)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) as %1.</source>
+        <translation>
+            <numerusform>Wyeksportowano %n plik jako %1.</numerusform>
+            <numerusform>Wyeksportowano %n pliki jako %1.</numerusform>
+            <numerusform>Wyeksportowano %n plików jako %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The take was not exported: %1</source>
+        <translation>Podejście nie zostało wyeksportowane: %1</translation>
+    </message>
+</context>
+<context>
     <name>muze::TrackDetailPanel</name>
     <message>
         <source>Train on this song</source>
@@ -1676,6 +1802,93 @@
     <message>
         <source>Play (Space)</source>
         <translation>Odtwórz (Spacja)</translation>
+    </message>
+</context>
+<context>
+    <name>muze::VocalSettings</name>
+    <message>
+        <source>Sing the Lyrics</source>
+        <translation>Zaśpiewaj tekst</translation>
+    </message>
+    <message>
+        <source>A Recording of the Voice</source>
+        <translation>Nagranie głosu</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg *.m4a)</source>
+        <translation>Dźwięk (*.wav *.flac *.mp3 *.ogg *.m4a)</translation>
+    </message>
+    <message>
+        <source>The voice is mine, or its owner agreed</source>
+        <translation>To mój głos albo jego właściciel się zgodził</translation>
+    </message>
+    <message>
+        <source>Voice cloning may violate a singer&apos;s rights over their voice: use only your own voice, or one whose owner agreed.</source>
+        <translation>Klonowanie głosu może naruszać prawa śpiewaka do jego głosu: używaj tylko własnego głosu albo takiego, którego właściciel się zgodził.</translation>
+    </message>
+    <message>
+        <source>Take the models&apos; own voice out where the lyrics are sung</source>
+        <translation>Usuń własny głos modeli tam, gdzie śpiewany jest tekst</translation>
+    </message>
+    <message>
+        <source>Sing the lyrics of the sections with vocals into the take: the vocals, the instrumental and an LRC of the lines are kept beside it</source>
+        <translation>Zaśpiewaj w podejściu tekst sekcji z wokalem: wokal, podkład i plik LRC z wersami zostają obok</translation>
+    </message>
+    <message>
+        <source>Built-in singer (offline)</source>
+        <translation>Wbudowany śpiewak (offline)</translation>
+    </message>
+    <message>
+        <source>GPT-SoVITS server</source>
+        <translation>Serwer GPT-SoVITS</translation>
+    </message>
+    <message>
+        <source>Fish Speech server</source>
+        <translation>Serwer Fish Speech</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address; Fish Audio&apos;s cloud takes its API key from FISH_AUDIO_API_KEY</source>
+        <translation>Adres serwera; chmura Fish Audio bierze klucz API z FISH_AUDIO_API_KEY</translation>
+    </message>
+    <message>
+        <source>optional: a recording of the voice to sing in</source>
+        <translation>opcjonalnie: nagranie głosu, którym ma śpiewać</translation>
+    </message>
+    <message>
+        <source>The lyrics&apos; language, as espeak-ng names its voices: en, de, pl, es, ...</source>
+        <translation>Język tekstu, tak jak espeak-ng nazywa swoje głosy: en, de, pl, es, ...</translation>
+    </message>
+    <message>
+        <source>The vocals&apos; level against the instrumental: 1 is as loud as it</source>
+        <translation>Poziom wokalu względem podkładu: 1 to tak głośno jak podkład</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Język:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Poziom:</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Głos:</translation>
+    </message>
+    <message>
+        <source>Clone:</source>
+        <translation>Klon:</translation>
+    </message>
+    <message>
+        <source>Mix:</source>
+        <translation>Miks:</translation>
+    </message>
+    <message>
+        <source>There are no words to sing: tick Vocals on a section and write its lyrics, one line a line.</source>
+        <translation>Nie ma słów do zaśpiewania: zaznacz Wokal w sekcji i wpisz jej tekst, wers w wierszu.</translation>
+    </message>
+    <message>
+        <source>%1 If it is, tick the box below the recording.</source>
+        <translation>%1 Jeśli tak jest, zaznacz pole pod nagraniem.</translation>
     </message>
 </context>
 <context>

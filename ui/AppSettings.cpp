@@ -67,6 +67,25 @@ QString AppSettings::modelFolder() const
 }
 void AppSettings::setModelFolder(const QString& path) { m_settings.setValue("train/modelFolder", path); }
 
+bool AppSettings::voiceCloningConsent() const { return m_settings.value("vocals/cloningConsent", false).toBool(); }
+void AppSettings::setVoiceCloningConsent(bool given) { m_settings.setValue("vocals/cloningConsent", given); }
+
+QString AppSettings::singingBackend() const { return m_settings.value("vocals/backend", QStringLiteral("builtin")).toString(); }
+void AppSettings::setSingingBackend(const QString& backend) { m_settings.setValue("vocals/backend", backend); }
+
+QString AppSettings::voiceServerUrl(const QString& backend) const
+{
+    const QString fallback = backend == QLatin1String("gpt_sovits") ? QStringLiteral("http://127.0.0.1:9880") : QStringLiteral("http://127.0.0.1:8080");
+    return m_settings.value(QStringLiteral("vocals/url/") + backend, fallback).toString();
+}
+void AppSettings::setVoiceServerUrl(const QString& backend, const QString& url) { m_settings.setValue(QStringLiteral("vocals/url/") + backend, url); }
+
+QString AppSettings::singingLanguage() const { return m_settings.value("vocals/language", QStringLiteral("en")).toString(); }
+void AppSettings::setSingingLanguage(const QString& language) { m_settings.setValue("vocals/language", language); }
+
+double AppSettings::vocalMixLevel() const { return m_settings.value("vocals/mix", 0.7).toDouble(); }
+void AppSettings::setVocalMixLevel(double level) { m_settings.setValue("vocals/mix", level); }
+
 QByteArray AppSettings::windowGeometry() const { return m_settings.value("ui/geometry").toByteArray(); }
 void AppSettings::setWindowGeometry(const QByteArray& geometry) { m_settings.setValue("ui/geometry", geometry); }
 

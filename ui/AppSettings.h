@@ -42,6 +42,21 @@ public:
     QString modelFolder() const;
     void setModelFolder(const QString& path);
 
+    // Whether the user agreed, once, that a voice they clone is theirs or its owner's consent.
+    bool voiceCloningConsent() const;
+    void setVoiceCloningConsent(bool given);
+
+    // The Compose page's vocal choices: backend ("builtin", "gpt_sovits", "fish_speech"), its server,
+    // the lyrics' language and the vocals' level in the mix.
+    QString singingBackend() const;
+    void setSingingBackend(const QString& backend);
+    QString voiceServerUrl(const QString& backend) const;
+    void setVoiceServerUrl(const QString& backend, const QString& url);
+    QString singingLanguage() const;
+    void setSingingLanguage(const QString& language);
+    double vocalMixLevel() const;
+    void setVocalMixLevel(double level);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);
 

@@ -4,16 +4,16 @@
 #include "core/generation/SongFiles.h"
 #include "core/generation/StructureTemplates.h"
 #include "ui/PlanEditor.h"
-#include "ui/PlaybackBinder.h"
 #include "ui/SectionForm.h"
-#include "ui/SummaryWaveformSource.h"
+#include "ui/TakesPanel.h"
+#include "ui/VocalSettings.h"
 #include "widgets/MessageBar.h"
 #include "widgets/PathField.h"
 #include "widgets/SectionTimeline.h"
-#include "widgets/TransportBar.h"
-#include "widgets/WaveformView.h"
-#include "workers/AudioLoadJob.h"
+#include "core/common/Parallel.h"
+#include "core/generation/PlanProposal.h"
 #include "workers/GenerateJob.h"
+#include "workers/ValueJob.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -26,7 +26,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -43,11 +42,13 @@
 #include <fstream>
 #include <limits>
 
+Q_DECLARE_METATYPE(muze::SongPlan)
+
 namespace muze {
 namespace {
 
-constexpr double kLongestTakeSeconds = 900.0;
-const char* const kSamplers[] = {"ddim", "dpmpp", "ddpm"};
+
+const QString kPlannerChoice = QStringLiteral("planner");
 
 const QColor kSectionColours[] = {QColor(96, 96, 140),  QColor(70, 110, 170), QColor(60, 150, 160), QColor(180, 95, 60),
                                    QColor(150, 90, 160), QColor(110, 90, 80),  QColor(90, 150, 90),  QColor(120, 120, 120)};
@@ -75,12 +76,27 @@ QString stageText(const QString& stage)
     const QRegularExpressionMatch match = section.match(stage);
     if (match.hasMatch())
         return ComposePage::tr("Section %1 of %2 (%3)").arg(match.captured(1), match.captured(2), match.captured(3));
-    return stage == QLatin1String("loading the models") ? ComposePage::tr("Loading the models") : stage;
+    if (stage == QLatin1String("loading the models"))
+        return ComposePage::tr("Loading the models");
+    if (stage == QLatin1String("listening to the voice"))
+        return ComposePage::tr("Listening to the voice to sound like");
+    return stage == QLatin1String("singing") ? ComposePage::tr("Singing the lyrics") : stage;
 }
 
 std::filesystem::path pathOf(const QString& text)
 {
     return std::filesystem::path(text.toStdString());
+}
+
+// A take's section as the editor has it now, when the editor's section at that place spans the same
+// time (the take's plan loaded back and edited, or the plan it was made from edited since).
+std::optional<PlanSection> sectionAsEdited(const PlanSection& taken, const SongPlan& edited, std::size_t index)
+{
+    if (index >= edited.sections.size())
+        return std::nullopt;
+    const PlanSection& now = edited.sections[index];
+    const bool sameSpan = std::abs(now.start - taken.start) < 1e-6 && std::abs(now.duration - taken.duration) < 1e-6;
+    return sameSpan ? std::optional<PlanSection>(now) : std::nullopt;
 }
 
 }  // namespace
@@ -90,7 +106,10 @@ ComposePage::ComposePage(PlaybackController& playback, QWidget* parent)
       m_playback(playback),
       m_editor(new PlanEditor(this)),
       m_message(new MessageBar(this)),
-      m_generateAction(new QAction(tr("&Generate"), this))
+      m_generateAction(new QAction(tr("&Generate"), this)),
+      m_regenerate(new QAction(tr("Regenerate the Section"), this)),
+      m_editTakePlan(new QAction(tr("Edit This Take's Plan"), this)),
+      m_takes(new TakesPanel(playback, this))
 {
     m_generateAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(m_generateAction, &QAction::triggered, this, &ComposePage::generate);
@@ -101,9 +120,10 @@ ComposePage::ComposePage(PlaybackController& playback, QWidget* parent)
     leftLayout->addWidget(createSong());
     leftLayout->addWidget(createSections(), 1);
     leftLayout->addWidget(createSettings());
+    createTakeActions();
     auto* columns = new QSplitter(Qt::Horizontal, this);
     columns->addWidget(left);
-    columns->addWidget(createTakes());
+    columns->addWidget(m_takes);
     columns->setStretchFactor(0, 3);
     columns->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
@@ -140,12 +160,16 @@ QWidget* ComposePage::createSong()
     auto* layOut = new QPushButton(tr("Lay Out"), box);
     layOut->setObjectName(QStringLiteral("layOut"));
     layOut->setToolTip(tr("Replace the sections with the template's, over the duration (undoable)"));
+    m_style = new PathField(PathField::Mode::OpenFile, tr("A Recording of the Voice"), tr("Audio (*.wav *.flac *.mp3 *.ogg *.m4a)"), box);
+    m_style->setObjectName(QStringLiteral("styleOf"));
+    m_style->setPlaceholderText(tr("optional: a recording whose voice the song should sound like"));
     m_models = new PathField(PathField::Mode::Folder, tr("Model Folder"), QString(), box);
     m_models->setObjectName(QStringLiteral("composeModels"));
     m_models->setPlaceholderText(tr("a model folder the Train page or `muze train` filled"));
     connect(layOut, &QPushButton::clicked, this, &ComposePage::layOutTemplate);
     connect(m_prompt, &QLineEdit::editingFinished, this, [this] { m_editor->setPrompt(m_prompt->text()); });
-    connect(m_models, &PathField::pathEdited, this, &ComposePage::listTakes);
+    connect(m_models, &PathField::pathEdited, m_takes, &TakesPanel::setModelFolder);
+    connect(m_models, &PathField::pathEdited, this, &ComposePage::showFormChoices);
 
     auto* form = new QHBoxLayout;
     form->addWidget(m_template);
@@ -156,6 +180,7 @@ QWidget* ComposePage::createSong()
     auto* layout = new QFormLayout(box);
     layout->addRow(tr("Prompt:"), m_prompt);
     layout->addRow(tr("Form:"), form);
+    layout->addRow(tr("Sound like:"), m_style);
     layout->addRow(tr("Models:"), m_models);
     return box;
 }
@@ -226,6 +251,7 @@ QWidget* ComposePage::createSettings()
     m_progress->setRange(0, 1000);
     m_state = new QLabel(box);
     m_state->setObjectName(QStringLiteral("generationState"));
+    m_vocals = new VocalSettings(box);
 
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("CFG:"), box));
@@ -242,40 +268,25 @@ QWidget* ComposePage::createSettings()
     run->addWidget(m_progress, 1);
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(row);
+    layout->addWidget(m_vocals);
     layout->addLayout(run);
     layout->addWidget(m_state);
     return box;
 }
 
-QWidget* ComposePage::createTakes()
+void ComposePage::createTakeActions()
 {
-    auto* box = new QGroupBox(tr("Takes"), this);
-    m_takes = new QListWidget(box);
-    m_takes->setObjectName(QStringLiteral("takes"));
-    m_waveform = new WaveformView(box);
-    m_waveform->setMinimumHeight(140);
-    m_transport = new TransportBar(box);
-    m_binder = new PlaybackBinder(m_playback, m_transport, this);
-    m_binder->addTimeline(m_waveform);
-    m_regenerate = new QPushButton(tr("Regenerate the Section"), box);
     m_regenerate->setObjectName(QStringLiteral("regenerateSection"));
-    m_regenerate->setToolTip(tr("Make the section selected above anew in this take, with a new seed; the rest stays as it is"));
-    m_editTakePlan = new QPushButton(tr("Edit This Take's Plan"), box);
+    m_regenerate->setToolTip(tr("Make the section selected above anew in this take, as the editor has it now and with a new seed; the rest stays as it is"));
     m_editTakePlan->setObjectName(QStringLiteral("editTakePlan"));
-    connect(m_takes, &QListWidget::currentRowChanged, this, [this] { selectTake(selectedTake()); });
-    connect(m_regenerate, &QPushButton::clicked, this, &ComposePage::regenerateSection);
-    connect(m_editTakePlan, &QPushButton::clicked, this, &ComposePage::editTakePlan);
-
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_regenerate);
-    buttons->addWidget(m_editTakePlan);
-    buttons->addStretch(1);
-    auto* layout = new QVBoxLayout(box);
-    layout->addWidget(m_takes, 1);
-    layout->addWidget(m_waveform, 2);
-    layout->addWidget(m_transport);
-    layout->addLayout(buttons);
-    return box;
+    m_editTakePlan->setToolTip(tr("Put this take's plan into the editor (undoable)"));
+    connect(m_regenerate, &QAction::triggered, this, &ComposePage::regenerateSection);
+    connect(m_editTakePlan, &QAction::triggered, this, &ComposePage::editTakePlan);
+    m_takes->addTakeAction(m_regenerate);
+    m_takes->addTakeAction(m_editTakePlan);
+    connect(m_takes, &TakesPanel::selectionChanged, this, &ComposePage::updateControls);
+    connect(m_takes, &TakesPanel::failed, this, [this](const QString& error) { m_message->showMessage(error, MessageBar::Kind::Error); });
+    connect(m_takes, &TakesPanel::statusMessage, this, &ComposePage::statusMessage);
 }
 
 QUndoStack* ComposePage::undoStack() const
@@ -293,10 +304,43 @@ QString ComposePage::errorText() const
     return m_message->text();
 }
 
+PlaybackBinder* ComposePage::player() const
+{
+    return m_takes->player();
+}
+
+QStringList ComposePage::takes() const
+{
+    return m_takes->takes();
+}
+
+QString ComposePage::selectedTake() const
+{
+    return m_takes->selectedTake();
+}
+
 void ComposePage::setModelFolder(const QString& path)
 {
     m_models->setPath(path);
-    listTakes();
+    m_takes->setModelFolder(path);
+    showFormChoices();
+}
+
+std::filesystem::path ComposePage::plannerCheckpoint() const
+{
+    return pathOf(m_models->path()) / "planner" / "checkpoints" / "best.safetensors";
+}
+
+void ComposePage::showFormChoices()
+{
+    const bool trained = !m_models->path().isEmpty() && std::filesystem::exists(plannerCheckpoint());
+    const int proposal = m_template->findData(kPlannerChoice);
+    if (trained && proposal < 0) {
+        m_template->insertItem(0, tr("the planner's proposal"), kPlannerChoice);
+        m_template->setCurrentIndex(0);
+    } else if (!trained && proposal >= 0) {
+        m_template->removeItem(proposal);
+    }
 }
 
 void ComposePage::layOutTemplate()
@@ -306,16 +350,53 @@ void ComposePage::layOutTemplate()
     request.duration = m_duration->value();
     request.tempo = m_tempo->value();
     request.key = m_key->text().trimmed().toStdString();
+    if (m_template->currentData() == kPlannerChoice) {
+        proposePlan(request);
+        return;
+    }
     try {
-        SongPlan plan = planFromTemplate(m_template->currentText().toStdString(), request);
-        if (m_editor->plan().sections.empty())
-            m_editor->setPlan(std::move(plan));
-        else
-            m_editor->replacePlan(std::move(plan), tr("Lay out the %1 template").arg(m_template->currentText()));
-        m_message->hide();
+        showLaidOut(planFromTemplate(m_template->currentText().toStdString(), request), tr("Lay out the %1 template").arg(m_template->currentText()));
     } catch (const std::exception& error) {
         m_message->showMessage(QString::fromStdString(error.what()), MessageBar::Kind::Error);
     }
+}
+
+void ComposePage::showLaidOut(SongPlan plan, const QString& what)
+{
+    if (m_editor->plan().sections.empty())
+        m_editor->setPlan(std::move(plan));
+    else
+        m_editor->replacePlan(std::move(plan), what);
+    m_message->hide();
+}
+
+void ComposePage::proposePlan(const TemplateRequest& request)
+{
+    if (m_proposal)
+        return;
+    const std::filesystem::path planner = plannerCheckpoint();
+    m_proposal = new ValueJob(
+        [planner, request](const JobControl&) {
+            prepareComputeThread();
+            const std::optional<SongPlan> plan = muze::proposePlan(planner, request);
+            return plan ? QVariant::fromValue(*plan) : QVariant();
+        },
+        this);
+    connect(m_proposal, &ValueJob::computed, this, [this](const QVariant& plan) {
+        if (plan.isValid())
+            showLaidOut(plan.value<SongPlan>(), tr("Lay out the planner's proposal"));
+        else
+            m_message->showMessage(tr("The planner proposed no sections for this prompt and duration: choose a template."), MessageBar::Kind::Error);
+    });
+    connect(m_proposal, &Job::failed, this, [this](const QString& error) { m_message->showMessage(tr("The planner cannot propose a plan: %1").arg(error), MessageBar::Kind::Error); });
+    connect(m_proposal, &Job::finished, this, [this] {
+        m_proposal->deleteLater();
+        m_proposal = nullptr;
+        if (!isGenerating())
+            m_state->clear();
+    });
+    m_state->setText(tr("The planner is proposing the sections…"));
+    m_proposal->start();
 }
 
 void ComposePage::showPlan()
@@ -381,7 +462,27 @@ void ComposePage::generate()
     options.steps = m_steps->value();
     options.sampler = m_sampler->currentIndex() == 1 ? SamplerKind::DpmSolver2M : m_sampler->currentIndex() == 2 ? SamplerKind::Ddpm : SamplerKind::Ddim;
     options.seed = nextSeed();
-    startGenerating({modelFilesIn(pathOf(m_models->path())), m_editor->plan(), options, nextTakeFolder() / "take.wav", std::nullopt, {}});
+    TakeRequest request;
+    request.models = modelFilesIn(pathOf(m_models->path()));
+    request.plan = m_editor->plan();
+    request.options = options;
+    request.output = nextTakeFolder() / "take.wav";
+    request.styleRecording = pathOf(m_style->path().trimmed());
+    if (addSinging(request, request.plan))
+        startGenerating(std::move(request));
+}
+
+bool ComposePage::addSinging(TakeRequest& request, const SongPlan& plan)
+{
+    if (!m_vocals->isSinging())
+        return true;
+    try {
+        request.singing = m_vocals->request(plan);
+        return true;
+    } catch (const std::exception& error) {
+        m_message->showMessage(tr("The lyrics cannot be sung: %1").arg(QString::fromStdString(error.what())), MessageBar::Kind::Error);
+        return false;
+    }
 }
 
 void ComposePage::regenerateSection()
@@ -393,12 +494,25 @@ void ComposePage::regenerateSection()
     try {
         const auto description = nlohmann::ordered_json::parse(std::ifstream(pathOf(take) / "take.json"));
         const SongPlan plan = planFromJson(description.at("plan"));
-        if (static_cast<std::size_t>(section) >= plan.sections.size())
-            throw Error(ErrorKind::InvalidArgument, "The take has no section " + std::to_string(section + 1) + ".");
+        const auto index = static_cast<std::size_t>(section);
+        if (index >= plan.sections.size())
+            throw Error(ErrorKind::InvalidArgument, tr("the take has no section %1.").arg(section + 1).toStdString());
         GenerateOptions options = optionsFromParameters(description.at("parameters"));
-        options.sectionSeeds[static_cast<std::size_t>(section)] = nextSeed();
-        startGenerating({modelFilesIn(pathOf(m_models->path())), plan, options, nextTakeFolder() / "take.wav", static_cast<std::size_t>(section),
-                         pathOf(take) / "take.wav"});
+        options.sectionSeeds[index] = nextSeed();
+        const std::filesystem::path models = modelsInstrumentalPath(pathOf(take) / "take.wav");
+        TakeRequest request;
+        request.models = modelFilesIn(pathOf(m_models->path()));
+        request.plan = plan;
+        request.options = options;
+        request.output = nextTakeFolder() / "take.wav";
+        request.regenerate = index;
+        request.previous = std::filesystem::exists(models) ? models : pathOf(take) / "take.wav";
+        request.remade = sectionAsEdited(plan.sections[index], m_editor->plan(), index);
+        SongPlan sung = plan;
+        if (request.remade)
+            sung.sections[index] = *request.remade;
+        if (addSinging(request, sung))
+            startGenerating(std::move(request));
     } catch (const std::exception& error) {
         m_message->showMessage(tr("This take's section cannot be made anew: %1").arg(QString::fromStdString(error.what())), MessageBar::Kind::Error);
     }
@@ -413,10 +527,12 @@ void ComposePage::startGenerating(TakeRequest request)
         const QString doing = stageText(stage);
         m_state->setText(secondsLeft >= 0 ? tr("%1, about %2 s left").arg(doing).arg(std::lround(secondsLeft)) : doing);
     });
-    connect(m_job, &GenerateJob::generated, this, [this](const QString& output) {
+    connect(m_job, &GenerateJob::generated, this, [this](const QString& output, const QString& warning) {
         emit statusMessage(tr("Generated %1.").arg(QDir::toNativeSeparators(output)));
-        listTakes();
-        selectTake(QFileInfo(output).absolutePath());
+        if (!warning.isEmpty())
+            m_message->showMessage(warning, MessageBar::Kind::Error);
+        m_takes->refresh();
+        m_takes->selectTake(QFileInfo(output).absolutePath());
     });
     connect(m_job, &Job::failed, this, [this](const QString& error) { m_message->showMessage(tr("The song was not made: %1").arg(error), MessageBar::Kind::Error); });
     connect(m_job, &Job::cancelled, this, [this] { m_state->setText(tr("Cancelled; nothing was written.")); });
@@ -437,68 +553,6 @@ void ComposePage::cancel()
 {
     if (isGenerating())
         m_job->cancel();
-}
-
-QStringList ComposePage::takes() const
-{
-    QStringList folders;
-    const QDir takesDir(QDir(m_models->path()).filePath(QStringLiteral("takes")));
-    for (const QString& name : takesDir.entryList({QStringLiteral("take-*")}, QDir::Dirs, QDir::Name))
-        if (QFileInfo::exists(takesDir.filePath(name + QStringLiteral("/take.json"))))
-            folders << takesDir.filePath(name);
-    return folders;
-}
-
-QString ComposePage::selectedTake() const
-{
-    return m_takes->currentItem() ? m_takes->currentItem()->data(Qt::UserRole).toString() : QString();
-}
-
-void ComposePage::listTakes()
-{
-    const QString selected = selectedTake();
-    const QSignalBlocker blocker(m_takes);
-    m_takes->clear();
-    for (const QString& folder : takes()) {
-        auto* item = new QListWidgetItem(QDir(folder).dirName(), m_takes);
-        item->setData(Qt::UserRole, folder);
-        if (folder == selected)
-            m_takes->setCurrentItem(item);
-    }
-    updateControls();
-}
-
-void ComposePage::selectTake(const QString& folder)
-{
-    for (int i = 0; i < m_takes->count(); ++i) {
-        if (m_takes->item(i)->data(Qt::UserRole).toString() == folder) {
-            const QSignalBlocker blocker(m_takes);
-            m_takes->setCurrentRow(i);
-        }
-    }
-    if (m_takeLoad)
-        m_takeLoad->cancel();
-    m_takeLoad = new AudioLoadJob(QDir(folder).filePath(QStringLiteral("take.wav")), kLongestTakeSeconds, this);
-    connect(m_takeLoad, &AudioLoadJob::loaded, this, &ComposePage::showTake);
-    connect(m_takeLoad, &Job::failed, this, [this](const QString& error) { m_message->showMessage(tr("The take cannot be read: %1").arg(error), MessageBar::Kind::Error); });
-    connect(m_takeLoad, &Job::finished, m_takeLoad, &QObject::deleteLater);
-    m_takeLoad->start();
-    updateControls();
-}
-
-void ComposePage::showTake(const std::shared_ptr<const LoadedAudio>& audio)
-{
-    m_waveform->setSource(std::make_shared<SummaryWaveformSource>(audio->waveform));
-    TimelineAnnotations annotations;
-    try {
-        const auto description = nlohmann::ordered_json::parse(std::ifstream(pathOf(selectedTake()) / "take.json"));
-        for (const PlanSection& section : planFromJson(description.at("plan")).sections)
-            annotations.sections.append({section.start, section.end(), QString::fromStdString(section.type)});
-    } catch (const std::exception&) {
-        // a take without a readable plan still plays; it has no sections to show
-    }
-    m_waveform->setAnnotations(annotations);
-    m_binder->setSource(audio->playback);
 }
 
 void ComposePage::editTakePlan()

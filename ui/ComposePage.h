@@ -15,7 +15,6 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -23,7 +22,6 @@ class QUndoStack;
 
 namespace muze {
 
-class AudioLoadJob;
 class GenerateJob;
 class MessageBar;
 class PathField;
@@ -32,17 +30,19 @@ class PlaybackBinder;
 class PlaybackController;
 class SectionForm;
 class SectionTimeline;
-class TransportBar;
-class WaveformView;
-struct LoadedAudio;
+class TakesPanel;
+class ValueJob;
+class VocalSettings;
 struct TakeRequest;
+struct TemplateRequest;
 
 // Laying out a song and generating it: the prompt and a template laid over a duration, the sections
 // on a timeline (drag to move and resize by bars; each section's fields beside it; every edit
-// undoable), the sampler's settings, and Generate (Ctrl+Enter) on a worker with progress per section
-// and Cancel. Every generation is kept as a take, a folder in the model folder's takes/ with the files
-// `muze generate` writes; a take plays with its sections over its waveform, its plan loads back into
-// the editor, and one of its sections can be made anew into a new take.
+// undoable), the sampler's settings, the vocals, and Generate (Ctrl+Enter) on a worker with progress
+// per section and Cancel. Every generation is kept as a take, a folder in the model folder's takes/
+// with the files `muze generate` writes (TakesPanel shows, plays, compares and exports them); a
+// take's plan loads back into the editor, and one of its sections can be made anew, as the editor
+// now has it and with a new seed, into a new take.
 class ComposePage : public QWidget {
     Q_OBJECT
 
@@ -56,8 +56,9 @@ public:
     bool isGenerating() const;
     QString errorText() const;
     QStringList takes() const;  // the takes' folders, oldest first
-    PlaybackBinder* player() const { return m_binder; }  // the selected take's playback
+    PlaybackBinder* player() const;  // the selected take's playback
     QString selectedTake() const;
+    TakesPanel* takesPanel() const { return m_takes; }
 
 public slots:
     void setModelFolder(const QString& path);
@@ -65,7 +66,6 @@ public slots:
     void generate();
     void regenerateSection();
     void cancel();
-    void selectTake(const QString& folder);
     void editTakePlan();
 
 signals:
@@ -75,13 +75,18 @@ private:
     QWidget* createSong();
     QWidget* createSections();
     QWidget* createSettings();
-    QWidget* createTakes();
+    void createTakeActions();
     void showPlan();
     void showSelectedSection();
     void showEditRefusal(const std::optional<QString>& refusal);
+    std::filesystem::path plannerCheckpoint() const;
+    void showFormChoices();  // the planner's proposal among the templates when the models have a planner
+    void proposePlan(const TemplateRequest& request);
+    void showLaidOut(SongPlan plan, const QString& what);
     void startGenerating(TakeRequest request);
-    void listTakes();
-    void showTake(const std::shared_ptr<const LoadedAudio>& audio);
+    // Adds the vocals of `plan` (the take's as it will be) to the request when they are asked for;
+    // false (and said) when they cannot be.
+    bool addSinging(TakeRequest& request, const SongPlan& plan);
     std::filesystem::path nextTakeFolder() const;
     std::uint64_t nextSeed();
     void updateControls();
@@ -94,6 +99,7 @@ private:
     QDoubleSpinBox* m_duration = nullptr;
     QDoubleSpinBox* m_tempo = nullptr;
     QLineEdit* m_key = nullptr;
+    PathField* m_style = nullptr;
     PathField* m_models = nullptr;
     SectionTimeline* m_timeline = nullptr;
     SectionForm* m_section = nullptr;
@@ -102,19 +108,17 @@ private:
     QComboBox* m_sampler = nullptr;
     QSpinBox* m_seed = nullptr;
     QCheckBox* m_lockSeed = nullptr;
+    VocalSettings* m_vocals = nullptr;
     QAction* m_generateAction;
+    QAction* m_regenerate;
+    QAction* m_editTakePlan;
     QPushButton* m_cancel = nullptr;
-    QPushButton* m_regenerate = nullptr;
-    QPushButton* m_editTakePlan = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_state = nullptr;
-    QListWidget* m_takes = nullptr;
-    WaveformView* m_waveform = nullptr;
-    TransportBar* m_transport = nullptr;
-    PlaybackBinder* m_binder = nullptr;
+    TakesPanel* m_takes;
 
     QPointer<GenerateJob> m_job;
-    QPointer<AudioLoadJob> m_takeLoad;
+    QPointer<ValueJob> m_proposal;
 };
 
 }  // namespace muze

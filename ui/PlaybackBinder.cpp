@@ -45,6 +45,19 @@ void PlaybackBinder::setSource(std::shared_ptr<const AudioBuffer> audio)
     showPosition(0.0);
 }
 
+void PlaybackBinder::switchSource(std::shared_ptr<const AudioBuffer> audio)
+{
+    const bool playing = ownsPlayback() && m_playback.isActive();
+    // A seek still on its way to the player is where the listener already is.
+    const double at = !ownsPlayback() ? 0.0 : m_playback.hasPendingCommands() ? m_shownSeconds : m_playback.positionSeconds();
+    setSource(std::move(audio));
+    seekTo(at);
+    if (playing) {
+        m_playback.play();
+        startTicking();
+    }
+}
+
 bool PlaybackBinder::ownsPlayback() const
 {
     return m_generation >= 0 && m_playback.generation() == m_generation;
@@ -90,6 +103,8 @@ void PlaybackBinder::showPosition(double seconds)
     if (m_overview)
         m_overview->setPlayhead(seconds);
     m_transport->setPosition(seconds);
+    m_shownSeconds = seconds;
+    emit positionShown(seconds);
 }
 
 void PlaybackBinder::startTicking()

@@ -29,7 +29,14 @@ public:
     void setOverview(WaveformOverview* overview);
     // Hands the page's audio to the player and resets the views' playhead.
     void setSource(std::shared_ptr<const AudioBuffer> audio);
+    // Hands other audio to the player at the moment the current one is at, playing on if it was
+    // playing: for hearing two takes one after the other, in step.
+    void switchSource(std::shared_ptr<const AudioBuffer> audio);
     bool ownsPlayback() const;
+
+signals:
+    // Wherever the playhead is drawn: at every tick while playing, and after a seek or a new source.
+    void positionShown(double seconds);
 
 public slots:
     void togglePlayPause();
@@ -48,6 +55,7 @@ private:
     QPointer<WaveformOverview> m_overview;
     QTimer m_timer;
     int m_generation = -1;
+    double m_shownSeconds = 0.0;
 };
 
 }  // namespace muze

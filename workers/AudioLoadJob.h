@@ -29,11 +29,12 @@ struct LoadedAudio {
 double logMelAxisPosition(double hz);
 
 // Decodes a file for listening, then summarises its waveform and computes its log-mel spectrogram.
-class AudioLoadJob : public Job {
+class AudioLoadJob final : public Job {
     Q_OBJECT
 
 public:
     AudioLoadJob(QString path, double maxDurationSeconds, QObject* parent = nullptr);
+    ~AudioLoadJob() override { stopBeforeDestruction(); }
 
 signals:
     void loaded(std::shared_ptr<const muze::LoadedAudio> audio);

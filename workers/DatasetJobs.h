@@ -27,11 +27,12 @@ struct TrackProgress {
 // Builds or updates a dataset (see buildDataset). Every track's start and end is reported, except
 // unchanged tracks, which only advance the progress (a re-run of a large library passes thousands
 // of them in a second).
-class DatasetBuildJob : public Job {
+class DatasetBuildJob final : public Job {
     Q_OBJECT
 
 public:
     DatasetBuildJob(BuildOptions options, QObject* parent = nullptr);
+    ~DatasetBuildJob() override { stopBeforeDestruction(); }
 
     // Asked on the GUI thread (the build waits) whether to drop the records of songs gone from the
     // folder; unset, or for at most kDropsWithoutAsking of them, they are dropped and reported.
@@ -53,11 +54,12 @@ private:
 };
 
 // Reads a dataset for the Library.
-class DatasetLoadJob : public Job {
+class DatasetLoadJob final : public Job {
     Q_OBJECT
 
 public:
     DatasetLoadJob(std::filesystem::path path, QObject* parent = nullptr);
+    ~DatasetLoadJob() override { stopBeforeDestruction(); }
 
 signals:
     void loaded(std::shared_ptr<muze::LibraryDataset> dataset);
@@ -70,11 +72,12 @@ private:
 };
 
 // Writes a snapshot of a Library dataset, atomically.
-class DatasetSaveJob : public Job {
+class DatasetSaveJob final : public Job {
     Q_OBJECT
 
 public:
     DatasetSaveJob(LibraryDataset snapshot, std::filesystem::path path, QObject* parent = nullptr);
+    ~DatasetSaveJob() override { stopBeforeDestruction(); }
     const LibraryDataset& snapshot() const { return m_snapshot; }
 
 signals:

@@ -15,6 +15,11 @@ Job::Job(QObject* parent) : QObject(parent) {}
 
 Job::~Job()
 {
+    stopBeforeDestruction();
+}
+
+void Job::stopBeforeDestruction()
+{
     if (m_thread) {
         m_cancel.cancel();
         m_thread->wait();
@@ -64,11 +69,16 @@ void Job::run()
     emit finished();
 }
 
+// A new stage is always reported (a pause must not be lost among a step's reports); within a stage,
+// at most every kProgressIntervalMs.
 void Job::reportProgress(const std::string& stage, double fraction)
 {
-    if (m_sinceReport.isValid() && m_sinceReport.elapsed() < kProgressIntervalMs && fraction < 1.0)
+    const bool sameStage = stage == m_lastStage;
+    if (sameStage && m_sinceReport.isValid() && m_sinceReport.elapsed() < kProgressIntervalMs && fraction < 1.0)
         return;
     m_sinceReport.start();
+    if (!sameStage)
+        m_lastStage = stage;
     const auto remaining = m_eta.remainingSeconds(fraction);
     emit progressChanged(QString::fromStdString(stage), fraction, remaining ? *remaining : -1.0);
 }

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 
 class QThread;
 
@@ -19,7 +20,9 @@ namespace muze {
 // estimate of the time left.
 //
 // Thread contract: create, start, cancel and destroy on the GUI thread. Destroying a running job
-// cancels it and waits for its thread.
+// cancels it and waits for its thread: every concrete job calls stopBeforeDestruction() first in its
+// own destructor, because once a subclass's destructor has run, its execute() and members are gone
+// while the thread may still be about to use them.
 class Job : public QObject {
     Q_OBJECT
 
@@ -42,6 +45,8 @@ signals:
     void finished();  // after the result signal, failed() or cancelled()
 
 protected:
+    void stopBeforeDestruction();
+
     // Runs on the job's thread. Throws muze::Error to fail; ErrorKind::Cancelled ends as cancelled().
     virtual void execute(const JobControl& control) = 0;
 
@@ -53,6 +58,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     EtaEstimator m_eta;
     QElapsedTimer m_sinceReport;
+    std::string m_lastStage;  // on the job's thread only
 };
 
 }  // namespace muze

@@ -18,12 +18,13 @@ namespace muze {
 // Pausing holds the run at its next step boundary, using no CPU, until it is resumed; cancelling
 // writes a checkpoint first. Everything the run measures goes to its folder's metrics.jsonl, which
 // the Train page follows.
-class TrainJob : public Job {
+class TrainJob final : public Job {
     Q_OBJECT
 
 public:
     // `phaseOneModels`: the parts phase 1 trains, in order; other phases ignore it.
     TrainJob(TrainOptions options, std::vector<PhaseOneModel> phaseOneModels, QObject* parent = nullptr);
+    ~TrainJob() override { stopBeforeDestruction(); }
 
     void pause() { m_gate.pause(); }
     void resume() { m_gate.resume(); }

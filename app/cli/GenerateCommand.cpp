@@ -10,10 +10,9 @@
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongFiles.h"
 #include "core/generation/SongGenerator.h"
-#include "core/generation/SongVocals.h"
+#include "core/generation/SongSinging.h"
 #include "core/generation/StructureTemplates.h"
 #include "core/text/Phonemes.h"
-#include "core/text/SpeechRecognizer.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -182,21 +181,6 @@ std::string lyricsOf(const ArgumentParser::Result& args)
     return text.str();
 }
 
-const char* const kConsentNotice =
-    "Voice cloning may violate a singer's rights over their voice: use only your own voice, or one whose owner agreed.";
-
-// What --sing_lyrics will sing where, by which voice, and how it is mixed: checked before the
-// instrumental is made.
-struct Singing {
-    std::vector<VocalRegion> regions;   // none: found in the instrumental, as the plan marks no section sung
-    std::string lyrics;                 // --lyrics
-    std::string backend;                // as --singing_backend names it
-    SingerOptions singer;
-    std::optional<RemoteVoice> server;  // none: the built-in singer
-    std::string cloned;                 // --voice_clone's name
-    VocalMixOptions mix;
-};
-
 // The recording whose voice is cloned: --singing_voice_ref, or the first audio file of
 // --voice_clone_samples (a file or a folder).
 std::filesystem::path voiceReferenceOf(const ArgumentParser::Result& args)
@@ -235,24 +219,17 @@ RemoteVoice serverOf(const ArgumentParser::Result& args, const std::string& back
     if (!reference.empty()) {
         if (!std::filesystem::is_regular_file(reference))
             throw UsageError("the voice recording " + reference.string() + " is not a file");
-        const AudioBuffer recording = decodeAudioFile(reference, {}).audio;
-        voice.referenceText = recognizeSpeech(recording, {{0.0, recording.durationSeconds()}}).text();
+        voice.referenceText = heardText(reference);
         std::cerr << "muze: the voice recording says, as heard: \"" << voice.referenceText << "\"\n";
     }
     return voice;
 }
 
-Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
+SingingRequest singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
 {
     if (args.has("strip_ldm_vocals") && args.has("no_strip_ldm_vocals"))
         throw UsageError("--strip_ldm_vocals and --no_strip_ldm_vocals ask for opposite things: give one");
-    Singing singing;
-    singing.lyrics = lyricsOf(args);
-    singing.regions = vocalRegions(plan, singing.lyrics);
-    const bool heard = singing.regions.empty();
-    const bool wordless = heard ? singing.lyrics.find_first_not_of(" \t\r\n") == std::string::npos : lineCount(singing.regions) == 0;
-    if (wordless)
-        throw UsageError("--sing_lyrics needs words: --lyrics \"...\" (one line a line, or a text file), or lyrics in the plan's sections");
+    SingingRequest singing = singingRequestFor(plan, lyricsOf(args));
     singing.singer.language = args.text("language");
     toPhonemes("", singing.singer.language);  // an unknown language is refused now, not after the instrumental
     singing.mix = {args.number("mix_vocals", 0.0, 4.0), !args.has("no_strip_ldm_vocals")};
@@ -266,8 +243,8 @@ Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
         if (backend == "builtin")
             throw UsageError("the built-in singer has one voice of its own; a voice to clone needs --singing_backend gpt_sovits or fish_speech");
         if (!args.has("i_have_consent"))
-            throw UsageError(std::string(kConsentNotice) + " If it is, say so with --i_have_consent.");
-        std::cerr << "muze: " << kConsentNotice << "\n";
+            throw UsageError(std::string(kVoiceConsentNotice) + " If it is, say so with --i_have_consent.");
+        std::cerr << "muze: " << kVoiceConsentNotice << "\n";
     }
     if (backend != "builtin")
         singing.server = serverOf(args, backend, reference);
@@ -275,86 +252,29 @@ Singing singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
     return singing;
 }
 
-// Without a sung section in the plan, the voice goes where the instrumental leaves it room.
-std::vector<VocalRegion> regionsHeardIn(const AudioBuffer& instrumental, const SongPlan& plan, const std::string& lyrics)
+// The lyrics sung into the instrumental, saying on the terminal where and by whom.
+SungSong singWithProgress(const SongPlan& plan, const SingingRequest& singing, const AudioBuffer& instrumental, std::uint64_t seed)
 {
-    std::cerr << "muze: no section of the plan has has_vocals set; listening for bars of moderate energy to sing over.\n";
-    std::vector<VocalRegion> regions;
+    if (singing.regions.empty())
+        std::cerr << "muze: no section of the plan has has_vocals set; listening for bars of moderate energy to sing over.\n";
+    if (singing.server)
+        std::cerr << "muze: the lyrics are said by " << serverName(singing.server->server) << " at " << singing.server->url << ".\n";
+    else
+        std::cerr << "muze: singing the lyrics with the built-in singer (espeak-ng, " << singing.singer.language << ").\n";
+    SungSong sung;
     {
         ProgressLine progress;
-        regions = heardVocalRegions(instrumental, plan, lyrics, progress.control());
+        sung = singInto(plan, singing, instrumental, seed, progress.control());
     }
-    if (regions.empty())
-        throw Error(ErrorKind::InvalidArgument, "The instrumental has no stretch of two bars or more at a moderate level to sing over. "
-                                                "Set has_vocals on the sections to sing in the plan, or choose a template with verses.");
-    for (const VocalRegion& region : regions)
-        std::cerr << "muze: the voice sings from " << formatClock(region.start) << " to " << formatClock(region.end) << ".\n";
-    return regions;
-}
-
-struct SungSong {
-    bool regionsHeard = false;  // found in the instrumental, not given by the plan
-    SongVocals vocals;
-    MixedSong mixed;
-};
-
-// The lyrics sung by the built-in singer and mixed in.
-SungSong singInto(const SongPlan& plan, Singing singing, const AudioBuffer& instrumental, std::uint64_t seed)
-{
-    singing.singer.seed = seed;
-    singing.singer.sampleRate = instrumental.sampleRate;
-    SungSong sung;
-    sung.regionsHeard = singing.regions.empty();
     if (sung.regionsHeard)
-        singing.regions = regionsHeardIn(instrumental, plan, singing.lyrics);
-    if (singing.server) {
-        std::cerr << "muze: the lyrics are said by " << serverName(singing.server->server) << " at " << singing.server->url << ".\n";
-        ProgressLine progress;
-        sung.vocals = saySong(plan, singing.regions, *singing.server, instrumental.sampleRate, progress.control());
-    } else {
-        std::cerr << "muze: singing the lyrics with the built-in singer (espeak-ng, " << singing.singer.language << ").\n";
-        ProgressLine progress;
-        sung.vocals = singSong(plan, singing.regions, singing.singer, progress.control());
-    }
-    sung.mixed = mixVocals(instrumental, sung.vocals, singing.mix);
+        for (const VocalRegion& region : sung.vocals.regions)
+            std::cerr << "muze: the voice sings from " << formatClock(region.start) << " to " << formatClock(region.end) << ".\n";
     if (sung.mixed.loudness) {
         char loudness[32];
         std::snprintf(loudness, sizeof loudness, "%.1f", *sung.mixed.loudness);
         std::cerr << "muze: the mix's loudness is " << loudness << " LUFS.\n";
     }
     return sung;
-}
-
-Json describeVocals(const SungSong& sung, const Singing& singing)
-{
-    Json regions = Json::array();
-    for (const VocalRegion& region : sung.vocals.regions)
-        regions.push_back({{"start", region.start}, {"end", region.end}, {"section", region.section + 1}, {"lines", region.lines}});
-    Json description{{"backend", singing.backend}, {"language", singing.singer.language}};
-    if (singing.server) {
-        description["url"] = singing.server->url;  // never the API key
-        description["voice_reference"] = singing.server->reference.empty() ? Json(nullptr) : Json(singing.server->reference.string());
-        description["voice_reference_text"] = singing.server->referenceText;
-        description["voice_clone"] = singing.cloned.empty() ? Json(nullptr) : Json(singing.cloned);
-    }
-    description["mix_vocals"] = singing.mix.level;
-    description["strip_ldm_vocals"] = singing.mix.stripLdmVocals;
-    description["loudness_lufs"] = sung.mixed.loudness ? Json(*sung.mixed.loudness) : Json(nullptr);
-    description["regions_from"] = sung.regionsHeard ? "instrumental" : "plan";
-    description["regions"] = regions;
-    return description;
-}
-
-// OUTPUT_vocals.wav, OUTPUT_instrumental.wav and OUTPUT.lrc beside OUTPUT.wav.
-void writeVocalFiles(const std::filesystem::path& output, const SungSong& sung, int sampleRate, int channels, const AudioWriteOptions& options)
-{
-    const auto beside = [&](const std::string& suffix, const std::string& extension) {
-        return output.parent_path() / (output.stem().string() + suffix + extension);
-    };
-    const std::string extension = output.extension().string();
-    writeAudioFile(beside("_vocals", extension), deliveredAs(sung.vocals.audio, sampleRate, channels), options);
-    writeAudioFile(beside("_instrumental", extension), deliveredAs(sung.mixed.instrumental, sampleRate, channels), options);
-    writeFileAtomically(beside("", ".lrc"), lrcOf(sung.vocals.lines));
 }
 
 // --output, with the extension --format asks for.
@@ -439,7 +359,7 @@ int runGenerate(const std::vector<std::string>& arguments)
     const SongPlan plan = planOf(args);
     if (args.has("lyrics") && !args.has("sing_lyrics"))
         std::cerr << "muze: the lyrics are sung only with --sing_lyrics.\n";
-    const std::optional<Singing> singing = args.has("sing_lyrics") ? std::optional<Singing>(singingOf(args, plan)) : std::nullopt;
+    const std::optional<SingingRequest> singing = args.has("sing_lyrics") ? std::optional<SingingRequest>(singingOf(args, plan)) : std::nullopt;
     const SongGenerator generator(modelFilesOf(args));
     generator.check(plan);
     if (!generator.hasVocoder())
@@ -456,7 +376,7 @@ int runGenerate(const std::vector<std::string>& arguments)
     std::optional<Error> singingFailure;
     if (singing) {
         try {
-            sung = singInto(plan, *singing, song.audio, options.seed);
+            sung = singWithProgress(plan, *singing, song.audio, options.seed);
         } catch (const Error& error) {
             singingFailure = error;
         }

@@ -1,10 +1,13 @@
 #include "core/generation/SongFiles.h"
 
+#include "core/audio/AudioDecoder.h"
 #include "core/audio/AudioWriter.h"
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace muze {
@@ -89,6 +92,41 @@ std::filesystem::path descriptionPath(const std::filesystem::path& output)
 {
     std::filesystem::path json = output;
     return json.replace_extension(".json");
+}
+
+std::filesystem::path besideSong(const std::filesystem::path& output, const std::string& suffix, const std::string& extension)
+{
+    return output.parent_path() / (output.stem().string() + suffix + extension);
+}
+
+std::vector<std::filesystem::path> exportSong(const std::filesystem::path& song, const SongOutput& target)
+{
+    std::vector<std::filesystem::path> written;
+    const AudioWriteOptions format{audioFileTypeFor(target.path), SampleFormat::Pcm16};
+    for (const std::string suffix : {"", "_vocals", "_instrumental"}) {
+        const std::filesystem::path from = besideSong(song, suffix, song.extension().string());
+        if (!suffix.empty() && !std::filesystem::exists(from))
+            continue;
+        const std::filesystem::path to = besideSong(target.path, suffix, target.path.extension().string());
+        writeAudioFile(to, deliveredAs(decodeAudioFile(from, {}).audio, target.sampleRate, target.channels), format);
+        written.push_back(to);
+    }
+    const std::filesystem::path lrc = besideSong(song, "", ".lrc");
+    if (std::filesystem::exists(lrc)) {
+        std::ostringstream text;
+        text << std::ifstream(lrc).rdbuf();
+        written.push_back(besideSong(target.path, "", ".lrc"));
+        writeFileAtomically(written.back(), text.str());
+    }
+    Json description = Json::parse(std::ifstream(descriptionPath(song)), nullptr, false);
+    if (description.is_discarded() || !description.is_object())
+        throw Error(ErrorKind::Corrupt, descriptionPath(song).string() + " is not a song's description: the song cannot be exported with it.");
+    description["audio"] = target.path.filename().string();
+    description["sample_rate"] = target.sampleRate;
+    description["channels"] = target.channels;
+    written.push_back(descriptionPath(target.path));
+    writeFileAtomically(written.back(), description.dump(2) + "\n");
+    return written;
 }
 
 Json writeSong(const SongOutput& output, const AudioBuffer& song, const SongPlan& plan, const GenerateOptions& options, const Json& models,

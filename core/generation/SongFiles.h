@@ -42,4 +42,13 @@ nlohmann::ordered_json writeSong(const SongOutput& output, const AudioBuffer& so
 // OUTPUT.json beside OUTPUT.
 std::filesystem::path descriptionPath(const std::filesystem::path& output);
 
+// A file beside OUTPUT named after it: besideSong("a/song.wav", "_vocals", ".wav") is a/song_vocals.wav.
+std::filesystem::path besideSong(const std::filesystem::path& output, const std::string& suffix, const std::string& extension);
+
+// A song as writeSong wrote it (with its vocals, instrumental and LRC when it was sung) delivered
+// again as `target` asks: TARGET, TARGET_vocals and TARGET_instrumental in TARGET's format, rate and
+// channels, TARGET.lrc, and TARGET.json naming the new audio; each file written atomically. Returns
+// the files written.
+std::vector<std::filesystem::path> exportSong(const std::filesystem::path& song, const SongOutput& target);
+
 }  // namespace muze

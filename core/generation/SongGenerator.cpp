@@ -160,16 +160,17 @@ void SongGenerator::check(const SongPlan& plan) const
     }
 }
 
-std::vector<float> SongGenerator::render(const SongPlan& plan, const GenerateOptions& options, std::size_t first, std::size_t last,
+std::vector<float> SongGenerator::render(const PlanOfSection& planOf, const GenerateOptions& options, std::size_t first, std::size_t last,
                                          const JobControl& control) const
 {
     c10::InferenceMode inference;
     Models& m = *m_models;
     const std::size_t overlap = sampleAt(options.crossfadeSeconds);
-    const std::size_t count = plan.sections.size();
+    const std::size_t count = planOf(first).sections.size();
     const double parts = static_cast<double>(last - first + 1);
     std::vector<float> song;
     for (std::size_t i = first; i <= last; ++i) {
+        const SongPlan& plan = planOf(i);
         const PlanSection& section = plan.sections[i];
         const JobControl part = control.slice((i - first) / parts, (i - first + 1) / parts);
         const std::string stage = "section " + std::to_string(i + 1) + " of " + std::to_string(count) + " (" + section.type + ")";
@@ -193,13 +194,13 @@ GeneratedSong SongGenerator::generate(const SongPlan& plan, const GenerateOption
 {
     check(plan);
     GeneratedSong result;
-    result.audio = {kSampleRate, 1, render(plan, options, 0, plan.sections.size() - 1, control)};
+    result.audio = {kSampleRate, 1, render([&plan](std::size_t) -> const SongPlan& { return plan; }, options, 0, plan.sections.size() - 1, control)};
     result.griffinLim = !m_models->vocoder;
     return result;
 }
 
 GeneratedSong SongGenerator::regenerate(const SongPlan& plan, const GenerateOptions& options, std::size_t section, const AudioBuffer& previous,
-                                        const JobControl& control) const
+                                        const JobControl& control, const std::optional<PlanSection>& remade) const
 {
     check(plan);
     const std::size_t count = plan.sections.size();
@@ -208,15 +209,31 @@ GeneratedSong SongGenerator::regenerate(const SongPlan& plan, const GenerateOpti
     if (previous.sampleRate != kSampleRate || previous.channels != 1 || static_cast<std::size_t>(previous.frames()) != sampleAt(plan.duration()))
         throw Error(ErrorKind::InvalidArgument, "The earlier song is not the one the plan describes: it should be " + std::to_string(plan.duration()) +
                                                     " s of 32 kHz mono, as `muze generate` wrote it.");
-    // The neighbours are made again as they were (their seeds are unchanged) for the joins.
+    SongPlan changed = plan;
+    if (remade) {
+        const PlanSection& was = plan.sections[section];
+        if (std::abs(remade->start - was.start) > 1e-6 || std::abs(remade->duration - was.duration) > 1e-6)
+            throw Error(ErrorKind::InvalidArgument, "Section " + std::to_string(section + 1) + " can be made anew only over the time it had: from " +
+                                                        std::to_string(was.start) + " s for " + std::to_string(was.duration) + " s.");
+        changed.sections[section] = *remade;
+        check(changed);
+    }
+    // The neighbours are made again as they were (their seeds and conditions are unchanged) for the joins.
     const std::size_t first = section == 0 ? 0 : section - 1;
     const std::size_t last = std::min(count - 1, section + 1);
-    const std::vector<float> span = render(plan, options, first, last, control);
+    const auto planOf = [&](std::size_t i) -> const SongPlan& { return i == section ? changed : plan; };
+    const std::vector<float> span = render(planOf, options, first, last, control);
     GeneratedSong result;
     result.audio = previous;
-    const std::size_t begin = sampleAt(plan.sections[first].start);
-    const std::size_t end = sampleAt(plan.sections[last].end());
-    std::copy(span.begin(), span.begin() + static_cast<std::ptrdiff_t>(end - begin), result.audio.samples.begin() + static_cast<std::ptrdiff_t>(begin));
+    // Only the section and the crossfades at its two ends are taken from the span: the neighbours
+    // keep the earlier song's samples even where their renders differ in the last bits (the CPU's
+    // kernels need not be bit-for-bit repeatable from one allocation to the next).
+    const std::size_t spanStart = sampleAt(plan.sections[first].start);
+    const std::size_t begin = sampleAt(plan.sections[section].start);
+    const std::size_t end = std::min(sampleAt(plan.sections[section].end()) + (section + 1 < count ? sampleAt(options.crossfadeSeconds) : 0),
+                                     result.audio.samples.size());
+    std::copy(span.begin() + static_cast<std::ptrdiff_t>(begin - spanStart), span.begin() + static_cast<std::ptrdiff_t>(end - spanStart),
+              result.audio.samples.begin() + static_cast<std::ptrdiff_t>(begin));
     result.griffinLim = !m_models->vocoder;
     return result;
 }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <memory>
@@ -77,11 +78,13 @@ public:
     GeneratedSong generate(const SongPlan& plan, const GenerateOptions& options, const JobControl& control = {}) const;
 
     // Section `section` (from 0) made anew with its seed in options.sectionSeeds, into `previous`, the
-    // song generate() made of the same plan with the same options otherwise: every sample outside
-    // the section and its two crossfades stays as it was. Renders the section and its neighbours
-    // (their ends meet it in the joins), not the whole song.
+    // song generate() made of `plan` with the same options otherwise: every sample outside the
+    // section and its two crossfades stays as it was. With `remade`, the section is made as that
+    // says (its energy, key, chords, ...; it spans the same time), its neighbours still as `plan`
+    // has them. Renders the section and its neighbours (their ends meet it in the joins), not the
+    // whole song.
     GeneratedSong regenerate(const SongPlan& plan, const GenerateOptions& options, std::size_t section, const AudioBuffer& previous,
-                             const JobControl& control = {}) const;
+                             const JobControl& control = {}, const std::optional<PlanSection>& remade = std::nullopt) const;
 
     // Throws Error(InvalidArgument) when the plan asks for what these models cannot make (a section
     // longer than kMaxSectionSeconds or shorter than kMinSectionSeconds, a song over kMaxSongSeconds).
@@ -92,9 +95,12 @@ public:
     bool hasVocoder() const;
 
 private:
+    // The plan each section is conditioned on (all the same one, but for a section made anew).
+    using PlanOfSection = std::function<const SongPlan&(std::size_t section)>;
+
     // Sections first..last joined: from first's start to last's end, plus the crossfade when last is
     // not the song's last section.
-    std::vector<float> render(const SongPlan& plan, const GenerateOptions& options, std::size_t first, std::size_t last,
+    std::vector<float> render(const PlanOfSection& planOf, const GenerateOptions& options, std::size_t first, std::size_t last,
                               const JobControl& control) const;
 
     struct Models;

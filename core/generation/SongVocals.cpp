@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <regex>
+#include <sstream>
 
 namespace muze {
 namespace {
@@ -172,6 +174,23 @@ std::string lrcOf(const std::vector<SungLine>& lines)
         lrc += stamp + line.text + "\n";
     }
     return lrc;
+}
+
+std::vector<TimedLine> linesOfLrc(const std::string& lrc)
+{
+    static const std::regex stamped(R"(^\[(\d{1,4}):(\d{1,2}(?:\.\d+)?)\](.*)$)");
+    std::vector<TimedLine> lines;
+    std::istringstream text(lrc);
+    std::string line;
+    std::smatch match;
+    while (std::getline(text, line)) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (std::regex_match(line, match, stamped))
+            lines.push_back({std::stod(match[1]) * 60.0 + std::stod(match[2]), match[3]});
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const TimedLine& a, const TimedLine& b) { return a.start < b.start; });
+    return lines;
 }
 
 }  // namespace muze

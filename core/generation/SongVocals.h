@@ -58,4 +58,13 @@ MixedSong mixVocals(const AudioBuffer& instrumental, const SongVocals& vocals, c
 // The lines as an LRC file: "[mm:ss.xx]text", each stamped with its start.
 std::string lrcOf(const std::vector<SungLine>& lines);
 
+struct TimedLine {
+    double start = 0.0;  // seconds
+    std::string text;
+};
+
+// The lines of an LRC file in order of their stamps ("[mm:ss.xx]" or "[mm:ss]"); lines without a
+// time stamp (tags such as "[ar:...]", blank lines) are left out.
+std::vector<TimedLine> linesOfLrc(const std::string& lrc);
+
 }  // namespace muze

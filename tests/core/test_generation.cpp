@@ -100,15 +100,15 @@ GenerateOptions fewSteps(std::uint64_t seed)
 }
 
 // tests/support/voice_server.py on a free port of 127.0.0.1, stopped when this goes.
-class VoiceServer {
+class LocalVoiceServer {
 public:
-    VoiceServer(const std::filesystem::path& log, const QStringList& options = {})
+    LocalVoiceServer(const std::filesystem::path& log, const QStringList& options = {})
     {
         m_process.start(QStringLiteral(MUZE_PYTHON), QStringList{QStringLiteral(MUZE_VOICE_SERVER), text(log)} + options);
         if (m_process.waitForReadyRead(20000))
             m_port = m_process.readLine().trimmed().toInt();
     }
-    ~VoiceServer()
+    ~LocalVoiceServer()
     {
         m_process.kill();
         m_process.waitForFinished();
@@ -354,7 +354,11 @@ private slots:
     {
         const RandomModels models = saveRandomModels("generate-takes");
         const SongPlan plan = shortPlan();
-        TakeRequest request{models.files, plan, fewSteps(2), models.folder / "takes/1/take.wav", std::nullopt, {}};
+        TakeRequest request;
+        request.models = models.files;
+        request.plan = plan;
+        request.options = fewSteps(2);
+        request.output = models.folder / "takes/1/take.wav";
         const auto run = [](TakeRequest r) {
             GenerateJob job(std::move(r));
             QString written;
@@ -659,7 +663,7 @@ private slots:
         const std::filesystem::path out = models.folder / "out";
         const std::filesystem::path log = out / "requests.jsonl";
         std::filesystem::create_directories(out);
-        VoiceServer server(log, {"--api_key", "sesame", "--slow_seconds", "4"});
+        LocalVoiceServer server(log, {"--api_key", "sesame", "--slow_seconds", "4"});
         QVERIFY(server.running());
         const QString reference = "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav";
         const QStringList common{"--models", text(models.folder), "--duration", "20", "--tempo", "120", "--num_steps", "2", "--seed", "5",

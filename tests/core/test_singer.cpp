@@ -228,6 +228,19 @@ private slots:
         QCOMPARE(lrcOf(lines), std::string("[00:07.20]first words\n[01:01.26]after a minute\n"));
     }
 
+    void anLrcReadsBackInOrderOfItsStamps()
+    {
+        const std::vector<TimedLine> lines = linesOfLrc("[ar:someone]\r\n[01:01.26]after a minute\r\n\n[00:07.20]first words\n[00:09]whole seconds\n"
+                                                        "[99999999999:00.00]absurd\nno stamp\n");
+        QCOMPARE(lines.size(), std::size_t(3));
+        QCOMPARE(lines[0].text, std::string("first words"));
+        QVERIFY(std::abs(lines[0].start - 7.2) < 1e-9);
+        QCOMPARE(lines[1].text, std::string("whole seconds"));
+        QCOMPARE(lines[1].start, 9.0);
+        QCOMPARE(lines[2].text, std::string("after a minute"));
+        QVERIFY(std::abs(lines[2].start - 61.26) < 1e-9);
+    }
+
     void theLimiterKeepsPeaksUnderItsCeilingAndLeavesTheRest()
     {
         const int rate = 32000;

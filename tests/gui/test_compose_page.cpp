@@ -1,24 +1,31 @@
 // The Compose page with untrained tiny models: a plan edited on the timeline and in the section's
 // form (and undone), a take generated into the model folder with the files `muze generate` writes,
 // one of its sections made anew into a second take that keeps the rest, and the take's plan loaded
-// back into the editor.
+// back into the editor. Then a take with sung lyrics: its files, its lyrics shown in time, one of
+// its sections made anew as edited since, two takes heard A/B in step, and an export with stems.
 
 #include "tests/support/RandomModels.h"
 
 #include "core/audio/AudioDecoder.h"
 #include "core/generation/SongPlan.h"
 #include "tests/support/TestSupport.h"
+#include "core/generation/SongVocals.h"
+#include "ui/AppSettings.h"
 #include "ui/ComposePage.h"
 #include "ui/Language.h"
 #include "ui/PlanEditor.h"
+#include "ui/PlaybackBinder.h"
+#include "ui/TakesPanel.h"
+#include "ui/VocalSettings.h"
+#include "widgets/PathField.h"
 #include "widgets/SectionTimeline.h"
 #include "workers/PlaybackController.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QtTest>
@@ -26,6 +33,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <sstream>
 
 using namespace muze;
 
@@ -34,6 +42,45 @@ namespace {
 nlohmann::ordered_json descriptionOf(const QString& take)
 {
     return nlohmann::ordered_json::parse(std::ifstream(take.toStdString() + "/take.json"));
+}
+
+AudioBuffer audioOf(const QString& file)
+{
+    return decodeAudioFile(file.toStdString(), {0, ChannelMode::UpToStereo, {}}).audio;
+}
+
+std::string readText(const std::string& file)
+{
+    std::ostringstream text;
+    text << std::ifstream(file).rdbuf();
+    return text.str();
+}
+
+bool exists(const QString& file)
+{
+    return std::filesystem::exists(file.toStdString());
+}
+
+// A Compose page shown on a fresh model folder of untrained tiny models.
+struct ComposeOnModels {
+    explicit ComposeOnModels(const std::string& name) : models(test::saveRandomModels(name)), page(playback)
+    {
+        page.resize(1400, 1000);
+        page.show();
+        page.setModelFolder(QString::fromStdString(models.folder.string()));
+    }
+
+    test::RandomModels models;
+    PlaybackController playback;
+    ComposePage page;
+};
+
+void generateAndWait(ComposePage& page, QAction* action)
+{
+    action->trigger();
+    QVERIFY(page.isGenerating());
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 240000);
+    QVERIFY2(page.errorText().isEmpty(), qPrintable(page.errorText()));
 }
 
 }  // namespace
@@ -46,13 +93,9 @@ private slots:
 
     void aPlanIsEditedGeneratedAndASectionMadeAnew()
     {
-        const test::RandomModels models = test::saveRandomModels("compose_page_models");
-        PlaybackController playback;
-        ComposePage page(playback);
-        page.resize(1400, 900);
-        page.show();
+        ComposeOnModels shown("compose_page_models");
+        ComposePage& page = shown.page;
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        page.setModelFolder(QString::fromStdString(models.folder.string()));
         PlanEditor& editor = *page.editor();
         QVERIFY(editor.plan().sections.size() >= 3);  // the default template, laid out
         page.findChild<QSpinBox*>("seed")->setValue(11);
@@ -97,7 +140,7 @@ private slots:
         // Its second section made anew: a second take, the first section's samples kept.
         timeline->setSelected(1);
         page.findChild<QCheckBox*>("lockSeed")->setChecked(false);
-        page.findChild<QPushButton*>("regenerateSection")->click();
+        page.findChild<QAction*>("regenerateSection")->trigger();
         QVERIFY(page.isGenerating());
         QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 240000);
         QVERIFY2(page.errorText().isEmpty(), qPrintable(page.errorText()));
@@ -112,11 +155,125 @@ private slots:
 
         // The first take's plan back in the editor, as an edit that undoes.
         editor.resizeSection(2, 1);
-        page.selectTake(take);
-        page.findChild<QPushButton*>("editTakePlan")->click();
+        page.takesPanel()->selectTake(take);
+        page.findChild<QAction*>("editTakePlan")->trigger();
         QCOMPARE(toJson(editor.plan()).dump(), planned);
         page.undoStack()->undo();
         QCOMPARE(editor.barsOf(2), 1);
+    }
+
+    void aTakeIsSungComparedAndExported()
+    {
+        ComposeOnModels shown("compose_page_sung_models");
+        ComposePage& page = shown.page;
+        const std::filesystem::path& folder = shown.models.folder;
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        PlanEditor& editor = *page.editor();
+        page.findChild<QSpinBox*>("steps")->setValue(2);
+        auto* vocals = page.findChild<VocalSettings*>("vocals");
+        vocals->setChecked(true);
+
+        // Nothing to sing yet: refused before any work.
+        for (std::size_t i = 0; i < editor.plan().sections.size(); ++i) {
+            PlanSection silent = editor.plan().sections[i];
+            silent.lyrics.clear();
+            QVERIFY(!editor.editSection(static_cast<int>(i), silent));
+        }
+        page.generateAction()->trigger();
+        QVERIFY(!page.isGenerating());
+        QVERIFY2(page.errorText().contains("no words to sing"), qPrintable(page.errorText()));
+
+        // A voice to clone needs the consent, which is remembered.
+        auto* backend = page.findChild<QComboBox*>("singingBackend");
+        backend->setCurrentIndex(1);
+        page.findChild<PathField*>("voiceReference")->setPath(QString::fromStdString(test::fixture("tone_1000_48000_1ch.wav").string()));
+        PlanSection sung = editor.plan().sections[1];
+        sung.hasVocals = true;
+        sung.lyrics = "we walk along the river\nthe lights come on";
+        QVERIFY(!editor.editSection(1, sung));
+        page.generateAction()->trigger();
+        QVERIFY(!page.isGenerating());
+        QVERIFY2(page.errorText().contains("your own voice"), qPrintable(page.errorText()));
+        auto* consent = page.findChild<QCheckBox*>("voiceConsent");
+        consent->setChecked(true);
+        QVERIFY(AppSettings().voiceCloningConsent());
+        consent->setChecked(false);
+        QVERIFY(!AppSettings().voiceCloningConsent());
+        backend->setCurrentIndex(0);  // the built-in singer takes no recording
+        QCOMPARE(AppSettings().singingBackend(), QStringLiteral("builtin"));
+
+        // A sung take that sounds like a recording's voice: the mix, and beside it the vocals, the
+        // instrumental, the models' own instrumental and the lyrics' times.
+        const std::string voice = test::fixture("tone_1000_48000_1ch_3s.wav").string();
+        page.findChild<PathField*>("styleOf")->setPath(QString::fromStdString(voice));
+        generateAndWait(page, page.generateAction());
+        const QString take = page.takes().front();
+        for (const char* file : {"/take.wav", "/take_vocals.wav", "/take_instrumental.wav", "/take_models.wav", "/take.lrc"})
+            QVERIFY2(exists(take + file), file);
+        QCOMPARE(descriptionOf(take)["vocals"]["backend"].get<std::string>(), std::string("builtin"));
+        QCOMPARE(descriptionOf(take)["parameters"]["style_of"]["source"].get<std::string>(), voice);
+        const std::vector<TimedLine> lyrics = linesOfLrc(readText((take + "/take.lrc").toStdString()));
+        QCOMPARE(lyrics.size(), std::size_t(2));
+        QVERIFY(lyrics[0].start >= editor.plan().sections[1].start);
+
+        // The lyrics in time: the line sung at the playhead.
+        TakesPanel& takes = *page.takesPanel();
+        QTRY_COMPARE(takes.heardTake(), take);
+        page.player()->seekTo(lyrics[0].start + 0.05);
+        QCOMPARE(takes.lyricLine(), QStringLiteral("we walk along the river"));
+        page.player()->seekTo(lyrics[1].start + 0.05);
+        QCOMPARE(takes.lyricLine(), QStringLiteral("the lights come on"));
+        page.player()->seekTo(0.0);
+        QCOMPARE(takes.lyricLine(), QString());
+
+        // Its last section made anew as the editor has it now (quieter); the models' instrumental
+        // keeps every sample before it.
+        const int last = static_cast<int>(editor.plan().sections.size()) - 1;
+        PlanSection quieter = editor.plan().sections[static_cast<std::size_t>(last)];
+        quieter.energy = 0.15;
+        QVERIFY(!editor.editSection(last, quieter));
+        page.findChild<SectionTimeline*>("sectionTimeline")->setSelected(last);
+        generateAndWait(page, page.findChild<QAction*>("regenerateSection"));
+        const QString remade = page.takes().back();
+        QCOMPARE(descriptionOf(remade)["plan"]["sections"][static_cast<std::size_t>(last)]["energy"].get<double>(), 0.15);
+        QCOMPARE(descriptionOf(remade)["plan"]["sections"][0].dump(), descriptionOf(take)["plan"]["sections"][0].dump());
+        QVERIFY(exists(remade + "/take.lrc"));
+        const AudioBuffer before = audioOf(take + "/take_models.wav");
+        const AudioBuffer after = audioOf(remade + "/take_models.wav");
+        const auto kept = static_cast<std::ptrdiff_t>(std::lround(quieter.start * 32000));
+        QVERIFY(std::equal(before.samples.begin(), before.samples.begin() + kept, after.samples.begin()));
+        QVERIFY(before.samples != after.samples);
+
+        // A/B: the first take marked, the second selected; B switches at the same moment.
+        takes.selectTake(take);
+        QTRY_COMPARE(takes.heardTake(), take);
+        takes.markForComparison();
+        QCOMPARE(takes.comparedTake(), take);
+        takes.selectTake(remade);
+        QTRY_COMPARE(takes.heardTake(), remade);
+        page.player()->seekTo(3.0);
+        QTest::keyClick(&page, Qt::Key_B);
+        QCOMPARE(takes.heardTake(), take);
+        QTRY_VERIFY(!shown.playback.hasPendingCommands());
+        QVERIFY2(std::abs(shown.playback.positionSeconds() - 3.0) < 0.01, qPrintable(QString::number(shown.playback.positionSeconds())));
+        QTest::keyClick(&page, Qt::Key_B);
+        QCOMPARE(takes.heardTake(), remade);
+
+        // Export: FLAC at 44.1 kHz stereo, with the stems, the lyrics and the description.
+        const QString target = QString::fromStdString((folder / "export" / "song.flac").string());
+        std::filesystem::create_directories(folder / "export");
+        QSignalSpy exported(&takes, &TakesPanel::statusMessage);
+        takes.exportTake(target);
+        QVERIFY(exported.wait(60000));
+        const QString stem = QString::fromStdString((folder / "export" / "song").string());
+        for (const QString& file : {stem + ".flac", stem + "_vocals.flac", stem + "_instrumental.flac", stem + ".lrc", stem + ".json"})
+            QVERIFY2(exists(file), qPrintable(file));
+        const AudioBuffer flac = audioOf(stem + ".flac");
+        QCOMPARE(flac.sampleRate, 44100);
+        QCOMPARE(flac.channels, 2);
+        QVERIFY(std::abs(flac.durationSeconds() - audioOf(remade + "/take.wav").durationSeconds()) < 0.01);
+        QCOMPARE(readText((stem + ".lrc").toStdString()), readText((remade + "/take.lrc").toStdString()));
+        QCOMPARE(nlohmann::json::parse(readText((stem + ".json").toStdString()))["audio"].get<std::string>(), std::string("song.flac"));
     }
 };
 
