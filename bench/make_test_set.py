@@ -4,7 +4,10 @@ and sections, each on its own instruments, saved as MP3, Ogg, FLAC or WAV at 22.
 with recorded speech mixed in as a voice (for vocal activity); and monophonic melodies with their
 pitch every 10 ms (for F0).
 
-usage: make_test_set.py OUT_DIR [--songs 40] [--melodies 12] [--seed 2024] [--seconds S]
+With --families N, also N songs of each family of families.py (the second composer), named
+FAMILY_K, their truth saying the family and whether it is in the tuning or the held-out half.
+
+usage: make_test_set.py OUT_DIR [--songs 40] [--melodies 12] [--families 0] [--seed 2024] [--seconds S]
 Writes OUT_DIR/audio/NAME.EXT and OUT_DIR/truth/NAME.json; OUT_DIR/manifest.json lists them.
 """
 import argparse
@@ -16,6 +19,7 @@ import tempfile
 import wave
 from pathlib import Path
 
+import families
 import songs
 
 SPEECH = Path("/usr/share/pocketsphinx/test/data/librivox")
@@ -82,6 +86,7 @@ def main():
     parser.add_argument("output", type=Path)
     parser.add_argument("--songs", type=int, default=40)
     parser.add_argument("--melodies", type=int, default=12)
+    parser.add_argument("--families", type=int, default=0, help="songs of each family of families.py")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--seconds", type=float, help="cut songs to about this long (whole bars)")
     args = parser.parse_args()
@@ -91,9 +96,10 @@ def main():
     clips = speech_clips()
     manifest = []
     with tempfile.TemporaryDirectory() as scratch:
-        for index in range(args.songs):
-            name = f"song{index:03d}"
-            song = songs.compose(args.seed * 1000 + index, seconds=args.seconds)
+        composed = [(f"song{index:03d}", songs.compose(args.seed * 1000 + index, seconds=args.seconds)) for index in range(args.songs)]
+        composed += [(f"{family}_{k}", families.compose(family, args.seed * 1000 + 700 + 37 * k + index, args.seconds))
+                     for index, family in enumerate(families.FAMILIES) for k in range(args.families)]
+        for index, (name, song) in enumerate(composed):
             rate = rng.choice(RATES)
             extension, codec = rng.choice(FORMATS)
             wav = Path(scratch) / f"{name}.wav"

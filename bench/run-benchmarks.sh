@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|generation|vocoder|conditioning]...
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|vocoder|conditioning]...
 #        (default: all but vocoder and conditioning, which train for 30 and 90 minutes; the `bench` target
 #        passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
@@ -8,9 +8,9 @@
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|training|generation|vocoder|conditioning]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|vocoder|conditioning]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset training generation}
+parts=${*:-decode logmel gui library dataset families training generation}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -84,6 +84,18 @@ if wanted dataset; then
   echo
   echo "== accuracy on the test set (mir_eval), the build without ASR =="
   /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$data/dataset-no_asr/data.json"
+fi
+
+if wanted families; then
+  # The second composer's families (bench/families.py): tuned on one half, the other held out.
+  set_dir="$data/families-set"
+  [ -f "$set_dir/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$set_dir" --songs 0 --melodies 0 --families 9 --seed 77
+  out="$data/dataset-families"
+  rm -rf "$out" && mkdir -p "$out"
+  "$build/app/muze" build-dataset --audio_dir "$set_dir/audio" --output "$out/data.json" --no_asr 2>/dev/null
+  echo "== accuracy by family (mir_eval): 9 songs of each of 12 families =="
+  /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$out/data.json"
+  echo
 fi
 
 if wanted training; then

@@ -4,6 +4,8 @@ truth with mir_eval, and prints the table README quotes.
 
 usage: score_dataset.py TEST_SET_DIR DATASET.json [--json OUT.json] [--min NAME=VALUE ...]
 With --min, exits 1 when a measure falls below its bound (the regression tests use this).
+Songs of families.py's families are also reported per family and per half of the split (tuning,
+held out), with the kinds of key error as mir_eval's weighted key score tells them apart.
 """
 import argparse
 import json
@@ -65,6 +67,16 @@ def same_key(name, truth):
     return isinstance(name, str) and parse(name) == parse(truth)
 
 
+KEY_ERRORS = {1.0: "exact", 0.5: "fifth", 0.3: "relative", 0.2: "parallel", 0.0: "other"}
+
+
+def key_error(name, truth):
+    """What kind of answer the key is, as mir_eval.key.weighted_score grades it."""
+    if not isinstance(name, str):
+        return "other"
+    return KEY_ERRORS[mir_eval.key.weighted_score(truth, name)]
+
+
 def is_number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -78,6 +90,7 @@ def score_song(truth, record):
     scores["beat_f"] = mir_eval.beat.f_measure(mir_eval.beat.trim_beats(np.array(truth["beats"])), mir_eval.beat.trim_beats(beats))
     scores["downbeat_f"] = mir_eval.beat.f_measure(np.array(truth["downbeats"]), np.array(record.get("downbeat_positions") or []))
     scores["key_exact"] = float(same_key(record.get("key"), truth["key"]))
+    scores["key_weighted"] = mir_eval.key.weighted_score(truth["key"], record["key"]) if isinstance(record.get("key"), str) else 0.0
     scores["chord_majmin"] = chord_score(truth, record.get("chords") or []) if record.get("chords") else 0.0
     segments = record.get("segments") or []
     scores["section_f3"] = scores["section_labels"] = 0.0
@@ -107,6 +120,26 @@ def score_melody(truth, record):
     return {"f0_raw_pitch": mir_eval.melody.raw_pitch_accuracy(ref_v, ref_c, est_v, est_c)}
 
 
+FAMILY_MEASURES = ["tempo_acc1", "beat_f", "downbeat_f", "chord_majmin", "key_exact", "key_weighted", "section_f3", "section_labels"]
+
+
+def print_families(by_family, key_errors):
+    """A row per family, grouped by half of the split, then each half's mean over its songs."""
+    if not by_family:
+        return
+    print("\n| family | half | songs | " + " | ".join(FAMILY_MEASURES) + " | key errors |")
+    print("|---" * (len(FAMILY_MEASURES) + 4) + "|")
+    halves = {}
+    for (split, family), rows in sorted(by_family.items()):
+        halves.setdefault(split, []).extend(rows)
+        means = [np.mean([row[m] for row in rows]) for m in FAMILY_MEASURES]
+        errors = ", ".join(f"{kind} {count}" for kind, count in sorted(key_errors[(split, family)].items()) if kind != "exact")
+        print(f"| {family} | {split} | {len(rows)} | " + " | ".join(f"{m:.3f}" for m in means) + f" | {errors or '-'} |")
+    for split, rows in sorted(halves.items()):
+        means = [np.mean([row[m] for row in rows]) for m in FAMILY_MEASURES]
+        print(f"| **{split} half** | | {len(rows)} | " + " | ".join(f"**{m:.3f}**" for m in means) + " | |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("test_set", type=Path)
@@ -116,6 +149,7 @@ def main():
     args = parser.parse_args()
     records = {Path(r["audio_path"]).stem: r for r in json.loads(args.dataset.read_text())}
     collected = {name: [] for name in GOALS}
+    by_family, key_errors = {}, {}
     missing = []
     for item in json.loads((args.test_set / "manifest.json").read_text()):
         truth = json.loads((args.test_set / "truth" / f"{item['name']}.json").read_text())
@@ -125,12 +159,20 @@ def main():
             record = {}  # every measure of a song the dataset lacks counts as wrong
         scores = score_song(truth, record) if item["kind"] == "song" else score_melody(truth, record)
         for name, value in scores.items():
-            collected[name].append(value)
+            if name in collected:
+                collected[name].append(value)
+        if "family" in truth:
+            group = (truth["split"], truth["family"])
+            by_family.setdefault(group, []).append(scores)
+            errors = key_errors.setdefault(group, {})
+            kind = key_error(record.get("key"), truth["key"])
+            errors[kind] = errors.get(kind, 0) + 1
     summary = {name: (float(np.mean(values)) if values else None) for name, values in collected.items()}
     print(f"| measure | goal | reached | items |\n|---|---|---|---|")
     for name, value in summary.items():
         goal = GOALS[name]
         print(f"| {TITLES[name]} | {'≥ %.2f' % goal if goal else '-'} | {'%.3f' % value if value is not None else 'n/a'} | {len(collected[name])} |")
+    print_families(by_family, key_errors)
     if missing:
         print(f"missing from the dataset: {', '.join(missing)}", file=sys.stderr)
     if args.json:

@@ -348,10 +348,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>optional: a recording whose voice the song should sound like</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sound like:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,6 +385,14 @@
     </message>
     <message>
         <source>the take has no section %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a recording, or an artist of the Library&apos;s dataset, whose voice the song should sound like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a recording; as an artist&apos;s name it needs the dataset that knows the artist: open it in the Library.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -351,10 +351,6 @@
         <translation>Dźwięk (*.wav *.flac *.mp3 *.ogg *.m4a)</translation>
     </message>
     <message>
-        <source>optional: a recording whose voice the song should sound like</source>
-        <translation>opcjonalnie: nagranie, do którego głosu utwór ma być podobny</translation>
-    </message>
-    <message>
         <source>Sound like:</source>
         <translation>Brzmienie jak:</translation>
     </message>
@@ -393,6 +389,14 @@
     <message>
         <source>the take has no section %1.</source>
         <translation>podejście nie ma sekcji %1.</translation>
+    </message>
+    <message>
+        <source>optional: a recording, or an artist of the Library&apos;s dataset, whose voice the song should sound like</source>
+        <translation>opcjonalnie: nagranie albo wykonawca ze zbioru w Bibliotece, do którego głosu utwór ma być podobny</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a recording; as an artist&apos;s name it needs the dataset that knows the artist: open it in the Library.</source>
+        <translation>„%1” nie jest nagraniem; jako nazwa wykonawcy wymaga zbioru, który go zna: otwórz go w Bibliotece.</translation>
     </message>
 </context>
 <context>

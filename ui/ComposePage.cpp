@@ -162,7 +162,7 @@ QWidget* ComposePage::createSong()
     layOut->setToolTip(tr("Replace the sections with the template's, over the duration (undoable)"));
     m_style = new PathField(PathField::Mode::OpenFile, tr("A Recording of the Voice"), tr("Audio (*.wav *.flac *.mp3 *.ogg *.m4a)"), box);
     m_style->setObjectName(QStringLiteral("styleOf"));
-    m_style->setPlaceholderText(tr("optional: a recording whose voice the song should sound like"));
+    m_style->setPlaceholderText(tr("optional: a recording, or an artist of the Library's dataset, whose voice the song should sound like"));
     m_models = new PathField(PathField::Mode::Folder, tr("Model Folder"), QString(), box);
     m_models->setObjectName(QStringLiteral("composeModels"));
     m_models->setPlaceholderText(tr("a model folder the Train page or `muze train` filled"));
@@ -319,6 +319,11 @@ QString ComposePage::selectedTake() const
     return m_takes->selectedTake();
 }
 
+void ComposePage::setDataset(const QString& path)
+{
+    m_dataset = path;
+}
+
 void ComposePage::setModelFolder(const QString& path)
 {
     m_models->setPath(path);
@@ -467,9 +472,27 @@ void ComposePage::generate()
     request.plan = m_editor->plan();
     request.options = options;
     request.output = nextTakeFolder() / "take.wav";
-    request.styleRecording = pathOf(m_style->path().trimmed());
-    if (addSinging(request, request.plan))
+    if (addStyle(request) && addSinging(request, request.plan))
         startGenerating(std::move(request));
+}
+
+bool ComposePage::addStyle(TakeRequest& request)
+{
+    const QString voice = m_style->path().trimmed();
+    if (voice.isEmpty())
+        return true;
+    if (QFileInfo(voice).isFile()) {
+        request.styleRecording = pathOf(voice);
+        return true;
+    }
+    if (m_dataset.isEmpty()) {
+        m_message->showMessage(tr("\"%1\" is not a recording; as an artist's name it needs the dataset that knows the artist: open it in the Library.").arg(voice),
+                               MessageBar::Kind::Error);
+        return false;
+    }
+    request.styleArtist = voice.toStdString();
+    request.styleDataset = pathOf(m_dataset);
+    return true;
 }
 
 bool ComposePage::addSinging(TakeRequest& request, const SongPlan& plan)

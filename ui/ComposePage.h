@@ -62,6 +62,7 @@ public:
 
 public slots:
     void setModelFolder(const QString& path);
+    void setDataset(const QString& path);  // whose artists "Sound like" may name
     void layOutTemplate();
     void generate();
     void regenerateSection();
@@ -87,6 +88,9 @@ private:
     // Adds the vocals of `plan` (the take's as it will be) to the request when they are asked for;
     // false (and said) when they cannot be.
     bool addSinging(TakeRequest& request, const SongPlan& plan);
+    // The voice to sound like into the request: a recording, or an artist of the dataset; false (and
+    // said) when it is neither.
+    bool addStyle(TakeRequest& request);
     std::filesystem::path nextTakeFolder() const;
     std::uint64_t nextSeed();
     void updateControls();
@@ -117,6 +121,7 @@ private:
     QLabel* m_state = nullptr;
     TakesPanel* m_takes;
 
+    QString m_dataset;
     QPointer<GenerateJob> m_job;
     QPointer<ValueJob> m_proposal;
 };

@@ -96,6 +96,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(m_library, &LibraryPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_library, &LibraryPage::datasetOpened, this, [this](const QString& path) { m_settings.setLastDataset(path); });
     connect(m_library, &LibraryPage::datasetOpened, m_train, &TrainPage::setDataset);
+    connect(m_library, &LibraryPage::datasetOpened, m_compose, &ComposePage::setDataset);
     m_train->setModelFolder(m_settings.modelFolder());
     m_compose->setModelFolder(m_settings.modelFolder());
     connect(m_train, &TrainPage::modelFolderChanged, this, [this](const QString& path) {

@@ -23,6 +23,8 @@ void GenerateJob::execute(const JobControl& control)
     if (!m_request.styleRecording.empty()) {
         control.report("listening to the voice", 0.0);
         m_request.options.style = recordingStyle(m_request.styleRecording).style;
+    } else if (!m_request.styleArtist.empty()) {
+        m_request.options.style = artistStyle(artistEmbeddingsOf(m_request.styleDataset), m_request.styleArtist);
     }
     control.report("loading the models", 0.0);
     const SongGenerator generator(m_request.models);

@@ -23,7 +23,11 @@ struct TakeRequest {
     std::optional<std::size_t> regenerate;  // the section (from 0) to make anew
     std::filesystem::path previous;         // with regenerate: the earlier take's instrumental as the models made it
     std::optional<SingingRequest> singing;  // sing the plan's lyrics into the take
-    std::filesystem::path styleRecording;   // sound like this recording's voice (options.style, made on the worker)
+    // Sound like this voice (options.style, made on the worker): a recording, or an artist of a
+    // dataset (its artist embeddings beside it).
+    std::filesystem::path styleRecording;
+    std::string styleArtist;
+    std::filesystem::path styleDataset;
     std::optional<PlanSection> remade;      // with regenerate: the section as it is to be made now, over the same time
 };
 

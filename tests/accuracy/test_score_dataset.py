@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """bench/score_dataset.py counts a null or missing field as wrong, never leaving it out of the mean,
 and compares keys by pitch, not by spelling. One song is scored twice: analysed right, and with
-its fields null."""
+its fields null. A song of a family is reported in its family's row with the kind of key error."""
 import json
 import subprocess
 import sys
@@ -23,16 +23,16 @@ NULLS = {"audio_path": "nulls.wav", "tempo": None, "key": None, "has_vocals": No
          "downbeat_positions": None, "chords": None, "segments": None, "vocal_regions": None}
 
 
-def score(work, records, names):
+def score(work, records, names, truth=TRUTH):
     (work / "truth").mkdir(exist_ok=True)
     for name in names:
-        (work / "truth" / f"{name}.json").write_text(json.dumps(TRUTH))
+        (work / "truth" / f"{name}.json").write_text(json.dumps(truth))
     (work / "manifest.json").write_text(json.dumps([{"name": n, "kind": "song"} for n in names]))
     (work / "data.json").write_text(json.dumps(records))
     out = work / "scores.json"
-    subprocess.run([sys.executable, str(SCORER), str(work), str(work / "data.json"), "--json", str(out)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return json.loads(out.read_text())
+    printed = subprocess.run([sys.executable, str(SCORER), str(work), str(work / "data.json"), "--json", str(out)], check=True,
+                             capture_output=True, text=True).stdout
+    return json.loads(out.read_text()) | {"printed": printed}
 
 
 def main():
@@ -46,6 +46,11 @@ def main():
             assert abs(both[name] - right[name] / 2) < 1e-9, (name, both[name], right[name])
         missing = score(work, [RIGHT], ["right", "absent"])
         assert missing["tempo_acc1"] == 0.5, missing
+        relative = score(work, [RIGHT], ["right"], TRUTH | {"key": "G minor", "family": "opens_vi", "split": "tuning"})
+        assert relative["key_exact"] == 0.0, relative
+        row = next(line for line in relative["printed"].splitlines() if line.startswith("| opens_vi | tuning | 1 |"))
+        assert row.endswith("| relative 1 |"), row
+        assert "| **tuning half** | | 1 |" in relative["printed"], relative["printed"]
     print("1 passed, 0 failed")
 
 

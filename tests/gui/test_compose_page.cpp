@@ -10,6 +10,7 @@
 #include "core/generation/SongPlan.h"
 #include "tests/support/TestSupport.h"
 #include "core/generation/SongVocals.h"
+#include "core/generation/VoiceStyle.h"
 #include "ui/AppSettings.h"
 #include "ui/ComposePage.h"
 #include "ui/Language.h"
@@ -124,6 +125,16 @@ private slots:
         page.undoStack()->redo();
         const std::string planned = toJson(editor.plan()).dump();
 
+        // A voice to sound like by an artist's name: refused until the Library has a dataset that
+        // knows the artist.
+        page.findChild<PathField*>("styleOf")->setPath("Ana");
+        page.generateAction()->trigger();
+        QVERIFY(!page.isGenerating());
+        QVERIFY2(page.errorText().contains("open it in the Library"), qPrintable(page.errorText()));
+        const std::filesystem::path dataset = shown.models.folder / "data.json";
+        std::ofstream(artistEmbeddingsOf(dataset)) << nlohmann::json{{"Ana", std::vector<float>(kVoiceEmbeddingSize, 0.05f)}}.dump();
+        page.setDataset(QString::fromStdString(dataset.string()));
+
         // A take.
         page.findChild<QSpinBox*>("steps")->setValue(2);  // untrained models: two steps show the same as fifty
         page.generateAction()->trigger();
@@ -135,6 +146,7 @@ private slots:
         QVERIFY(take.endsWith("takes/take-001"));
         QCOMPARE(descriptionOf(take)["plan"].dump(), planned);
         QCOMPARE(descriptionOf(take)["parameters"]["seed"].get<int>(), 11);
+        QCOMPARE(descriptionOf(take)["parameters"]["style_of"]["source"].get<std::string>(), std::string("artist Ana"));
         QCOMPARE(page.selectedTake(), take);
 
         // Its second section made anew: a second take, the first section's samples kept.
