@@ -388,11 +388,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>optional: a recording, or an artist of the Library&apos;s dataset, whose voice the song should sound like</source>
+        <source>&quot;%1&quot; is not a recording; as an artist&apos;s name it needs the dataset that knows the artist: open it in the Library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a recording; as an artist&apos;s name it needs the dataset that knows the artist: open it in the Library.</source>
+        <source>&amp;Open Plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a saved plan, or the plan of a song `muze generate` made (its OUTPUT.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the plan as JSON, for `muze generate --plan` or to open again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans and songs (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the plan as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a recording, or an artist of the Library&apos;s dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The song sounds like this voice: a recording&apos;s, or an artist&apos;s of the dataset open in the Library</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -999,6 +1047,10 @@
     </message>
     <message>
         <source>Edit the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

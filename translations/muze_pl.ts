@@ -391,12 +391,60 @@
         <translation>podejście nie ma sekcji %1.</translation>
     </message>
     <message>
-        <source>optional: a recording, or an artist of the Library&apos;s dataset, whose voice the song should sound like</source>
-        <translation>opcjonalnie: nagranie albo wykonawca ze zbioru w Bibliotece, do którego głosu utwór ma być podobny</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a recording; as an artist&apos;s name it needs the dataset that knows the artist: open it in the Library.</source>
         <translation>„%1” nie jest nagraniem; jako nazwa wykonawcy wymaga zbioru, który go zna: otwórz go w Bibliotece.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Plan…</source>
+        <translation>&amp;Otwórz plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan As…</source>
+        <translation>&amp;Zapisz plan jako…</translation>
+    </message>
+    <message>
+        <source>Edit a saved plan, or the plan of a song `muze generate` made (its OUTPUT.json)</source>
+        <translation>Edytuj zapisany plan albo plan utworu zrobionego przez `muze generate` (jego OUTPUT.json)</translation>
+    </message>
+    <message>
+        <source>Save the plan as JSON, for `muze generate --plan` or to open again</source>
+        <translation>Zapisz plan jako JSON, dla `muze generate --plan` albo do ponownego otwarcia</translation>
+    </message>
+    <message>
+        <source>Open a Plan</source>
+        <translation>Otwórz plan</translation>
+    </message>
+    <message>
+        <source>Plans and songs (*.json)</source>
+        <translation>Plany i utwory (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the Plan</source>
+        <translation>Zapisz plan</translation>
+    </message>
+    <message>
+        <source>Plan (*.json)</source>
+        <translation>Plan (*.json)</translation>
+    </message>
+    <message>
+        <source>The plan cannot be opened: %1</source>
+        <translation>Nie można otworzyć planu: %1</translation>
+    </message>
+    <message>
+        <source>Saved the plan as %1.</source>
+        <translation>Zapisano plan jako %1.</translation>
+    </message>
+    <message>
+        <source>The plan was not saved: %1</source>
+        <translation>Plan nie został zapisany: %1</translation>
+    </message>
+    <message>
+        <source>optional: a recording, or an artist of the Library&apos;s dataset</source>
+        <translation>opcjonalnie: nagranie albo wykonawca ze zbioru w Bibliotece</translation>
+    </message>
+    <message>
+        <source>The song sounds like this voice: a recording&apos;s, or an artist&apos;s of the dataset open in the Library</source>
+        <translation>Utwór brzmi jak ten głos: z nagrania albo wykonawcy ze zbioru otwartego w Bibliotece</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1060,10 @@
     <message>
         <source>Edit the prompt</source>
         <translation>Zmień opis</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Otwórz %1</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -32,6 +33,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -107,12 +109,18 @@ ComposePage::ComposePage(PlaybackController& playback, QWidget* parent)
       m_editor(new PlanEditor(this)),
       m_message(new MessageBar(this)),
       m_generateAction(new QAction(tr("&Generate"), this)),
+      m_openPlan(new QAction(tr("&Open Plan…"), this)),
+      m_savePlan(new QAction(tr("&Save Plan As…"), this)),
       m_regenerate(new QAction(tr("Regenerate the Section"), this)),
       m_editTakePlan(new QAction(tr("Edit This Take's Plan"), this)),
       m_takes(new TakesPanel(playback, this))
 {
     m_generateAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(m_generateAction, &QAction::triggered, this, &ComposePage::generate);
+    m_openPlan->setToolTip(tr("Edit a saved plan, or the plan of a song `muze generate` made (its OUTPUT.json)"));
+    m_savePlan->setToolTip(tr("Save the plan as JSON, for `muze generate --plan` or to open again"));
+    connect(m_openPlan, &QAction::triggered, this, &ComposePage::choosePlanToOpen);
+    connect(m_savePlan, &QAction::triggered, this, &ComposePage::choosePlanFileToSave);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -162,7 +170,8 @@ QWidget* ComposePage::createSong()
     layOut->setToolTip(tr("Replace the sections with the template's, over the duration (undoable)"));
     m_style = new PathField(PathField::Mode::OpenFile, tr("A Recording of the Voice"), tr("Audio (*.wav *.flac *.mp3 *.ogg *.m4a)"), box);
     m_style->setObjectName(QStringLiteral("styleOf"));
-    m_style->setPlaceholderText(tr("optional: a recording, or an artist of the Library's dataset, whose voice the song should sound like"));
+    m_style->setPlaceholderText(tr("optional: a recording, or an artist of the Library's dataset"));
+    m_style->setToolTip(tr("The song sounds like this voice: a recording's, or an artist's of the dataset open in the Library"));
     m_models = new PathField(PathField::Mode::Folder, tr("Model Folder"), QString(), box);
     m_models->setObjectName(QStringLiteral("composeModels"));
     m_models->setPlaceholderText(tr("a model folder the Train page or `muze train` filled"));
@@ -208,11 +217,18 @@ QWidget* ComposePage::createSections()
     });
     connect(m_section, &SectionForm::edited, this, [this](const PlanSection& section) { showEditRefusal(m_editor->editSection(m_timeline->selected(), section)); });
 
+    auto* open = new QToolButton(box);
+    open->setDefaultAction(m_openPlan);
+    auto* save = new QToolButton(box);
+    save->setDefaultAction(m_savePlan);
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(duplicate);
     buttons->addWidget(remove);
     buttons->addStretch(1);
+    buttons->addWidget(open);
+    buttons->addWidget(save);
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(m_timeline);
     layout->addLayout(buttons);
@@ -588,6 +604,40 @@ void ComposePage::editTakePlan()
         m_editor->replacePlan(planFromJson(description.at("plan")), tr("Edit %1's plan").arg(QDir(take).dirName()));
     } catch (const std::exception& error) {
         m_message->showMessage(tr("This take's plan cannot be read: %1").arg(QString::fromStdString(error.what())), MessageBar::Kind::Error);
+    }
+}
+
+void ComposePage::choosePlanToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Plan"), QString(), tr("Plans and songs (*.json)"));
+    if (!path.isEmpty())
+        openPlan(path);
+}
+
+void ComposePage::choosePlanFileToSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the Plan"), QStringLiteral("plan.json"), tr("Plan (*.json)"));
+    if (!path.isEmpty())
+        savePlanAs(path);
+}
+
+void ComposePage::openPlan(const QString& path)
+{
+    try {
+        showEditRefusal(m_editor->load(path));
+    } catch (const std::exception& error) {
+        m_message->showMessage(tr("The plan cannot be opened: %1").arg(QString::fromStdString(error.what())), MessageBar::Kind::Error);
+    }
+}
+
+void ComposePage::savePlanAs(const QString& path)
+{
+    m_editor->setPrompt(m_prompt->text());
+    try {
+        m_editor->save(path);
+        emit statusMessage(tr("Saved the plan as %1.").arg(QDir::toNativeSeparators(path)));
+    } catch (const std::exception& error) {
+        m_message->showMessage(tr("The plan was not saved: %1").arg(QString::fromStdString(error.what())), MessageBar::Kind::Error);
     }
 }
 

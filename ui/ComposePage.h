@@ -53,6 +53,8 @@ public:
     QUndoStack* undoStack() const;
     PlanEditor* editor() const { return m_editor; }
     QAction* generateAction() const { return m_generateAction; }
+    QAction* openPlanAction() const { return m_openPlan; }
+    QAction* savePlanAction() const { return m_savePlan; }
     bool isGenerating() const;
     QString errorText() const;
     QStringList takes() const;  // the takes' folders, oldest first
@@ -68,6 +70,8 @@ public slots:
     void regenerateSection();
     void cancel();
     void editTakePlan();
+    void openPlan(const QString& path);    // undoable; a file that is not a plan is refused and said
+    void savePlanAs(const QString& path);
 
 signals:
     void statusMessage(const QString& text);
@@ -77,6 +81,8 @@ private:
     QWidget* createSections();
     QWidget* createSettings();
     void createTakeActions();
+    void choosePlanToOpen();
+    void choosePlanFileToSave();
     void showPlan();
     void showSelectedSection();
     void showEditRefusal(const std::optional<QString>& refusal);
@@ -114,6 +120,8 @@ private:
     QCheckBox* m_lockSeed = nullptr;
     VocalSettings* m_vocals = nullptr;
     QAction* m_generateAction;
+    QAction* m_openPlan;
+    QAction* m_savePlan;
     QAction* m_regenerate;
     QAction* m_editTakePlan;
     QPushButton* m_cancel = nullptr;

@@ -207,7 +207,11 @@ void MainWindow::createMenus()
 
     QMenu* compose = menuBar()->addMenu(tr("&Compose"));
     compose->addAction(m_compose->generateAction());
-    connect(m_compose->generateAction(), &QAction::triggered, this, [this] { showPage(m_compose); });
+    compose->addSeparator();
+    compose->addAction(m_compose->openPlanAction());
+    compose->addAction(m_compose->savePlanAction());
+    for (QAction* action : compose->actions())
+        connect(action, &QAction::triggered, this, [this] { showPage(m_compose); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_listen, &ListenPage::zoomIn);

@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 
+#include <QFileInfo>
 #include <QUndoStack>
 
 #include <cmath>
@@ -72,9 +73,14 @@ void PlanEditor::setPlan(SongPlan plan)
     apply(plan);
 }
 
-void PlanEditor::load(const QString& path)
+std::optional<QString> PlanEditor::load(const QString& path)
 {
-    setPlan(loadPlan(path.toStdString()));
+    SongPlan plan = loadPlan(path.toStdString());
+    if (m_plan.sections.empty()) {
+        setPlan(std::move(plan));
+        return std::nullopt;
+    }
+    return replacePlan(std::move(plan), tr("Open %1").arg(QFileInfo(path).fileName()));
 }
 
 void PlanEditor::save(const QString& path) const

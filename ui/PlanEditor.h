@@ -27,8 +27,10 @@ public:
 
     // A new plan to edit: the undo history starts again.
     void setPlan(SongPlan plan);
-    // Throw Error naming the file and what is wrong with it.
-    void load(const QString& path);
+    // The plan in a file (a plan JSON or a song's OUTPUT.json) in place of the one being edited, as
+    // an edit that undoes; the refusal when it is no change. Both throw Error naming the file and
+    // what is wrong with it, and then the plan being edited stays.
+    std::optional<QString> load(const QString& path);
     void save(const QString& path) const;
 
     // Each returns the reason when the edit is refused (and nothing changes).

@@ -9,9 +9,6 @@
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
-#include "core/models/CompositionPlanner.h"
-#include "core/models/ModelPresets.h"
-#include "core/training/Checkpoint.h"
 #include "tests/support/RandomModels.h"
 #include "tests/support/TestSupport.h"
 #include "workers/GenerateJob.h"
@@ -192,12 +189,7 @@ private slots:
 
         // A planner's checkpoint is read, and what it proposes is a valid plan of the asked length.
         const std::filesystem::path path = test::scratchFolder("planner") / "planner.safetensors";
-        torch::manual_seed(3);
-        CompositionPlanner planner(PlannerConfig{});
-        CheckpointInfo info;
-        info.config = planner->config().toJson();
-        info.phase = 2;
-        saveCheckpoint(path, {planner.ptr().get(), nullptr, nullptr}, info);
+        test::saveRandomPlanner(path);
         const std::optional<SongPlan> proposed = proposePlan(path, {"slow blues", 60.0, 80.0, "E minor", "4/4"});
         if (proposed) {
             QCOMPARE(proposed->duration(), 60.0);

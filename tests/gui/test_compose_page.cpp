@@ -27,6 +27,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QUndoStack>
 #include <QtTest>
@@ -125,6 +126,22 @@ private slots:
         page.undoStack()->redo();
         const std::string planned = toJson(editor.plan()).dump();
 
+        // The plan saved as JSON and opened again (an edit that undoes); a file that is not a plan
+        // is refused and the plan being edited stays.
+        const QString planFile = QString::fromStdString((shown.models.folder / "plan.json").string());
+        page.savePlanAs(planFile);
+        QCOMPARE(toJson(loadPlan(planFile.toStdString())).dump(), planned);
+        editor.resizeSection(1, 2);
+        page.openPlan(planFile);
+        QCOMPARE(toJson(editor.plan()).dump(), planned);
+        std::ofstream(shown.models.folder / "broken.json") << R"({"sections": [{"type": "verse", "start": 0, "duration": -3}]})";
+        page.openPlan(QString::fromStdString((shown.models.folder / "broken.json").string()));
+        QVERIFY2(page.errorText().contains("cannot be opened"), qPrintable(page.errorText()));
+        QCOMPARE(toJson(editor.plan()).dump(), planned);
+        page.undoStack()->undo();
+        QCOMPARE(editor.barsOf(1), 2);
+        page.undoStack()->redo();
+
         // A voice to sound like by an artist's name: refused until the Library has a dataset that
         // knows the artist.
         page.findChild<PathField*>("styleOf")->setPath("Ana");
@@ -172,6 +189,26 @@ private slots:
         QCOMPARE(toJson(editor.plan()).dump(), planned);
         page.undoStack()->undo();
         QCOMPARE(editor.barsOf(2), 1);
+    }
+
+    // With a planner in the model folder, its proposal is the first choice of form, and Lay Out asks
+    // it on a worker: an untrained planner proposes a plan of the asked length, or says it has none.
+    void aTrainedPlannerProposesTheSections()
+    {
+        ComposeOnModels shown("compose_page_planner");
+        ComposePage& page = shown.page;
+        auto* form = page.findChild<QComboBox*>("template");
+        QVERIFY(form->findData("planner") < 0);
+        test::saveRandomPlanner(shown.models.folder / "planner/checkpoints/best.safetensors");
+        page.setModelFolder(QString::fromStdString(shown.models.folder.string()));
+        QCOMPARE(form->currentData().toString(), QStringLiteral("planner"));
+        const int edits = page.undoStack()->count();
+        page.findChild<QPushButton*>("layOut")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page.undoStack()->count() > edits || !page.errorText().isEmpty(), 60000);
+        if (page.undoStack()->count() > edits)
+            QCOMPARE(page.editor()->plan().duration(), 30.0);
+        else
+            QVERIFY2(page.errorText().contains("proposed no sections"), qPrintable(page.errorText()));
     }
 
     void aTakeIsSungComparedAndExported()

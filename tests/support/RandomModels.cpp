@@ -1,5 +1,6 @@
 #include "tests/support/RandomModels.h"
 
+#include "core/models/CompositionPlanner.h"
 #include "core/models/LatentDiffusion.h"
 #include "core/models/ModelPresets.h"
 #include "core/training/Checkpoint.h"
@@ -32,6 +33,17 @@ RandomModels saveRandomModels(const std::string& name, int latentDim, std::uint6
     ldmInfo.phase = 3;
     saveCheckpoint(folder / "ldm/checkpoints/best.safetensors", {ldm.ptr().get(), ldm.ptr().get(), nullptr}, ldmInfo);
     return {folder, {folder / "vae/checkpoints/best.safetensors", folder / "ldm/checkpoints/best.safetensors", {}}};
+}
+
+void saveRandomPlanner(const std::filesystem::path& path, std::uint64_t seed)
+{
+    std::filesystem::create_directories(path.parent_path());
+    torch::manual_seed(seed);
+    CompositionPlanner planner(PlannerConfig{});
+    CheckpointInfo info;
+    info.config = planner->config().toJson();
+    info.phase = 2;
+    saveCheckpoint(path, {planner.ptr().get(), nullptr, nullptr}, info);
 }
 
 }  // namespace muze::test

@@ -17,4 +17,7 @@ struct RandomModels {
 
 RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::uint64_t seed = 7);
 
+// An untrained phase-2 planner, saved at `path` as training saves it.
+void saveRandomPlanner(const std::filesystem::path& path, std::uint64_t seed = 3);
+
 }  // namespace muze::test
