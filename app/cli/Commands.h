@@ -17,6 +17,7 @@ int runDecode(const std::vector<std::string>& arguments);
 int runAnalyze(const std::vector<std::string>& arguments);
 int runBuildDataset(const std::vector<std::string>& arguments);
 int runMergeDataset(const std::vector<std::string>& arguments);
+int runDatasetStats(const std::vector<std::string>& arguments);
 int runTrain(const std::vector<std::string>& arguments);
 int runModels(const std::vector<std::string>& arguments);
 int runGenerate(const std::vector<std::string>& arguments);

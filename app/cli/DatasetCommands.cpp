@@ -5,8 +5,11 @@
 #include "core/common/PathText.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
+#include "core/dataset/DatasetStats.h"
 #include "core/dataset/TrackAnalyzer.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <limits>
 #include <mutex>
@@ -151,6 +154,95 @@ int runMergeDataset(const std::vector<std::string>& arguments)
     const std::vector<Record> merged = mergeDatasets(inputs);
     writeDataset(args.text("output"), merged);
     std::cerr << merged.size() << " records written to " << args.text("output") << ".\n";
+    return 0;
+}
+
+namespace {
+
+constexpr std::size_t kNamesShown = 12;
+constexpr int kBarWidth = 40;
+
+void printCounts(std::ostream& out, const char* title, const std::vector<Count>& counts)
+{
+    out << title << ":";
+    if (counts.empty())
+        out << " none";
+    for (std::size_t i = 0; i < counts.size() && i < kNamesShown; ++i)
+        out << (i == 0 ? " " : ", ") << counts[i].name << " " << counts[i].tracks;
+    if (counts.size() > kNamesShown)
+        out << ", and " << counts.size() - kNamesShown << " more";
+    out << "\n";
+}
+
+// A bar per bin, its range on the left and its count on the right.
+void printHistogram(std::ostream& out, const char* title, const Histogram& h, int decimals)
+{
+    out << title << ":\n";
+    const int most = std::max(1, *std::max_element(h.counts.begin(), h.counts.end()));
+    for (std::size_t i = 0; i < h.counts.size(); ++i) {
+        char range[48];
+        const double from = h.start + static_cast<double>(i) * h.width;
+        std::snprintf(range, sizeof range, "  %8.*f–%-8.*f ", decimals, from, decimals, from + h.width);
+        out << range << std::string(static_cast<std::size_t>(h.counts[i] * kBarWidth / most), '#') << " " << h.counts[i] << "\n";
+    }
+}
+
+void printStats(std::ostream& out, const std::string& path, const DatasetStats& s)
+{
+    char hours[64];
+    std::snprintf(hours, sizeof hours, "%.2f h", s.hours);
+    out << path << ": " << s.tracks << " tracks, " << hours << " of audio; " << s.included << " in training, " << s.withVocals << " with vocals\n";
+    std::snprintf(hours, sizeof hours, "%.2f h, %.2f h and %.2f h", s.phaseHours.vaeAndVocoder, s.phaseHours.planner, s.phaseHours.diffusion);
+    out << "Training would see " << hours << " (phase 1 VAE and vocoder, phase 2 planner, phase 3 diffusion)\n\n";
+    printCounts(out, "Keys", s.keys);
+    printCounts(out, "Modes", s.modes);
+    printCounts(out, "Time signatures", s.timeSignatures);
+    printCounts(out, "Genres", s.genres);
+    printCounts(out, "Artists", s.artists);
+    printCounts(out, "Years", s.years);
+    printCounts(out, "Section types", s.sectionTypes);
+    out << "\n";
+    printHistogram(out, "Tempo (BPM)", s.tempo, 0);
+    printHistogram(out, "Duration (s)", s.duration, 0);
+    printHistogram(out, "Loudness (dB)", s.loudness, 0);
+    printHistogram(out, "Energy", s.energy, 1);
+    printHistogram(out, "Section length (s)", s.sectionSeconds, 0);
+    out << "\n";
+    printCounts(out, "Fields null or missing (tracks)", s.nullFields);
+    out << "Left out of training: " << (s.leftOut.empty() ? "none" : std::to_string(s.leftOut.size())) << "\n";
+    for (const std::string& track : s.leftOut)
+        out << "  " << track << "\n";
+    out << "\nWarnings: " << (s.warnings.empty() ? "none" : std::to_string(s.warnings.size())) << "\n";
+    for (const StatsWarning& warning : s.warnings) {
+        out << "  " << warning.message << "\n";
+        for (std::size_t i = 0; i < warning.tracks.size() && i < kNamesShown; ++i)
+            out << "    " << warning.tracks[i] << "\n";
+        if (warning.tracks.size() > kNamesShown)
+            out << "    and " << warning.tracks.size() - kNamesShown << " more\n";
+    }
+}
+
+}  // namespace
+
+int runDatasetStats(const std::vector<std::string>& arguments)
+{
+    ArgumentParser parser("muze dataset-stats DATA.json [--json]",
+                          "What a dataset holds: its tracks' spread over tempo, key, mode, time signature, genre, artist, year,\n"
+                          "duration, loudness, energy, vocals and sections; the fields left null; the tracks left out of\n"
+                          "training; the hours each training phase would see; and warnings of thin keys and tempi, doubtful\n"
+                          "analyses and duplicates.");
+    parser.positional("DATA", "the dataset JSON");
+    parser.flag("--json", "print the same as JSON");
+    const auto args = parser.parse(arguments);
+    if (args.helpRequested) {
+        std::cout << parser.help();
+        return 0;
+    }
+    const DatasetStats stats = datasetStats(readDataset(args.positionals[0]));
+    if (args.has("json"))
+        std::cout << toJson(stats).dump(1) << "\n";
+    else
+        printStats(std::cout, args.positionals[0], stats);
     return 0;
 }
 

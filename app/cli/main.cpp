@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"analyze", "analyse one song and print its dataset record", muze::cli::runAnalyze},
     {"build-dataset", "analyse a folder of songs into a dataset JSON (incremental, resumable)", muze::cli::runBuildDataset},
     {"merge-dataset", "merge dataset JSON files, one record per audio_path", muze::cli::runMergeDataset},
+    {"dataset-stats", "what a dataset holds: its spread over tempo, key, genre, sections, and what is thin or doubtful", muze::cli::runDatasetStats},
     {"train", "train a phase of the model on a dataset: the VAE and vocoder, the planner, the diffusion model", muze::cli::runTrain},
     {"generate", "generate a song section by section from a template or a plan, with the trained models", muze::cli::runGenerate},
     {"models", "list the model presets with their sizes and the memory a training step needs", muze::cli::runModels},

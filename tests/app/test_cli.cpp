@@ -180,6 +180,28 @@ private slots:
                           "-o", QString::fromStdString((folder / "out.json").string())}).status, 1);
     }
 
+    void datasetStatsPrintsASummaryOrJson()
+    {
+        namespace fs = std::filesystem;
+        const fs::path folder = test::scratchFolder("cli_stats");
+        const QString dataset = QString::fromStdString((folder / "data.json").string());
+        writeDataset(folder / "data.json", {Record{{"audio_path", "x.mp3"}, {"key", "D minor"}, {"tempo", 90.0}, {"duration", 60.0}},
+                                            Record{{"audio_path", "y.mp3"}, {"key", "D minor"}, {"tempo", 150.0}, {"duration", 120.0},
+                                                   {"include_in_training", false}}});
+        const Run text = runMuze({"dataset-stats", dataset});
+        QCOMPARE(text.status, 0);
+        QVERIFY2(text.out.contains("2 tracks") && text.out.contains("Keys: D minor 2") && text.out.contains("Only 2 songs in D minor"),
+                 qPrintable(text.out));
+        const Run json = runMuze({"dataset-stats", dataset, "--json"});
+        QCOMPARE(json.status, 0);
+        const auto stats = nlohmann::json::parse(json.out.toStdString());
+        QCOMPARE(stats["included"].get<int>(), 1);
+        QCOMPARE(stats["left_out"][0].get<std::string>(), std::string("y.mp3"));
+        std::ofstream(folder / "broken.json") << "[{";
+        const Run broken = runMuze({"dataset-stats", QString::fromStdString((folder / "broken.json").string())});
+        QVERIFY(broken.status != 0 && broken.err.contains("broken.json"));
+    }
+
     void analyzePrintsARecord()
     {
         const Run run = runMuze({"analyze", fixturePath("library/song_c.ogg"), "--no_asr"});
