@@ -3,7 +3,9 @@
 // whose records carry arrays as large as a three-minute song's. Reading the file runs on a worker
 // in the studio; its time is shown apart. Last, the Library page saves an edit before it would open
 // another dataset, and the longest the GUI thread went without handling events meanwhile is
-// reported. Run with QT_QPA_PLATFORM=offscreen on a headless machine.
+// reported, and the same while the Statistics view counts and draws the whole dataset, a filtered
+// part of it, and the tracks of a clicked bar. Run with QT_QPA_PLATFORM=offscreen on a headless
+// machine.
 // usage: bench_library [TRACKS]
 
 #include "bench/GuiTimes.h"
@@ -11,9 +13,11 @@
 #include "core/dataset/LibraryDataset.h"
 #include "ui/LibraryModel.h"
 #include "ui/LibraryPage.h"
+#include "ui/LibraryStatsView.h"
 #include "workers/PlaybackController.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QTableView>
@@ -21,6 +25,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <random>
 
 using namespace muze;
@@ -91,6 +96,52 @@ void benchmarkSaveBeforeSwitching(const std::filesystem::path& path, int tracks)
                 static_cast<double>(clock.nsecsElapsed()) / 1e6);
 }
 
+// The longest GUI stall while `action` makes the Statistics view count and draw, until it has drawn.
+double statisticsStall(LibraryPage& page, const std::function<void()>& action, double* tookMs)
+{
+    constexpr double kDrawingMs = 300.0;  // the charts' queued redraws, after the count arrives
+    QElapsedTimer clock, sinceCounted;
+    clock.start();
+    double counted = -1.0;
+    const double stall = longestStallMs(action, [&] {
+        if (page.isCountingStatistics())
+            return true;
+        if (counted < 0) {
+            counted = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+            sinceCounted.start();
+        }
+        return sinceCounted.elapsed() < kDrawingMs;
+    });
+    *tookMs = counted;
+    return stall;
+}
+
+void benchmarkStatistics(const std::filesystem::path& path, int tracks)
+{
+    PlaybackController playback;
+    LibraryPage page(playback);
+    page.resize(1400, 900);
+    page.show();
+    page.openDataset(QString::fromStdString(path.string()));
+    longestStallMs([] {}, [&] { return page.isLoading() || page.model()->rowCount() != tracks; });
+    auto report = [](const char* what, double stall, double took) {
+        std::printf("%-44s %9.1f ms  (counted in %.0f ms)\n", what, stall, took);
+    };
+    double took = 0.0;
+    double stall = statisticsStall(page, [&] { page.showStatistics(true); }, &took);
+    report("statistics of every track: longest stall", stall, took);
+    auto* genre = page.findChild<QComboBox*>(QStringLiteral("genreFilter"));
+    stall = statisticsStall(page, [&] { genre->setCurrentIndex(genre->findData(QStringLiteral("jazz"))); }, &took);
+    report("statistics follow a genre filter", stall, took);
+    genre->setCurrentIndex(0);
+    statisticsStall(page, [] {}, &took);
+    const StatsChoice minor{StatsChoice::Chart::Modes, QStringLiteral("minor"), 0.0, 0.0, QStringLiteral("Mode: minor")};
+    std::printf("%-44s %9.1f ms\n", "click a bar: the table shows its tracks",
+                milliseconds([&] { emit page.statistics()->barChosen(minor); }));
+    stall = statisticsStall(page, [&] { page.showStatistics(true); }, &took);
+    report("statistics of the clicked bar's tracks", stall, took);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -149,5 +200,6 @@ int main(int argc, char** argv)
            }));
     report("open a record for the detail panel", milliseconds([&] { (void)dataset->record(static_cast<std::size_t>(tracks / 2)); }));
     benchmarkSaveBeforeSwitching(path, tracks);
+    benchmarkStatistics(path, tracks);
     return 0;
 }

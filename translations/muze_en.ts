@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>muze::BarChart</name>
+    <message>
+        <source>tracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n track(s)</source>
+        <translation>
+            <numerusform>%1: %n track</numerusform>
+            <numerusform>%1: %n tracks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>muze::BuildDatasetDialog</name>
     <message>
         <source>Build a Dataset</source>
@@ -644,6 +658,18 @@
         <source>Where Are the Songs of %1?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show all the tracks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::LibraryQuestions</name>
@@ -695,6 +721,151 @@
     </message>
     <message>
         <source>Datasets (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryStatsView</name>
+    <message>
+        <source>Click a warning to see its tracks in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loudness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields missing (null or absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bar to filter the table to its tracks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s), %1 hours of audio; %2 in training.</source>
+        <translation>
+            <numerusform>%n track, %1 hours of audio; %2 in training.</numerusform>
+            <numerusform>%n tracks, %1 hours of audio; %2 in training.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hours each phase would see: VAE and vocoder %1, planner %2 (tracks with sections), diffusion %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n song(s) in %1: the model will hardly learn it.</source>
+        <translation>
+            <numerusform>Only %n song in %1: the model will hardly learn it.</numerusform>
+            <numerusform>Only %n songs in %1: the model will hardly learn it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n song(s) between %1 BPM.</source>
+        <translation>
+            <numerusform>Only %n song between %1 BPM.</numerusform>
+            <numerusform>Only %n songs between %1 BPM.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No beats were found in %n song(s): their tempo, chords and sections are doubtful.</source>
+        <translation>
+            <numerusform>No beats were found in %n song: its tempo, chords and sections are doubtful.</numerusform>
+            <numerusform>No beats were found in %n songs: their tempo, chords and sections are doubtful.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A minute or more without sections in %n song(s): the planner learns no form from them.</source>
+        <translation>
+            <numerusform>A minute or more without sections in %n song: the planner learns no form from it.</numerusform>
+            <numerusform>A minute or more without sections in %n songs: the planner learns no form from them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The same audio %n time(s): it would weigh more than other songs in training.</source>
+        <translation>
+            <numerusform>The same audio %n time: it would weigh more than other songs in training.</numerusform>
+            <numerusform>The same audio %n times: it would weigh more than other songs in training.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings: nothing looks thin, doubtful or doubled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with vocals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instrumental</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -975,6 +1146,14 @@
     </message>
     <message>
         <source>&amp;Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library &amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>muze::BarChart</name>
+    <message>
+        <source>tracks</source>
+        <translation>utwory</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n track(s)</source>
+        <translation>
+            <numerusform>%1: %n utwór</numerusform>
+            <numerusform>%1: %n utwory</numerusform>
+            <numerusform>%1: %n utworów</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>muze::BuildDatasetDialog</name>
     <message>
         <source>Build a Dataset</source>
@@ -650,6 +665,18 @@
         <source>Where Are the Songs of %1?</source>
         <translation>Gdzie są utwory zbioru %1?</translation>
     </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Utwory</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statystyki</translation>
+    </message>
+    <message>
+        <source>Click to show all the tracks again.</source>
+        <translation>Kliknij, aby znów pokazać wszystkie utwory.</translation>
+    </message>
 </context>
 <context>
     <name>muze::LibraryQuestions</name>
@@ -704,6 +731,157 @@
     <message>
         <source>Datasets (*.json)</source>
         <translation>Zbiory danych (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>muze::LibraryStatsView</name>
+    <message>
+        <source>Click a warning to see its tracks in the table.</source>
+        <translation>Kliknij ostrzeżenie, aby zobaczyć jego utwory w tabeli.</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tonacja</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Tryb</translation>
+    </message>
+    <message>
+        <source>Time signature</source>
+        <translation>Metrum</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Gatunek</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Wykonawca</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Rok</translation>
+    </message>
+    <message>
+        <source>Vocals</source>
+        <translation>Wokal</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Długość</translation>
+    </message>
+    <message>
+        <source>Loudness</source>
+        <translation>Głośność</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energia</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sekcje</translation>
+    </message>
+    <message>
+        <source>Section length</source>
+        <translation>Długość sekcji</translation>
+    </message>
+    <message>
+        <source>Fields missing (null or absent)</source>
+        <translation>Brakujące pola (null lub nieobecne)</translation>
+    </message>
+    <message>
+        <source>Click a bar to filter the table to its tracks.</source>
+        <translation>Kliknij słupek, aby pokazać w tabeli tylko jego utwory.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Liczenie…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s), %1 hours of audio; %2 in training.</source>
+        <translation>
+            <numerusform>%n utwór, %1 godz. nagrań; %2 do trenowania.</numerusform>
+            <numerusform>%n utwory, %1 godz. nagrań; %2 do trenowania.</numerusform>
+            <numerusform>%n utworów, %1 godz. nagrań; %2 do trenowania.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hours each phase would see: VAE and vocoder %1, planner %2 (tracks with sections), diffusion %3.</source>
+        <translation>Godziny nagrań w każdej fazie: VAE i wokoder %1, planista %2 (utwory z sekcjami), dyfuzja %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n song(s) in %1: the model will hardly learn it.</source>
+        <translation>
+            <numerusform>Tylko %n utwór w %1: model ledwie się jej nauczy.</numerusform>
+            <numerusform>Tylko %n utwory w %1: model ledwie się jej nauczy.</numerusform>
+            <numerusform>Tylko %n utworów w %1: model ledwie się jej nauczy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n song(s) between %1 BPM.</source>
+        <translation>
+            <numerusform>Tylko %n utwór w tempie %1 BPM.</numerusform>
+            <numerusform>Tylko %n utwory w tempie %1 BPM.</numerusform>
+            <numerusform>Tylko %n utworów w tempie %1 BPM.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No beats were found in %n song(s): their tempo, chords and sections are doubtful.</source>
+        <translation>
+            <numerusform>Nie znaleziono uderzeń w %n utworze: jego tempo, akordy i sekcje są wątpliwe.</numerusform>
+            <numerusform>Nie znaleziono uderzeń w %n utworach: ich tempo, akordy i sekcje są wątpliwe.</numerusform>
+            <numerusform>Nie znaleziono uderzeń w %n utworach: ich tempo, akordy i sekcje są wątpliwe.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A minute or more without sections in %n song(s): the planner learns no form from them.</source>
+        <translation>
+            <numerusform>Minuta lub więcej bez sekcji w %n utworze: planista nie nauczy się z niego formy.</numerusform>
+            <numerusform>Minuta lub więcej bez sekcji w %n utworach: planista nie nauczy się z nich formy.</numerusform>
+            <numerusform>Minuta lub więcej bez sekcji w %n utworach: planista nie nauczy się z nich formy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The same audio %n time(s): it would weigh more than other songs in training.</source>
+        <translation>
+            <numerusform>To samo nagranie %n raz: w trenowaniu ważyłoby więcej niż inne utwory.</numerusform>
+            <numerusform>To samo nagranie %n razy: w trenowaniu ważyłoby więcej niż inne utwory.</numerusform>
+            <numerusform>To samo nagranie %n razy: w trenowaniu ważyłoby więcej niż inne utwory.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings: nothing looks thin, doubtful or doubled.</source>
+        <translation>Brak ostrzeżeń: nic nie wygląda na zbyt rzadkie, wątpliwe ani zdublowane.</translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>with vocals</source>
+        <translation>z wokalem</translation>
+    </message>
+    <message>
+        <source>instrumental</source>
+        <translation>instrumentalne</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1165,14 @@
     <message>
         <source>&amp;Compose</source>
         <translation>&amp;Komponowanie</translation>
+    </message>
+    <message>
+        <source>Library &amp;Statistics</source>
+        <translation>&amp;Statystyki biblioteki</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
     </message>
 </context>
 <context>

@@ -157,8 +157,16 @@ void TrackFilterModel::setVocals(Vocals vocals)
     invalidateRowsFilter();
 }
 
+void TrackFilterModel::setChosenRows(std::vector<bool> rows)
+{
+    m_chosen = std::move(rows);
+    invalidate();
+}
+
 bool TrackFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) const
 {
+    if (!m_chosen.empty() && (static_cast<std::size_t>(sourceRow) >= m_chosen.size() || !m_chosen[static_cast<std::size_t>(sourceRow)]))
+        return false;
     const auto* library = static_cast<const LibraryModel*>(sourceModel());
     const LibraryModel::Row& row = library->row(sourceRow);
     if (!m_text.isEmpty() && !row.searchText.contains(m_text))

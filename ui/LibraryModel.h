@@ -55,8 +55,9 @@ private:
     std::vector<Row> m_rows;
 };
 
-// The Library's filters: free text (title, artist, genre, path), genre, artist, a tempo range, key
-// and whether the track has vocals. Empty or zero settings do not filter.
+// The Library's filters: free text (title, artist, genre, path), genre, artist, a tempo range, key,
+// whether the track has vocals, and a set of chosen rows (a bar of the statistics, a warning's
+// tracks). Empty or zero settings do not filter.
 class TrackFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 
@@ -71,6 +72,11 @@ public:
     void setTempoRange(double minimum, double maximum);  // BPM; 0 leaves that end open
     void setKey(const QString& key);
     void setVocals(Vocals vocals);
+    // Only the source rows marked true; an empty set lifts this filter.
+    void setChosenRows(std::vector<bool> rows);
+    bool hasChosenRows() const { return !m_chosen.empty(); }
+    // Whether the filters let a source row through.
+    bool accepts(int sourceRow) const { return filterAcceptsRow(sourceRow, {}); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -83,6 +89,7 @@ private:
     double m_tempoMin = 0.0;
     double m_tempoMax = 0.0;
     Vocals m_vocals = Vocals::Any;
+    std::vector<bool> m_chosen;
 };
 
 }  // namespace muze

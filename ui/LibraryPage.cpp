@@ -5,10 +5,12 @@
 #include "core/dataset/DatasetBuilder.h"
 #include "ui/BuildDatasetDialog.h"
 #include "ui/LibraryModel.h"
+#include "ui/LibraryStatsView.h"
 #include "ui/TrackDetailPanel.h"
 #include "widgets/MessageBar.h"
 #include "workers/DatasetJobs.h"
 #include "workers/PlaybackController.h"
+#include "workers/ValueJob.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -32,6 +35,7 @@ namespace muze {
 namespace {
 
 constexpr int kSaveDelayMs = 1500;
+constexpr int kStatsDelayMs = 150;  // a typed search counts once it pauses
 
 // One edit of one record: the whole record before and after, so that any field's edit (and any
 // mix of them) undoes exactly. Consecutive edits of one field of one track merge into one step.
@@ -86,6 +90,8 @@ LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
       m_filter(new TrackFilterModel(this)),
       m_table(new QTableView(this)),
       m_detail(new TrackDetailPanel(playback, this)),
+      m_stats(new LibraryStatsView(this)),
+      m_views(new QTabWidget(this)),
       m_undo(new QUndoStack(this)),
       m_ask(LibraryQuestions::dialogs())
 {
@@ -129,11 +135,16 @@ LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
 
+    m_views->setObjectName(QStringLiteral("libraryViews"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(splitter, tr("Tracks"));
+    m_views->addTab(m_stats, tr("Statistics"));
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_messages);
     layout->addLayout(bar);
     layout->addWidget(createFilterBar());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_views, 1);
 
     connect(newButton, &QPushButton::clicked, this, &LibraryPage::buildFromFolder);
     connect(openButton, &QPushButton::clicked, this, &LibraryPage::chooseDataset);
@@ -163,6 +174,19 @@ LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
     m_saveDelay.setInterval(kSaveDelayMs);
     connect(&m_saveDelay, &QTimer::timeout, this, &LibraryPage::save);
     m_summary->setText(tr("No dataset open: build one from a folder of songs, or open one."));
+
+    m_statsDelay.setSingleShot(true);
+    m_statsDelay.setInterval(kStatsDelayMs);
+    connect(&m_statsDelay, &QTimer::timeout, this, &LibraryPage::countStatistics);
+    const auto recount = [this] { m_statsDelay.start(); };
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, recount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, recount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, recount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, recount);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, recount);
+    connect(m_views, &QTabWidget::currentChanged, this, recount);
+    connect(m_stats, &LibraryStatsView::barChosen, this, &LibraryPage::filterByBar);
+    connect(m_stats, &LibraryStatsView::warningChosen, this, &LibraryPage::filterByWarning);
 }
 
 LibraryPage::~LibraryPage() = default;
@@ -219,6 +243,11 @@ QWidget* LibraryPage::createFilterBar()
             [this] { m_filter->setVocals(static_cast<TrackFilterModel::Vocals>(m_vocals->currentData().toInt())); });
     for (QDoubleSpinBox* box : {m_tempoMin, m_tempoMax})
         connect(box, &QDoubleSpinBox::valueChanged, this, [this] { m_filter->setTempoRange(m_tempoMin->value(), m_tempoMax->value()); });
+    m_chosen = new QPushButton(bar);
+    m_chosen->setObjectName(QStringLiteral("chosenFilter"));
+    m_chosen->hide();
+    layout->addWidget(m_chosen);
+    connect(m_chosen, &QPushButton::clicked, this, [this] { chooseRows({}, QString()); });
     return bar;
 }
 
@@ -280,6 +309,7 @@ void LibraryPage::showDataset(std::shared_ptr<LibraryDataset> dataset)
 {
     m_undo->clear();
     m_detail->clear();
+    chooseRows({}, QString());
     m_model->setDataset(std::move(dataset));
     std::optional<BuildSettings> settings;
     try {
@@ -482,6 +512,92 @@ void LibraryPage::runBuildDialog(const QString& folder, const QString& output)
         connect(&dialog, &BuildDatasetDialog::datasetBuilt, this, &LibraryPage::openDataset);
         dialog.exec();
     });
+}
+
+bool LibraryPage::isCountingStatistics() const
+{
+    return m_statsDelay.isActive() || (m_statsJob && m_statsJob->isRunning());
+}
+
+void LibraryPage::showStatistics(bool shown)
+{
+    m_views->setCurrentWidget(shown ? static_cast<QWidget*>(m_stats) : m_views->widget(0));
+}
+
+void LibraryPage::toggleStatistics()
+{
+    showStatistics(m_views->currentWidget() != m_stats);
+}
+
+// Counts the statistics of the tracks the filter lets through, when they are shown. The facts are
+// gathered here (pointers, no JSON) and counted on a worker; a newer count supersedes an older one.
+void LibraryPage::countStatistics()
+{
+    if (m_views->currentWidget() != m_stats || !m_model->dataset())
+        return;
+    if (m_statsJob) {
+        m_statsJob->disconnect(this);
+        m_statsJob->cancel();
+    }
+    std::vector<std::shared_ptr<const TrackFacts>> tracks;
+    tracks.reserve(static_cast<std::size_t>(m_filter->rowCount()));
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_filter->accepts(row))
+            tracks.push_back(m_model->dataset()->facts(static_cast<std::size_t>(row)));
+    m_stats->showComputing();
+    m_statsJob = new ValueJob([tracks = std::move(tracks)](const JobControl& control) {
+        std::vector<const TrackFacts*> facts;
+        facts.reserve(tracks.size());
+        for (const auto& track : tracks)
+            facts.push_back(track.get());
+        control.throwIfCancelled();
+        return QVariant::fromValue(std::make_shared<const DatasetStats>(datasetStats(facts)));
+    }, this);
+    connect(m_statsJob, &ValueJob::computed, this,
+            [this](const QVariant& stats) { m_stats->showStats(stats.value<std::shared_ptr<const DatasetStats>>()); });
+    connect(m_statsJob, &Job::failed, this, [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Error); });
+    connect(m_statsJob, &Job::finished, m_statsJob, &QObject::deleteLater);
+    m_statsJob->start();
+}
+
+void LibraryPage::filterByBar(const StatsChoice& choice)
+{
+    using Chart = StatsChoice::Chart;
+    const auto select = [](QComboBox* combo, const QVariant& value) { combo->setCurrentIndex(std::max(0, combo->findData(value))); };
+    switch (choice.chart) {
+    case Chart::Keys: select(m_key, choice.name); break;
+    case Chart::Genres: select(m_genre, choice.name); break;
+    case Chart::Artists: select(m_artist, choice.name); break;
+    case Chart::Vocals:
+        select(m_vocals, int(choice.name == QStringLiteral("with") ? TrackFilterModel::Vocals::With : TrackFilterModel::Vocals::Without));
+        break;
+    default: {
+        std::vector<bool> rows(static_cast<std::size_t>(m_model->rowCount()));
+        for (std::size_t row = 0; row < rows.size(); ++row)
+            rows[row] = matches(*m_model->dataset()->facts(row), choice);
+        chooseRows(std::move(rows), choice.label);
+        break;
+    }
+    }
+    showStatistics(false);
+}
+
+void LibraryPage::filterByWarning(const StatsWarning& warning)
+{
+    const std::set<std::string> paths(warning.tracks.begin(), warning.tracks.end());
+    std::vector<bool> rows(static_cast<std::size_t>(m_model->rowCount()));
+    for (std::size_t row = 0; row < rows.size(); ++row)
+        rows[row] = paths.count(m_model->dataset()->summary(row).audioPath) > 0;
+    chooseRows(std::move(rows), LibraryStatsView::warningText(warning));
+    showStatistics(false);
+}
+
+void LibraryPage::chooseRows(std::vector<bool> rows, const QString& label)
+{
+    m_chosen->setVisible(!rows.empty());
+    m_chosen->setText(QStringLiteral("%1  ✕").arg(label.size() > 48 ? label.left(47) + QStringLiteral("…") : label));
+    m_chosen->setToolTip(label + QStringLiteral("\n") + tr("Click to show all the tracks again."));
+    m_filter->setChosenRows(std::move(rows));
 }
 
 }  // namespace muze

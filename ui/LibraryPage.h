@@ -15,7 +15,9 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
+class QTabWidget;
 class QUndoStack;
 
 namespace muze {
@@ -24,14 +26,19 @@ class DatasetLoadJob;
 class DatasetSaveJob;
 class LibraryDataset;
 class LibraryModel;
+class LibraryStatsView;
 class MessageBar;
 class PlaybackController;
 class TrackDetailPanel;
 class TrackFilterModel;
+class ValueJob;
+struct StatsChoice;
+struct StatsWarning;
 
 // The dataset a musician curates: a filterable, sortable table of tracks and the selected track in
 // detail, with its edits undoable and saved back (atomically, on a worker) a moment after each, so
-// that nothing is lost on a crash. Whatever replaces the open dataset waits for its edits to be
+// that nothing is lost on a crash. Beside the table, the statistics of the tracks the filter lets
+// through, counted on a worker; a click on a bar or a warning filters the table to its tracks. Whatever replaces the open dataset waits for its edits to be
 // saved, and when saving fails the user chooses: retry, save elsewhere or discard.
 class LibraryPage : public QWidget {
     Q_OBJECT
@@ -54,6 +61,8 @@ public:
     LibraryModel* model() const { return m_model; }
     TrackDetailPanel* detail() const { return m_detail; }
     TrackFilterModel* filter() const { return m_filter; }
+    LibraryStatsView* statistics() const { return m_stats; }
+    bool isCountingStatistics() const;
 
     // Applies a record (an edit, or its undo) to the dataset, the table and the detail panel.
     void applyRecord(int index, const Record& record);
@@ -65,6 +74,8 @@ public slots:
     void buildFromFolderAt(const QString& folder);
     void updateDataset();
     void save();
+    void showStatistics(bool shown);
+    void toggleStatistics();
 
 signals:
     void datasetOpened(const QString& path);
@@ -82,6 +93,10 @@ private:
     void runBuildDialog(const QString& folder, const QString& output);
     QString audioFileFor(int index);
     QWidget* createFilterBar();
+    void countStatistics();
+    void filterByBar(const StatsChoice& choice);
+    void filterByWarning(const StatsWarning& warning);
+    void chooseRows(std::vector<bool> rows, const QString& label);
 
     PlaybackController& m_playback;
     MessageBar* m_messages;
@@ -93,10 +108,15 @@ private:
     QComboBox* m_vocals;
     QDoubleSpinBox* m_tempoMin;
     QDoubleSpinBox* m_tempoMax;
+    QPushButton* m_chosen;  // the chosen-rows filter, and the button that lifts it
     LibraryModel* m_model;
     TrackFilterModel* m_filter;
     QTableView* m_table;
     TrackDetailPanel* m_detail;
+    LibraryStatsView* m_stats;
+    QTabWidget* m_views;
+    QTimer m_statsDelay;
+    QPointer<ValueJob> m_statsJob;
     QUndoStack* m_undo;
     QTimer m_saveDelay;
     QPointer<DatasetLoadJob> m_loadJob;

@@ -214,6 +214,11 @@ void MainWindow::createMenus()
         connect(action, &QAction::triggered, this, [this] { showPage(m_compose); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Library &Statistics"), QKeySequence(tr("Ctrl+Shift+T")), this, [this] {
+        showPage(m_library);
+        m_library->toggleStatistics();
+    });
+    view->addSeparator();
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_listen, &ListenPage::zoomIn);
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_listen, &ListenPage::zoomOut);
     view->addAction(tr("&Whole Song"), QKeySequence(tr("Ctrl+0")), m_listen, &ListenPage::zoomToFit);

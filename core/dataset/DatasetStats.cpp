@@ -1,5 +1,7 @@
 #include "core/dataset/DatasetStats.h"
 
+#include "core/analysis/KeyDetection.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,7 +13,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr double kTempoBand = 20.0;        // BPM, for the thin-tempo warning
 constexpr double kLongEnoughForForm = 60.0;  // seconds: a song this long has more than one section
 
 std::optional<double> numberOf(const Record& record, const char* name)
@@ -63,23 +64,21 @@ Histogram histogram(const std::vector<double>& values, double start, double widt
     return h;
 }
 
-std::vector<Count> nullFields(const std::vector<Record>& records)
+std::vector<Count> nullFields(const std::vector<const TrackFacts*>& tracks)
 {
     std::vector<std::string> names;  // in the order they first appear
-    std::set<std::string> seen;
-    for (const Record& record : records)
-        for (const auto& item : record.items())
-            if (seen.insert(item.key()).second)
-                names.push_back(item.key());
+    std::map<std::string, int> present;
+    for (const TrackFacts* track : tracks)
+        for (const auto& [name, isNull] : track->fields) {
+            const auto [at, isNew] = present.try_emplace(name, 0);
+            if (isNew)
+                names.push_back(name);
+            at->second += isNull ? 0 : 1;
+        }
     std::vector<Count> nulls;
-    for (const std::string& name : names) {
-        const auto missing = std::count_if(records.begin(), records.end(), [&](const Record& r) {
-            const auto found = r.find(name);
-            return found == r.end() || found->is_null();
-        });
-        if (missing > 0)
-            nulls.push_back({name, static_cast<int>(missing)});
-    }
+    for (const std::string& name : names)
+        if (const int missing = static_cast<int>(tracks.size()) - present[name]; missing > 0)
+            nulls.push_back({name, missing});
     return nulls;
 }
 
@@ -92,7 +91,7 @@ void warnOfThinKeys(const std::map<std::string, std::vector<std::string>>& byKey
 {
     for (const auto& [key, tracks] : byKey)
         if (static_cast<int>(tracks.size()) < kThinCount)
-            warnings.push_back({"thin_key", "Only " + songs(static_cast<int>(tracks.size())) + " in " + key + ": the model will hardly learn it.", tracks});
+            warnings.push_back({"thin_key", key, "Only " + songs(static_cast<int>(tracks.size())) + " in " + key + ": the model will hardly learn it.", tracks});
 }
 
 void warnOfThinTempi(const std::map<int, std::vector<std::string>>& byBand, std::vector<StatsWarning>& warnings)
@@ -101,9 +100,8 @@ void warnOfThinTempi(const std::map<int, std::vector<std::string>>& byBand, std:
         if (static_cast<int>(tracks.size()) >= kThinCount)
             continue;
         const int from = static_cast<int>(band * kTempoBand);
-        warnings.push_back({"thin_tempo", "Only " + songs(static_cast<int>(tracks.size())) + " between " + std::to_string(from) + " and " +
-                                              std::to_string(from + static_cast<int>(kTempoBand)) + " BPM.",
-                            tracks});
+        const std::string range = std::to_string(from) + "-" + std::to_string(from + static_cast<int>(kTempoBand));
+        warnings.push_back({"thin_tempo", range, "Only " + songs(static_cast<int>(tracks.size())) + " between " + range + " BPM.", tracks});
     }
 }
 
@@ -111,7 +109,7 @@ void warnOfDuplicates(const std::map<std::string, std::vector<std::string>>& byC
 {
     for (const auto& [content, tracks] : byContent)
         if (tracks.size() > 1)
-            warnings.push_back({"duplicate", "The same audio " + std::to_string(tracks.size()) + " times: it would weigh more than other songs in training.",
+            warnings.push_back({"duplicate", "", "The same audio " + std::to_string(tracks.size()) + " times: it would weigh more than other songs in training.",
                                 tracks});
 }
 
@@ -146,7 +144,48 @@ Json histogramJson(const Histogram& h)
 
 }  // namespace
 
-DatasetStats datasetStats(const std::vector<Record>& records)
+TrackFacts trackFacts(const Record& record)
+{
+    TrackFacts facts;
+    facts.path = pathOf(record);
+    facts.seconds = numberOf(record, "duration").value_or(0.0);
+    facts.included = isIncluded(record);
+    facts.vocals = record.value("has_vocals", Json()) == Json(true);
+    facts.key = textOf(record, "key");
+    if (const auto key = facts.key ? parseKey(*facts.key) : std::nullopt)
+        facts.key = key->name();  // "A# major" from another tool is the Bb major of this one
+    facts.timeSignature = textOf(record, "time_signature");
+    facts.genre = textOf(record, "genre");
+    facts.artist = textOf(record, "artist");
+    facts.year = textOf(record, "year");
+    facts.tempo = numberOf(record, "tempo");
+    facts.loudness = numberOf(record, "loudness_db");
+    facts.energy = numberOf(record, "energy");
+    const auto segments = record.find(field::kSegments);
+    if (segments != record.end() && segments->is_array()) {
+        facts.sectionCount = static_cast<int>(segments->size());
+        for (const Json& section : *segments) {
+            if (!section.is_object())
+                continue;
+            const bool timed = section.value("end", Json()).is_number() && section.value("start", Json()).is_number();
+            const double seconds = timed ? section["end"].get<double>() - section["start"].get<double>() : -1.0;
+            const std::string type = section.contains("type") && section["type"].is_string() ? section["type"].get<std::string>() : "";
+            facts.sections.emplace_back(type, seconds);
+        }
+    }
+    facts.noBeats = hasNoBeats(record);
+    facts.content = contentOf(record);
+    for (const auto& item : record.items())
+        facts.fields.emplace_back(item.key(), item.value().is_null());
+    return facts;
+}
+
+std::string modeOf(const std::string& key)
+{
+    return key.substr(key.rfind(' ') + 1);
+}
+
+DatasetStats datasetStats(const std::vector<const TrackFacts*>& tracks)
 {
     DatasetStats stats;
     std::map<std::string, int> keys, modes, signatures, genres, artists, years, sectionTypes;
@@ -154,56 +193,50 @@ DatasetStats datasetStats(const std::vector<Record>& records)
     std::map<std::string, std::vector<std::string>> byKey, byContent;
     std::map<int, std::vector<std::string>> byTempoBand;
     std::vector<std::string> withoutBeats, withoutSections;
-    for (const Record& record : records) {
-        const std::string path = pathOf(record);
-        const double seconds = numberOf(record, "duration").value_or(0.0);
-        const auto segments = record.find(field::kSegments);
-        const bool hasSections = segments != record.end() && segments->is_array() && !segments->empty();
+    for (const TrackFacts* track : tracks) {
+        const double hours = track->seconds / 3600.0;
         stats.tracks += 1;
-        stats.hours += seconds / 3600.0;
-        if (isIncluded(record)) {
+        stats.hours += hours;
+        if (track->included) {
             stats.included += 1;
-            stats.phaseHours.vaeAndVocoder += seconds / 3600.0;
-            stats.phaseHours.diffusion += seconds / 3600.0;
-            stats.phaseHours.planner += hasSections ? seconds / 3600.0 : 0.0;
+            stats.phaseHours.vaeAndVocoder += hours;
+            stats.phaseHours.diffusion += hours;
+            stats.phaseHours.planner += track->sectionCount > 0 ? hours : 0.0;
         } else {
-            stats.leftOut.push_back(path);
+            stats.leftOut.push_back(track->path);
         }
-        if (record.value("has_vocals", Json()) == Json(true))
-            stats.withVocals += 1;
-        if (const auto key = textOf(record, "key")) {
-            keys[*key] += 1;
-            modes[key->substr(key->rfind(' ') + 1)] += 1;
-            byKey[*key].push_back(path);
+        stats.withVocals += track->vocals ? 1 : 0;
+        if (track->key) {
+            keys[*track->key] += 1;
+            modes[modeOf(*track->key)] += 1;
+            byKey[*track->key].push_back(track->path);
         }
-        for (const auto& [name, counts] : {std::pair{"time_signature", &signatures}, std::pair{"genre", &genres}, std::pair{"artist", &artists},
-                                           std::pair{"year", &years}})
-            if (const auto text = textOf(record, name))
-                (*counts)[*text] += 1;
-        if (const auto tempo = numberOf(record, "tempo")) {
-            tempi.push_back(*tempo);
-            byTempoBand[static_cast<int>(*tempo / kTempoBand)].push_back(path);
+        for (const auto& [text, counts] : {std::pair{&track->timeSignature, &signatures}, std::pair{&track->genre, &genres},
+                                           std::pair{&track->artist, &artists}, std::pair{&track->year, &years}})
+            if (*text)
+                (*counts)[**text] += 1;
+        if (track->tempo) {
+            tempi.push_back(*track->tempo);
+            byTempoBand[static_cast<int>(*track->tempo / kTempoBand)].push_back(track->path);
         }
-        if (seconds > 0)
-            durations.push_back(seconds);
-        if (const auto db = numberOf(record, "loudness_db"))
-            loudness.push_back(*db);
-        if (const auto e = numberOf(record, "energy"))
-            energy.push_back(*e);
-        if (hasSections) {
-            for (const Json& section : *segments) {
-                if (section.contains("type") && section["type"].is_string())
-                    sectionTypes[section["type"].get<std::string>()] += 1;
-                if (section.value("end", Json()).is_number() && section.value("start", Json()).is_number())
-                    sectionSeconds.push_back(section["end"].get<double>() - section["start"].get<double>());
-            }
+        if (track->seconds > 0)
+            durations.push_back(track->seconds);
+        if (track->loudness)
+            loudness.push_back(*track->loudness);
+        if (track->energy)
+            energy.push_back(*track->energy);
+        for (const auto& [type, seconds] : track->sections) {
+            if (!type.empty())
+                sectionTypes[type] += 1;
+            if (seconds >= 0)
+                sectionSeconds.push_back(seconds);
         }
-        if (hasNoBeats(record))
-            withoutBeats.push_back(path);
-        if (seconds >= kLongEnoughForForm && (!hasSections || segments->size() < 2))
-            withoutSections.push_back(path);
-        if (const auto content = contentOf(record))
-            byContent[*content].push_back(path);
+        if (track->noBeats)
+            withoutBeats.push_back(track->path);
+        if (track->seconds >= kLongEnoughForForm && track->sectionCount < 2)
+            withoutSections.push_back(track->path);
+        if (track->content)
+            byContent[*track->content].push_back(track->path);
     }
     stats.keys = mostFirst(keys);
     stats.modes = mostFirst(modes);
@@ -217,25 +250,37 @@ DatasetStats datasetStats(const std::vector<Record>& records)
     stats.loudness = histogram(loudness, -40.0, 3.0, 12);
     stats.energy = histogram(energy, 0.0, 0.1, 10);
     stats.sectionSeconds = histogram(sectionSeconds, 0.0, 5.0, 12);
-    stats.nullFields = nullFields(records);
+    stats.nullFields = nullFields(tracks);
 
     warnOfThinKeys(byKey, stats.warnings);
     warnOfThinTempi(byTempoBand, stats.warnings);
     if (!withoutBeats.empty())
-        stats.warnings.push_back({"no_beats", "No beats were found in " + songs(static_cast<int>(withoutBeats.size())) +
-                                                  ": their tempo, chords and sections are doubtful.", withoutBeats});
+        stats.warnings.push_back({"no_beats", "", "No beats were found in " + songs(static_cast<int>(withoutBeats.size())) +
+                                                      ": their tempo, chords and sections are doubtful.", withoutBeats});
     if (!withoutSections.empty())
-        stats.warnings.push_back({"no_sections", "A minute or more without sections in " + songs(static_cast<int>(withoutSections.size())) +
-                                                     ": the planner learns no form from them.", withoutSections});
+        stats.warnings.push_back({"no_sections", "", "A minute or more without sections in " + songs(static_cast<int>(withoutSections.size())) +
+                                                         ": the planner learns no form from them.", withoutSections});
     warnOfDuplicates(byContent, stats.warnings);
     return stats;
+}
+
+DatasetStats datasetStats(const std::vector<Record>& records)
+{
+    std::vector<TrackFacts> facts;
+    facts.reserve(records.size());
+    for (const Record& record : records)
+        facts.push_back(trackFacts(record));
+    std::vector<const TrackFacts*> tracks;
+    for (const TrackFacts& track : facts)
+        tracks.push_back(&track);
+    return datasetStats(tracks);
 }
 
 nlohmann::ordered_json toJson(const DatasetStats& stats)
 {
     Json warnings = Json::array();
     for (const StatsWarning& warning : stats.warnings)
-        warnings.push_back({{"kind", warning.kind}, {"message", warning.message}, {"tracks", warning.tracks}});
+        warnings.push_back({{"kind", warning.kind}, {"subject", warning.subject}, {"message", warning.message}, {"tracks", warning.tracks}});
     return {{"tracks", stats.tracks},
             {"included", stats.included},
             {"hours", stats.hours},

@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace muze {
@@ -27,6 +29,7 @@ struct Histogram {
 
 struct StatsWarning {
     std::string kind;                 // thin_key, thin_tempo, no_beats, no_sections, duplicate
+    std::string subject;              // the key ("C major"), the tempo band ("60-80"); empty for the others
     std::string message;              // a sentence for the trainer
     std::vector<std::string> tracks;  // the audio_paths it is about, when it is about tracks
 };
@@ -54,7 +57,29 @@ struct DatasetStats {
 };
 
 inline constexpr int kThinCount = 5;  // fewer tracks than this in a key or tempo band is thin
+inline constexpr double kTempoBand = 20.0;  // BPM: the width of a band the thin-tempo warning counts
 
+// What the statistics read of one record, taken once so that the statistics of any set of tracks
+// (the Library's filter) need no JSON.
+struct TrackFacts {
+    std::string path;
+    double seconds = 0.0;
+    bool included = true;
+    bool vocals = false;  // has_vocals true
+    std::optional<std::string> key, timeSignature, genre, artist, year;
+    std::optional<double> tempo, loudness, energy;
+    int sectionCount = 0;
+    std::vector<std::pair<std::string, double>> sections;  // type and seconds, where the record says both
+    bool noBeats = false;
+    std::optional<std::string> content;                    // size and hash of the source file
+    std::vector<std::pair<std::string, bool>> fields;      // every field, in order, and whether it is null
+};
+
+TrackFacts trackFacts(const Record& record);
+// The mode of a key ("minor" of "A minor").
+std::string modeOf(const std::string& key);
+
+DatasetStats datasetStats(const std::vector<const TrackFacts*>& tracks);
 DatasetStats datasetStats(const std::vector<Record>& records);
 nlohmann::ordered_json toJson(const DatasetStats& stats);
 

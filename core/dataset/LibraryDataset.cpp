@@ -126,6 +126,7 @@ LibraryDataset LibraryDataset::load(const std::filesystem::path& path, const Job
     dataset.m_text = std::make_shared<const std::string>(buffer.str());
     dataset.m_spans = arrayElementSpans(*dataset.m_text, path.string());
     dataset.m_summaries.reserve(dataset.m_spans.size());
+    dataset.m_facts.reserve(dataset.m_spans.size());
     for (std::size_t i = 0; i < dataset.m_spans.size(); ++i) {
         Record record;
         try {
@@ -137,6 +138,7 @@ LibraryDataset LibraryDataset::load(const std::filesystem::path& path, const Job
         if (!record.is_object() || !record.contains(field::kAudioPath) || !record[field::kAudioPath].is_string())
             throw Error(ErrorKind::Corrupt, "The dataset \"" + path.string() + "\": record " + std::to_string(i + 1) + " is not an object with an audio_path.");
         dataset.m_summaries.push_back(summarize(record));
+        dataset.m_facts.push_back(std::make_shared<const TrackFacts>(trackFacts(record)));
         if (i % 256 == 0) {
             control.throwIfCancelled();
             control.report("reading", static_cast<double>(i) / static_cast<double>(dataset.m_spans.size()));
@@ -157,6 +159,7 @@ Record LibraryDataset::record(std::size_t index) const
 void LibraryDataset::setRecord(std::size_t index, Record record)
 {
     m_summaries.at(index) = summarize(record);
+    m_facts.at(index) = std::make_shared<const TrackFacts>(trackFacts(record));
     m_edited[index] = std::move(record);
     m_editVersion[index] = m_nextVersion++;
 }

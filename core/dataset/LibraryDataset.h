@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/JobControl.h"
+#include "core/dataset/DatasetStats.h"
 #include "core/dataset/TrackRecord.h"
 
 #include <filesystem>
@@ -41,6 +42,8 @@ public:
 
     std::size_t size() const { return m_summaries.size(); }
     const TrackSummary& summary(std::size_t index) const { return m_summaries[index]; }
+    // What the statistics read of a record; immutable, so another thread may hold it past an edit.
+    std::shared_ptr<const TrackFacts> facts(std::size_t index) const { return m_facts[index]; }
     Record record(std::size_t index) const;
 
     // Replaces a record (after an edit); its summary follows.
@@ -58,6 +61,7 @@ private:
     std::shared_ptr<const std::string> m_text;
     std::vector<std::pair<std::size_t, std::size_t>> m_spans;  // [begin, end) of each record in m_text
     std::vector<TrackSummary> m_summaries;
+    std::vector<std::shared_ptr<const TrackFacts>> m_facts;
     std::map<std::size_t, Record> m_edited;
     std::map<std::size_t, std::uint64_t> m_editVersion;  // unsaved edits; bumped at each, so markSaved keeps newer ones
     std::uint64_t m_nextVersion = 1;

@@ -110,7 +110,7 @@ private slots:
 
     void anEmptyDatasetHasNothingToSay()
     {
-        const DatasetStats stats = datasetStats({});
+        const DatasetStats stats = datasetStats(std::vector<Record>{});
         QCOMPARE(stats.tracks, 0);
         QVERIFY(stats.warnings.empty());
         QCOMPARE(std::accumulate(stats.tempo.counts.begin(), stats.tempo.counts.end(), 0), 0);
