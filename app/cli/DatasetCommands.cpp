@@ -13,6 +13,7 @@
 #include <iostream>
 #include <limits>
 #include <mutex>
+#include <sstream>
 
 namespace muze::cli {
 namespace {
@@ -87,6 +88,18 @@ void printSummary(const BuildSummary& summary, const BuildOptions& options)
         std::cerr << "The reasons are in " << DatasetPaths::forDataset(options.output).errors.string() << ".\n";
 }
 
+// "2/3": the second part of three.
+Shard shardOf(const std::string& text)
+{
+    Shard shard;
+    char slash = 0;
+    std::istringstream in(text);
+    if (!(in >> shard.index >> slash >> shard.count) || slash != '/' || !in.eof() || shard.count < 1 || shard.index < 1 ||
+        shard.index > shard.count)
+        throw UsageError("--shard takes I/N with 1 <= I <= N, e.g. 1/2 and 2/2 for the two machines of a build of one dataset");
+    return shard;
+}
+
 }  // namespace
 
 int runBuildDataset(const std::vector<std::string>& arguments)
@@ -99,6 +112,8 @@ int runBuildDataset(const std::vector<std::string>& arguments)
         .option("--output", "FILE", "the dataset JSON to write or update")
         .option("--jobs", "N", "songs analysed at once (default: one per core)", "0")
         .option("--max_tracks", "N", "analyse only the first N files (by path); the records of the others are kept")
+        .option("--shard", "I/N", "analyse only part I of N of the folder (by a hash of each path), for N machines to build one\n"
+                                  "dataset; join the parts with merge-dataset")
         .flag("--separate_vocals", "also write each song's vocal estimate to OUTPUT's .vocals folder")
         .flag("--no_separate_vocals", "do not write vocal estimates (for a dataset built with --separate_vocals)")
         .option("--device", "DEVICE", "accepted for the reference's scripts; analysis runs on the CPU", "cpu")
@@ -117,6 +132,8 @@ int runBuildDataset(const std::vector<std::string>& arguments)
     options.jobs = args.integer("jobs", 0, kMaxJobs);
     if (args.has("max_tracks"))
         options.maxTracks = args.integer("max_tracks", 1, std::numeric_limits<int>::max());
+    if (args.has("shard"))
+        options.shard = shardOf(args.text("shard"));
     if (args.has("separate_vocals") && args.has("no_separate_vocals"))
         throw UsageError("give --separate_vocals or --no_separate_vocals, not both");
     options.separateVocals = args.has("separate_vocals");
@@ -139,7 +156,10 @@ int runBuildDataset(const std::vector<std::string>& arguments)
 int runMergeDataset(const std::vector<std::string>& arguments)
 {
     ArgumentParser parser("muze merge-dataset A.json B.json [...] -o OUT.json",
-                          "Merge datasets into one, one record per audio_path: a later file's record replaces an earlier one's.");
+                          "Merge datasets into one, one record per audio_path: a later file's record replaces an earlier one's.\n"
+                          "Each record's cached features and vocal estimate come with it, the errors of files without a record\n"
+                          "are kept, and the artist embeddings are counted again: the parts of a build made with --shard\n"
+                          "merge into the dataset one machine would have built.");
     parser.option("-o,--output", "FILE", "the merged dataset to write");
     const auto args = parser.parseVariadic(arguments, 2);
     if (args.helpRequested) {
@@ -148,12 +168,9 @@ int runMergeDataset(const std::vector<std::string>& arguments)
     }
     if (!args.has("output"))
         throw UsageError("say where to write with -o OUT.json");
-    std::vector<std::vector<Record>> inputs;
-    for (const std::string& input : args.positionals)
-        inputs.push_back(readDataset(input));
-    const std::vector<Record> merged = mergeDatasets(inputs);
-    writeDataset(args.text("output"), merged);
-    std::cerr << merged.size() << " records written to " << args.text("output") << ".\n";
+    const std::vector<std::filesystem::path> inputs(args.positionals.begin(), args.positionals.end());
+    const std::size_t records = mergeDatasetFiles(inputs, args.text("output"));
+    std::cerr << records << " records written to " << args.text("output") << ".\n";
     return 0;
 }
 

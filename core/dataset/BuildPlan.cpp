@@ -1,5 +1,7 @@
 #include "core/dataset/BuildPlan.h"
 
+#include "core/dataset/SourceFingerprint.h"
+
 #include <algorithm>
 #include <set>
 
@@ -19,13 +21,17 @@ bool isOutsideFolder(const std::string& path)
 
 }  // namespace
 
+bool Shard::holds(const std::string& audioPath) const
+{
+    return count <= 1 || static_cast<int>(stableHash(audioPath) % static_cast<std::uint64_t>(count)) == index - 1;
+}
+
 BuildPlan planBuild(const BuildPlanInput& input, const std::function<FilePresence(const std::string&)>& presence)
 {
     BuildPlan plan;
-    std::size_t visitCount = input.found.size();
-    if (input.maxTracks)
-        visitCount = std::min(visitCount, static_cast<std::size_t>(std::max(0, *input.maxTracks)));
-    plan.visit.assign(input.found.begin(), input.found.begin() + static_cast<std::ptrdiff_t>(visitCount));
+    for (const std::string& path : input.found)
+        if (input.shard.holds(path) && (!input.maxTracks || static_cast<int>(plan.visit.size()) < *input.maxTracks))
+            plan.visit.push_back(path);
     plan.folderEmpty = input.found.empty();
 
     const std::set<std::string> visited(plan.visit.begin(), plan.visit.end());
@@ -33,7 +39,7 @@ BuildPlan planBuild(const BuildPlanInput& input, const std::function<FilePresenc
     for (const std::string& path : input.previous) {
         if (visited.count(path) != 0)
             continue;
-        const bool unlooked = found.count(path) != 0 || plan.folderEmpty || isOutsideFolder(path) ||
+        const bool unlooked = found.count(path) != 0 || !input.shard.holds(path) || plan.folderEmpty || isOutsideFolder(path) ||
                               std::any_of(input.unreadable.begin(), input.unreadable.end(),
                                           [&](const std::string& folder) { return isUnder(path, folder); });
         if (!unlooked && presence(path) == FilePresence::Gone)

@@ -467,6 +467,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     for (const ScanProblem& problem : scan.unreadable)
         input.unreadable.push_back(pathText(problem.path.lexically_relative(root)));
     input.maxTracks = options.maxTracks;
+    input.shard = options.shard;
     BuildPlan plan = planBuild(input, [&](const std::string& audioPath) { return presenceOf(root, audioPath); });
     std::vector<std::string> keptGone;
     if (!plan.gone.empty() && options.confirmDrop && !options.confirmDrop(plan.gone))
@@ -513,6 +514,75 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     std::filesystem::remove(paths.journal);
     control.report("tracks", 1.0);
     return summary;
+}
+
+namespace {
+
+// A file beside a dataset copied beside another, when it exists; the copy is made under a temporary
+// name and renamed, so that a killed merge leaves no half file under the real name.
+void copyIfPresent(const std::filesystem::path& from, const std::filesystem::path& to)
+{
+    std::error_code missing;
+    if (!std::filesystem::is_regular_file(from, missing))
+        return;
+    std::filesystem::create_directories(to.parent_path());
+    const std::filesystem::path partial = to.string() + ".partial";
+    std::filesystem::copy_file(from, partial, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::rename(partial, to);
+}
+
+Json readJsonFileOr(const std::filesystem::path& path, Json fallback)
+{
+    std::ifstream in(path);
+    if (!in)
+        return fallback;
+    try {
+        return Json::parse(in);
+    } catch (const Json::exception& e) {
+        throw Error(ErrorKind::Corrupt, "\"" + path.string() + "\" is not valid JSON (" + e.what() + "). Fix or remove it, then merge again.");
+    }
+}
+
+}  // namespace
+
+std::size_t mergeDatasetFiles(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output)
+{
+    std::vector<std::vector<Record>> datasets;
+    for (const std::filesystem::path& input : inputs)
+        datasets.push_back(readDataset(input));
+    std::map<std::string, std::size_t> sourceOf;  // audio_path -> the input whose record is kept
+    std::map<std::string, Json> errors;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        for (const Record& record : datasets[i])
+            sourceOf[record[field::kAudioPath].get<std::string>()] = i;
+        for (const Json& error : readJsonFileOr(DatasetPaths::forDataset(inputs[i]).errors, Json::array()))
+            if (error.is_object() && error.contains(field::kAudioPath) && error[field::kAudioPath].is_string())
+                errors[error[field::kAudioPath].get<std::string>()] = error;
+    }
+    const std::vector<Record> merged = mergeDatasets(datasets);
+
+    const DatasetPaths out = DatasetPaths::forDataset(output);
+    for (const auto& [path, input] : sourceOf) {
+        const DatasetPaths from = DatasetPaths::forDataset(inputs[input]);
+        const std::int64_t id = trackIdFor(path);
+        copyIfPresent(FeatureCache(from.cache).pathFor(std::to_string(id)), FeatureCache(out.cache).pathFor(std::to_string(id)));
+        copyIfPresent(separatedVocalsPath(from.vocals, path, id), separatedVocalsPath(out.vocals, path, id));
+    }
+    Json errorList = Json::array();
+    for (const auto& [path, error] : errors)
+        if (sourceOf.count(path) == 0)
+            errorList.push_back(error);
+    writeDataset(out.dataset, merged);
+    writeFileAtomically(out.errors, errorList.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    writeArtistEmbeddings(out.artistEmbeddings, merged);
+    for (const std::filesystem::path& input : inputs) {
+        const std::filesystem::path settings = DatasetPaths::forDataset(input).settings;
+        if (std::filesystem::exists(settings) && settings != out.settings) {
+            copyIfPresent(settings, out.settings);
+            break;
+        }
+    }
+    return merged.size();
 }
 
 }  // namespace muze

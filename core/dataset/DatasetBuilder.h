@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/JobControl.h"
+#include "core/dataset/BuildPlan.h"
 #include "core/dataset/TrackAnalyzer.h"
 
 #include <filesystem>
@@ -16,6 +17,7 @@ struct BuildOptions {
     std::filesystem::path output;     // the dataset JSON
     int jobs = 0;                     // tracks analysed at once; 0: one per core
     std::optional<int> maxTracks;     // the first N files (in path order) only
+    Shard shard;                      // only the files of this part of the folder
     bool separateVocals = false;      // write vocal estimates to OUTPUT's .vocals folder
     EncoderFiles encoders;            // the user's TorchScript encoders, loaded by the builder
     AnalysisOptions analysis;         // vocals and cache folders and encoders are filled in by the builder
@@ -93,5 +95,13 @@ struct BuildSummary {
 // full disk, not for a track.
 BuildSummary buildDataset(const BuildOptions& options, const JobControl& control = {},
                           const std::function<void(const TrackEvent&)>& onTrack = {});
+
+// Joins datasets into `output`, one record per audio_path (a later input's wins), in audio_path
+// order as a build writes them; with each record come its cached features and separated vocals from
+// its own dataset's folders. The errors of files that have no record are joined too, the artist
+// embeddings are counted again, and the first input's settings are kept. The parts of a sharded
+// build merge into the dataset one machine would have built. Throws Error for an input that cannot
+// be read, before anything is written.
+std::size_t mergeDatasetFiles(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output);
 
 }  // namespace muze

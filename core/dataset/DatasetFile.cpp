@@ -49,20 +49,14 @@ void writeDataset(const std::filesystem::path& path, const std::vector<Record>& 
 
 std::vector<Record> mergeDatasets(const std::vector<std::vector<Record>>& inputs)
 {
+    std::map<std::string, Record> byPath;
+    for (const auto& input : inputs)
+        for (const Record& record : input)
+            byPath[record[field::kAudioPath].get<std::string>()] = record;
     std::vector<Record> merged;
-    std::map<std::string, std::size_t> place;
-    for (const auto& input : inputs) {
-        for (const Record& record : input) {
-            const std::string path = record[field::kAudioPath].get<std::string>();
-            const auto found = place.find(path);
-            if (found == place.end()) {
-                place[path] = merged.size();
-                merged.push_back(record);
-            } else {
-                merged[found->second] = record;
-            }
-        }
-    }
+    merged.reserve(byPath.size());
+    for (auto& [path, record] : byPath)
+        merged.push_back(std::move(record));
     return merged;
 }
 

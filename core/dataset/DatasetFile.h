@@ -15,8 +15,8 @@ std::vector<Record> readDataset(const std::filesystem::path& path);
 // Written atomically, one record per line, so that diffs and tools that read line by line cope.
 void writeDataset(const std::filesystem::path& path, const std::vector<Record>& records);
 
-// Records of all inputs, one per audio_path: a later input's record replaces an earlier one's, in
-// the place the path first appeared.
+// Records of all inputs, one per audio_path (a later input's record replaces an earlier one's), in
+// audio_path order as a build writes them.
 std::vector<Record> mergeDatasets(const std::vector<std::vector<Record>>& inputs);
 
 }  // namespace muze

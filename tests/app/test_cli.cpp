@@ -250,6 +250,11 @@ private slots:
         QCOMPARE(jobs.status, 2);
         QVERIFY2(jobs.err.contains("--jobs needs a whole number from 0 to 256"), qPrintable(jobs.err));
         QCOMPARE(runMuze({"build-dataset", "--audio_dir", ".", "--output", "x.json", "--max_tracks", "0"}).status, 2);
+        for (const char* shard : {"3/2", "0/2", "1/0", "1", "1/2x", "a/b"}) {
+            const Run run = runMuze({"build-dataset", "--audio_dir", ".", "--output", "x.json", "--shard", shard});
+            QCOMPARE(run.status, 2);
+            QVERIFY2(run.err.contains("--shard takes I/N"), qPrintable(run.err));
+        }
     }
 
     void doubleDashEndsTheOptions()

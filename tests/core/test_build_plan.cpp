@@ -35,7 +35,7 @@ class BuildPlanTest : public QObject {
 private slots:
     void visitsWhatItFindsAndDropsWhatIsGone()
     {
-        const BuildPlan plan = planBuild({{"a.mp3", "b.mp3", "removed.mp3"}, {"a.mp3", "b.mp3", "new.mp3"}, {}, std::nullopt},
+        const BuildPlan plan = planBuild({{"a.mp3", "b.mp3", "removed.mp3"}, {"a.mp3", "b.mp3", "new.mp3"}, {}, std::nullopt, {}},
                                          lookups({"a.mp3", "b.mp3", "new.mp3"}));
         QCOMPARE(plan.visit, (Paths{"a.mp3", "b.mp3", "new.mp3"}));
         QCOMPARE(plan.gone, (Paths{"removed.mp3"}));
@@ -48,7 +48,7 @@ private slots:
         Paths songs;
         for (int i = 0; i < 12; ++i)
             songs.push_back("song" + std::to_string(10 + i) + ".mp3");
-        const BuildPlan plan = planBuild({songs, songs, {}, 2}, lookups(asSet(songs)));
+        const BuildPlan plan = planBuild({songs, songs, {}, 2, {}}, lookups(asSet(songs)));
         QCOMPARE(plan.visit, (Paths{"song10.mp3", "song11.mp3"}));
         QCOMPARE(plan.keep.size(), std::size_t(10));
         QVERIFY(plan.gone.empty());
@@ -56,15 +56,54 @@ private slots:
 
     void maxTracksStillDropsWhatIsGone()
     {
-        const BuildPlan plan = planBuild({{"a.mp3", "b.mp3", "gone.mp3"}, {"a.mp3", "b.mp3"}, {}, 1}, lookups({"a.mp3", "b.mp3"}));
+        const BuildPlan plan = planBuild({{"a.mp3", "b.mp3", "gone.mp3"}, {"a.mp3", "b.mp3"}, {}, 1, {}}, lookups({"a.mp3", "b.mp3"}));
         QCOMPARE(plan.visit, (Paths{"a.mp3"}));
         QCOMPARE(plan.keep, (Paths{"b.mp3"}));
         QCOMPARE(plan.gone, (Paths{"gone.mp3"}));
     }
 
+    void shardsSplitTheFolderAndKeepEachOthersRecords()
+    {
+        Paths songs;
+        for (int i = 0; i < 40; ++i)
+            songs.push_back("artist" + std::to_string(i % 3) + "/song" + std::to_string(i) + ".mp3");
+        Paths visited;
+        for (int index = 1; index <= 3; ++index) {
+            BuildPlanInput input{songs, songs, {}, std::nullopt, Shard{index, 3}};
+            const BuildPlan plan = planBuild(input, lookups({}));  // every lookup says "gone": nothing found may drop
+            QVERIFY2(plan.visit.size() > 5, "each of three shards holds a fair part of 40 songs");
+            QVERIFY(plan.gone.empty());
+            QCOMPARE(plan.keep.size() + plan.visit.size(), songs.size());
+            for (const std::string& path : plan.visit)
+                QVERIFY((Shard{index, 3}.holds(path) && !Shard{index % 3 + 1, 3}.holds(path)));
+            visited.insert(visited.end(), plan.visit.begin(), plan.visit.end());
+        }
+        std::sort(visited.begin(), visited.end());
+        Paths all = songs;
+        std::sort(all.begin(), all.end());
+        QCOMPARE(visited, all);  // every file in exactly one shard
+    }
+
+    void aShardStillDropsItsOwnGoneFiles()
+    {
+        const Paths previous{"a.mp3", "b.mp3", "c.mp3", "d.mp3", "e.mp3", "f.mp3", "g.mp3", "h.mp3"};
+        const Shard first{1, 2};
+        const BuildPlan plan = planBuild({previous, {"new.mp3"}, {}, std::nullopt, first}, lookups({"new.mp3"}));
+        Paths ours, theirs;
+        for (const std::string& path : previous) {
+            if (first.holds(path))
+                ours.push_back(path);
+            else
+                theirs.push_back(path);
+        }
+        QVERIFY(!ours.empty() && !theirs.empty());
+        QCOMPARE(plan.gone, ours);     // looked for, and gone
+        QCOMPARE(plan.keep, theirs);   // another machine's to decide
+    }
+
     void anEmptyOrUnmountedFolderDropsNothing()
     {
-        const BuildPlan plan = planBuild({{"a.mp3", "b/c.mp3"}, {}, {}, std::nullopt}, lookups({}));
+        const BuildPlan plan = planBuild({{"a.mp3", "b/c.mp3"}, {}, {}, std::nullopt, {}}, lookups({}));
         QVERIFY(plan.folderEmpty);
         QVERIFY(plan.visit.empty());
         QCOMPARE(plan.keep, (Paths{"a.mp3", "b/c.mp3"}));
@@ -73,7 +112,7 @@ private slots:
 
     void anUnreadableFolderKeepsTheRecordsUnderIt()
     {
-        const BuildPlan plan = planBuild({{"locked/a.mp3", "locked/deep/b.mp3", "lockedness.mp3", "open.mp3"}, {"open.mp3"}, {"locked"}, std::nullopt},
+        const BuildPlan plan = planBuild({{"locked/a.mp3", "locked/deep/b.mp3", "lockedness.mp3", "open.mp3"}, {"open.mp3"}, {"locked"}, std::nullopt, {}},
                                          lookups({"open.mp3"}));
         QCOMPARE(plan.keep, (Paths{"locked/a.mp3", "locked/deep/b.mp3"}));
         QCOMPARE(plan.gone, (Paths{"lockedness.mp3"}));  // a sibling whose name starts the same is not under it
@@ -81,14 +120,14 @@ private slots:
 
     void aFailedLookupIsNotAbsence()
     {
-        const BuildPlan plan = planBuild({{"io/a.mp3", "b.mp3"}, {"c.mp3"}, {}, std::nullopt}, lookups({"c.mp3"}, "io/"));
+        const BuildPlan plan = planBuild({{"io/a.mp3", "b.mp3"}, {"c.mp3"}, {}, std::nullopt, {}}, lookups({"c.mp3"}, "io/"));
         QCOMPARE(plan.keep, (Paths{"io/a.mp3"}));
         QCOMPARE(plan.gone, (Paths{"b.mp3"}));
     }
 
     void recordsOutsideTheFolderAreNotLookedFor()
     {
-        const BuildPlan plan = planBuild({{"/elsewhere/a.mp3", "../b.mp3", "c.mp3"}, {"c.mp3"}, {}, std::nullopt}, lookups({"c.mp3"}));
+        const BuildPlan plan = planBuild({{"/elsewhere/a.mp3", "../b.mp3", "c.mp3"}, {"c.mp3"}, {}, std::nullopt, {}}, lookups({"c.mp3"}));
         QCOMPARE(plan.keep, (Paths{"/elsewhere/a.mp3", "../b.mp3"}));
         QVERIFY(plan.gone.empty());
     }
@@ -96,7 +135,7 @@ private slots:
     void aFilePresentButNotAudioIsKept()
     {
         // Renamed to an extension the scan skips, or a folder now: there, so not gone.
-        const BuildPlan plan = planBuild({{"a.mp3", "b.mp3"}, {"b.mp3"}, {}, std::nullopt}, lookups({"a.mp3", "b.mp3"}));
+        const BuildPlan plan = planBuild({{"a.mp3", "b.mp3"}, {"b.mp3"}, {}, std::nullopt, {}}, lookups({"a.mp3", "b.mp3"}));
         QCOMPARE(plan.keep, (Paths{"a.mp3"}));
         QVERIFY(plan.gone.empty());
     }
@@ -104,7 +143,7 @@ private slots:
     void everyRecordLandsInExactlyOnePlace()
     {
         const Paths previous = {"a", "b", "c", "d/e", "f", "g"};
-        const BuildPlan plan = planBuild({previous, {"a", "b", "c"}, {"d"}, 2}, lookups({"a", "b", "c"}));
+        const BuildPlan plan = planBuild({previous, {"a", "b", "c"}, {"d"}, 2, {}}, lookups({"a", "b", "c"}));
         std::multiset<std::string> all(plan.visit.begin(), plan.visit.end());
         all.insert(plan.keep.begin(), plan.keep.end());
         all.insert(plan.gone.begin(), plan.gone.end());

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <set>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,6 +44,12 @@ std::map<std::string, Record> byPath(const std::vector<Record>& records)
     for (const Record& record : records)
         map[record["audio_path"].get<std::string>()] = record;
     return map;
+}
+
+std::string bytesOf(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 Record readJson(const fs::path& path)
@@ -330,6 +337,50 @@ private slots:
         QCOMPARE(back[0].dump(), Record({{"audio_path", "a/b.mp3"}, {"tempo", 120.0}, {"note", "{[\"quoted\"]}"}}).dump());
         std::ofstream(folder / "bad.json") << "[{\"audio_path\": \"x\"},  {\"audio_path\": \"unterminated}]";
         QVERIFY_THROWS_EXCEPTION(Error, LibraryDataset::load(folder / "bad.json"));
+    }
+
+    void shardedPartsMergeIntoTheOneMachineBuild()
+    {
+        const fs::path folder = copyLibrary("dataset_shards");
+        BuildOptions whole = optionsFor(folder);
+        whole.output = folder / "whole.json";
+        buildDataset(whole);
+        std::vector<fs::path> parts;
+        std::size_t partRecords = 0;
+        for (int index = 1; index <= 2; ++index) {
+            BuildOptions part = optionsFor(folder);
+            part.output = folder / ("part" + std::to_string(index) + ".json");
+            part.shard = {index, 2};
+            buildDataset(part);
+            parts.push_back(part.output);
+            partRecords += readDataset(part.output).size();
+        }
+        const std::vector<Record> expected = readDataset(whole.output);
+        QCOMPARE(partRecords, expected.size());  // each song analysed on one machine only
+        QVERIFY(readDataset(parts[0]).size() < expected.size() && readDataset(parts[1]).size() < expected.size());
+
+        const fs::path merged = folder / "merged.json";
+        QCOMPARE(mergeDatasetFiles(parts, merged), expected.size());
+        const std::vector<Record> records = readDataset(merged);
+        QCOMPARE(records.size(), expected.size());
+        for (std::size_t i = 0; i < records.size(); ++i)
+            QCOMPARE(records[i].dump(), expected[i].dump());
+        const DatasetPaths one = DatasetPaths::forDataset(whole.output);
+        const DatasetPaths joined = DatasetPaths::forDataset(merged);
+        for (const Record& record : expected) {
+            const std::string id = std::to_string(record["track_id"].get<std::int64_t>());
+            QVERIFY2(fs::exists(FeatureCache(one.cache).pathFor(id)), "every analysed song is cached");
+            QCOMPARE(bytesOf(FeatureCache(joined.cache).pathFor(id)), bytesOf(FeatureCache(one.cache).pathFor(id)));
+        }
+        QCOMPARE(readJson(joined.artistEmbeddings), readJson(one.artistEmbeddings));
+        std::set<std::string> failedWhole, failedJoined;
+        for (const Record& error : readJson(one.errors))
+            failedWhole.insert(error["audio_path"].get<std::string>());
+        for (const Record& error : readJson(joined.errors))
+            failedJoined.insert(error["audio_path"].get<std::string>());
+        QVERIFY(!failedWhole.empty());
+        QCOMPARE(failedJoined, failedWhole);
+        QVERIFY(fs::exists(joined.settings));
     }
 
     void mergesByAudioPath()
