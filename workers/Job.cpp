@@ -48,7 +48,7 @@ void Job::wait()
 
 bool Job::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_thread && !m_done.load();
 }
 
 void Job::run()
@@ -66,6 +66,7 @@ void Job::run()
     } catch (...) {  // nothing may leave the job's thread: it would end the program
         emit failed(tr("Unexpected failure of an unknown kind."));
     }
+    m_done.store(true);  // before `finished`, so that whoever it reaches sees the job as ended
     emit finished();
 }
 

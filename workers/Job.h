@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,7 @@ public:
 
     void start();
     void cancel();
+    // Started, and its work not ended yet: false from just before `finished` is emitted.
     bool isRunning() const;
     bool isCancelling() const { return m_cancel.isCancelled(); }
     // Blocks until the job's thread has ended (for shutdown paths only: it stalls the caller).
@@ -56,6 +58,7 @@ private:
 
     CancelToken m_cancel;
     std::unique_ptr<QThread> m_thread;
+    std::atomic<bool> m_done{false};  // its work has ended (its thread may still be winding down)
     EtaEstimator m_eta;
     QElapsedTimer m_sinceReport;
     std::string m_lastStage;  // on the job's thread only
