@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|vocoder|conditioning]...
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|distributed|vocoder|conditioning]...
 #        (default: all but vocoder and conditioning, which train for 30 and 90 minutes; the `bench` target
 #        passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
@@ -8,9 +8,9 @@
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|vocoder|conditioning]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|distributed|vocoder|conditioning]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset families training generation}
+parts=${*:-decode logmel gui library dataset families training generation distributed}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -109,6 +109,14 @@ fi
 if wanted generation; then
   echo "== generation speed: a 30 s song, sampler, VAE decoder and vocoder =="
   "$build/bench/bench_generation"
+  echo
+fi
+
+if wanted distributed; then
+  dataset="$data/dataset-no_asr/data.json"
+  [ -f "$dataset" ] || { echo "run the dataset part first: the ranks train on its build" >&2; exit 1; }
+  echo "== data-parallel training: two ranks on this machine against one process =="
+  "$here/distributed_scaling.sh" "$build" "$dataset"
   echo
 fi
 

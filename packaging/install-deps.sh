@@ -6,7 +6,7 @@ set -euo pipefail
 
 build=(build-essential cmake ninja-build pkg-config git)
 qt=(qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev fonts-dejavu-core)
-engine=(libtorch-dev libopenblas0-pthread libfftw3-dev
+engine=(libtorch-dev libgloo-dev libopenblas0-pthread libfftw3-dev
         libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
         libsndfile1-dev librtaudio-dev libqcustomplot-dev libqcustomplot2.1-qt6 nlohmann-json3-dev
         libqm-dsp-dev librubberband-dev libebur128-dev libespeak-ng-dev espeak-ng-data libcurl4-openssl-dev

@@ -3,8 +3,11 @@
 #include "app/cli/Terminal.h"
 #include "core/training/Training.h"
 
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
+#include <utility>
 
 namespace muze::cli {
 
@@ -22,6 +25,22 @@ std::vector<PhaseOneModel> phaseOneModels(const std::string& name)
 }
 
 constexpr int kMostEpochs = 1000000;
+
+// torchrun's conventions: the flags, or else the variables torchrun sets.
+DistributedOptions distributedOptions(ArgumentParser::Result args)
+{
+    for (const auto& [flag, variable] : {std::pair{"world_size", "WORLD_SIZE"}, std::pair{"rank", "RANK"}, std::pair{"master_addr", "MASTER_ADDR"},
+                                         std::pair{"master_port", "MASTER_PORT"}})
+        if (const char* value = std::getenv(variable); !args.wasGiven(flag) && value != nullptr)
+            args.values[flag] = value;
+    DistributedOptions options;
+    options.worldSize = args.integer("world_size", 1, 4096);
+    options.rank = args.integer("rank", 0, options.worldSize - 1);
+    options.masterAddress = args.text("master_addr");
+    options.masterPort = args.integer("master_port", 1, 65535);
+    options.timeout = std::chrono::seconds(args.integer("dist_timeout", 1, 86400));
+    return options;
+}
 
 }  // namespace
 
@@ -53,7 +72,12 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--transpose", "N", "phase 3: hear each song moved by up to ±N semitones, its key, chords and pitch with it (0: off)", "0")
         .option("--text_encoder", "FILE", "phase 3: a TorchScript T5 or CLAP (encode_text) in place of the built-in text encoder")
         .flag("--gradient_checkpointing", "phase 1: the VAE keeps less for its backward pass and runs each block twice")
-        .flag("--resume", "carry on from the latest checkpoint in --out_dir");
+        .flag("--resume", "carry on from the latest checkpoint in --out_dir")
+        .option("--world_size", "N", "processes training together, each with its share of every batch (or WORLD_SIZE)", "1")
+        .option("--rank", "I", "this process's place among them, 0 to N-1; rank 0 writes checkpoints and logs (or RANK)", "0")
+        .option("--master_addr", "HOST", "where rank 0 listens for the others (or MASTER_ADDR)", "127.0.0.1")
+        .option("--master_port", "PORT", "its port (or MASTER_PORT)", "29500")
+        .option("--dist_timeout", "SECONDS", "how long a rank waits for the others (rank 0 validates alone) before it stops with an error", "1800");
     const auto args = parser.parse(arguments);
     if (args.helpRequested) {
         std::cout << parser.help();
@@ -94,15 +118,22 @@ int runTrain(const std::vector<std::string>& arguments)
     options.cfgDropout = args.number("cfg_dropout", 0.0, 1.0);
     options.voiceDropout = args.number("voice_dropout", 0.0, 1.0);
     options.transposeRange = args.integer("transpose", 0, 6);
+    options.distributed = distributedOptions(args);
 
     const std::vector<PhaseOneModel> models = options.phase == 1 ? phaseOneModels(args.text("model")) : std::vector<PhaseOneModel>{PhaseOneModel::Vae};
     for (const PhaseOneModel model : models) {
         options.model = model;
         ProgressLine progress;
         const TrainSummary summary = train(options, progress.control());
-        std::cerr << "\r" << (options.phase == 3 ? "latent diffusion" : options.phase == 2 ? "planner" : model == PhaseOneModel::Vocoder ? "vocoder" : "VAE") << ": step " << summary.steps << ", validation loss "
-                  << summary.firstValidationLoss << " → " << summary.lastValidationLoss << " " << summary.lastValidation.dump()
-                  << ". Checkpoint: " << summary.checkpoint.string() << "\n";
+        const char* part = options.phase == 3 ? "latent diffusion" : options.phase == 2 ? "planner" : model == PhaseOneModel::Vocoder ? "vocoder" : "VAE";
+        if (options.distributed.writes())
+            std::cerr << "\r" << part << ": step " << summary.steps << ", validation loss " << summary.firstValidationLoss << " → "
+                      << summary.lastValidationLoss << " " << summary.lastValidation.dump() << ". Checkpoint: " << summary.checkpoint.string() << "\n";
+        else
+            std::cerr << "\r" << part << ": step " << summary.steps << " (rank 0 validates and writes the checkpoints)\n";
+        if (options.distributed.distributed())
+            std::cerr << "rank " << options.distributed.rank << " of " << options.distributed.worldSize << ": weights fingerprint " << std::hex
+                      << summary.weightsFingerprint << std::dec << "\n";
     }
     return 0;
 }

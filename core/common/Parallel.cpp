@@ -4,14 +4,20 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <sched.h>
 #include <thread>
 #include <vector>
 
 namespace muze {
 namespace {
 
+// The cores this process may run on: fewer than the machine's under taskset, or in a container
+// limited by cpuset, as for each rank of a distributed run sharing one machine.
 int coreCount()
 {
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof(allowed), &allowed) == 0)
+        return std::max(1, CPU_COUNT(&allowed));
     return std::max(1u, std::thread::hardware_concurrency());
 }
 

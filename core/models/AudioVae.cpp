@@ -217,13 +217,23 @@ torch::Tensor AudioVaeImpl::denormalise(const torch::Tensor& normalised) const
     return normalised * m_config.melScaleDb + m_config.melCentreDb;
 }
 
-VaeOutput AudioVaeImpl::forward(const torch::Tensor& melDb, at::Generator generator)
+std::vector<std::int64_t> AudioVaeImpl::latentShapeOf(const torch::Tensor& melDb) const
 {
     TORCH_CHECK(melDb.dim() == 3 && melDb.size(1) == m_config.melBins && melDb.size(2) % m_config.timeReduction() == 0,
                 "AudioVAE takes [B, n_mels, T] with T a multiple of ", m_config.timeReduction());
+    return {melDb.size(0), m_config.latentDim, melDb.size(2) / m_config.timeReduction()};
+}
+
+VaeOutput AudioVaeImpl::forward(const torch::Tensor& melDb, at::Generator generator)
+{
+    return forward(melDb, torch::randn(latentShapeOf(melDb), generator, melDb.options()));
+}
+
+VaeOutput AudioVaeImpl::forward(const torch::Tensor& melDb, const torch::Tensor& noise)
+{
+    TORCH_CHECK(noise.sizes() == c10::IntArrayRef(latentShapeOf(melDb)), "AudioVAE's noise must be ", c10::IntArrayRef(latentShapeOf(melDb)));
     const auto moments = m_encoder->forward(normalise(melDb)).chunk(2, 1);  // [B, latent, T/r] each
     const torch::Tensor logVariance = moments[1].clamp(-30.0, 20.0);
-    const torch::Tensor noise = torch::randn(moments[0].sizes(), generator, moments[0].options());
     const torch::Tensor latent = moments[0] + (0.5 * logVariance).exp() * noise;
     return {m_decoder->forward(latent), moments[0], logVariance};
 }

@@ -57,6 +57,9 @@ public:
 
     // `melDb` [B, melBins, T] in dB, T a multiple of timeReduction(). `generator` draws the latent's noise.
     VaeOutput forward(const torch::Tensor& melDb, at::Generator generator);
+    // The same with the noise given, of latentShapeOf(melDb): [B, latent channels, T / time reduction].
+    VaeOutput forward(const torch::Tensor& melDb, const torch::Tensor& noise);
+    std::vector<std::int64_t> latentShapeOf(const torch::Tensor& melDb) const;
     torch::Tensor encodeMean(const torch::Tensor& melDb);
     // A whole song's latent means [latentDim, T / reduction] from its log-mel [melBins, T] (T cut to
     // a multiple of the reduction), encoded a window at a time with `margin` frames of context on

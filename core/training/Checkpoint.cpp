@@ -294,16 +294,14 @@ void restoreGeneratorState(at::Generator& generator, const std::string& state)
     }
 }
 
-CheckpointFolder::CheckpointFolder(std::filesystem::path folder, int keep) : m_folder(std::move(folder)), m_keep(std::max(1, keep))
-{
-    std::filesystem::create_directories(m_folder);
-}
+CheckpointFolder::CheckpointFolder(std::filesystem::path folder, int keep) : m_folder(std::move(folder)), m_keep(std::max(1, keep)) {}
 
 std::filesystem::path CheckpointFolder::save(const CheckpointParts& parts, const CheckpointInfo& info)
 {
     std::ostringstream name;
     name << "step-" << std::setw(8) << std::setfill('0') << info.step << ".safetensors";
     const std::filesystem::path path = m_folder / name.str();
+    std::filesystem::create_directories(m_folder);
     saveCheckpoint(path, parts, info);
 
     std::vector<std::filesystem::path> steps;
@@ -332,6 +330,9 @@ std::filesystem::path CheckpointFolder::save(const CheckpointParts& parts, const
 std::optional<std::filesystem::path> CheckpointFolder::latest() const
 {
     std::optional<std::filesystem::path> newest;
+    std::error_code missing;
+    if (!std::filesystem::is_directory(m_folder, missing))
+        return newest;
     for (const auto& entry : std::filesystem::directory_iterator(m_folder)) {
         const std::string file = entry.path().filename().string();
         if (file.rfind("step-", 0) == 0 && entry.path().extension() == ".safetensors" && (!newest || entry.path() > *newest))

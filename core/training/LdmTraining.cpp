@@ -105,13 +105,17 @@ public:
         const std::vector<SongData>& chunk = m_schedule.pool->chunk(chunkIndex);
         const HeardSongs& heard = heardSongs(chunkIndex, chunk, step);
         at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed + 2, step));
+        const BatchShare share = m_options.distributed.share();
+        const std::vector<SectionCrop> crops = sectionCrops(chunk, m_songs, static_cast<int>(share.whole(m_options.batchSize)), melFrames(), m_options.seed, step);
+        const torch::Tensor allRolls = torch::rand({share.whole(m_options.batchSize), 2}, generator);
         std::vector<torch::Tensor> latents;
         std::vector<ExampleConditions> conditions;
-        for (const SectionCrop& crop : sectionCrops(chunk, m_songs, m_options.batchSize, melFrames(), m_options.seed, step)) {
+        for (std::int64_t i = share.first(m_options.batchSize); i < share.first(m_options.batchSize) + m_options.batchSize; ++i) {
+            const SectionCrop& crop = crops[static_cast<std::size_t>(i)];
             const SongData& song = chunk[crop.song];
             const std::int64_t start = aligned(crop.startFrame);
             latents.push_back(latentCrop(heard.latents[crop.song], start));
-            const torch::Tensor rolls = torch::rand({2}, generator);
+            const torch::Tensor rolls = allRolls[i];
             ExampleConditions c = rolls[0].item<double>() < m_options.cfgDropout
                                       ? unconditional(latentFrames())
                                       : conditionsAt(heard.records[crop.song], place(start), energyCurveOf(song.mel.narrow(1, start, melFrames()), latentFrames()));
@@ -122,8 +126,10 @@ public:
             conditions.push_back(std::move(c));
         }
         const torch::Tensor x0 = torch::stack(latents);
-        const torch::Tensor timesteps = torch::randint(m_noise.trainSteps(), {x0.size(0)}, generator).to(m_device);
-        const torch::Tensor noise = torch::randn(x0.sizes(), generator).to(m_device);
+        std::vector<std::int64_t> wholeShape = x0.sizes().vec();
+        wholeShape[0] = share.whole(m_options.batchSize);
+        const torch::Tensor timesteps = shareOf(torch::randint(m_noise.trainSteps(), {wholeShape[0]}, generator), share, m_options.batchSize).to(m_device);
+        const torch::Tensor noise = shareOf(torch::randn(wholeShape, generator), share, m_options.batchSize).to(m_device);
         return {diffusionLoss(*m_model, x0, noise, timesteps, batchConditions(conditions, m_device)), {}};
     }
 

@@ -59,7 +59,9 @@ public:
     LossTerms loss(std::int64_t step) override
     {
         at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed, step));
-        const torch::Tensor picks = torch::randint(static_cast<std::int64_t>(m_train.size()), {m_options.batchSize}, generator);
+        const BatchShare share = m_options.distributed.share();
+        const torch::Tensor picks = shareOf(torch::randint(static_cast<std::int64_t>(m_train.size()), {share.whole(m_options.batchSize)}, generator),
+                                            share, m_options.batchSize);
         std::vector<const PlannerExample*> batch;
         for (std::int64_t i = 0; i < picks.size(0); ++i)
             batch.push_back(&m_train[static_cast<std::size_t>(picks[i].item<std::int64_t>())]);
@@ -140,9 +142,10 @@ TrainSummary trainPlanner(const TrainOptions& options, const JobControl& control
                                                 "least (one to check against); " + options.annotations.string() + " has " +
                                                     std::to_string(train.size() + held.size()) +
                                                     ". Run `muze build-dataset` on it to analyse the songs' sections.");
+    const std::int64_t wholeBatch = options.distributed.share().whole(options.batchSize);  // of all ranks
     const RunLength length{options.maxSteps > 0 ? options.maxSteps
-                                                : options.epochs * std::max<std::int64_t>(1, static_cast<std::int64_t>(train.size()) / options.batchSize),
-                           std::max<std::int64_t>(1, static_cast<std::int64_t>(train.size()) / options.batchSize)};
+                                                : options.epochs * std::max<std::int64_t>(1, static_cast<std::int64_t>(train.size()) / wholeBatch),
+                           std::max<std::int64_t>(1, static_cast<std::int64_t>(train.size()) / wholeBatch)};
     const double peakRate = options.learningRate > 0 ? options.learningRate : 1e-3;
 
     torch::manual_seed(options.seed);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/JobControl.h"
+#include "core/training/DistributedOptions.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,7 @@ struct TrainOptions {
     int transposeRange = 0;
     double emaDecay = 0.999;
     int latentCropFrames = 256;           // 10.24 s at 25 latent frames a second
+    DistributedOptions distributed;       // --world_size, --rank, --master_addr, --master_port
 };
 
 struct TrainSummary {
@@ -60,7 +62,8 @@ struct TrainSummary {
     double firstValidationLoss = 0.0;     // of this run
     double lastValidationLoss = 0.0;
     nlohmann::ordered_json lastValidation;  // every measure of the last validation, as metrics.jsonl has it
-    std::filesystem::path checkpoint;     // the last one written
+    std::filesystem::path checkpoint;     // the last one written (by the first rank of a distributed run)
+    std::uint64_t weightsFingerprint = 0; // a hash of the final weights: the same on every rank of a distributed run
 };
 
 // Where a run's checkpoints/, metrics.jsonl and previews/ go: OUT_DIR/vae, vocoder, planner or ldm.

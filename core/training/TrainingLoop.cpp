@@ -10,6 +10,7 @@
 #include "core/dataset/FeatureCache.h"
 #include "core/dataset/SourceFingerprint.h"
 #include "core/dsp/GriffinLim.h"
+#include "core/training/Distributed.h"
 
 #include <torch/torch.h>
 
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <cstring>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 namespace muze {
@@ -240,16 +242,25 @@ struct StepOutcome {
     Json parts = Json::object();
 };
 
-StepOutcome takeStep(TrainingTask& task, TrainingRun& run, NonFiniteGuard& guard, double clip, std::int64_t step)
+// In a distributed run the losses are the ranks' means, so that every rank makes the same choice
+// of guard, and the gradients are averaged before clipping.
+StepOutcome takeStep(TrainingTask& task, TrainingRun& run, NonFiniteGuard& guard, double clip, std::int64_t step, ProcessGroup* group)
 {
     run.optimizer->zero_grad();
     const LossTerms loss = task.loss(step);
+    std::vector<double> values{loss.total.item<double>()};
+    for (const auto& part : loss.parts)
+        values.push_back(part.second.item<double>());
+    if (group)
+        values = group->average(values);
     StepOutcome outcome;
-    outcome.loss = loss.total.item<double>();
-    for (const auto& [name, value] : loss.parts)
-        outcome.parts[name] = value.item<double>();
+    outcome.loss = values[0];
+    for (std::size_t i = 0; i < loss.parts.size(); ++i)
+        outcome.parts[loss.parts[i].first] = values[i + 1];
     if (guard.accept(outcome.loss)) {
         loss.total.backward();
+        if (group)
+            group->averageGradients(*run.model);
         outcome.gradientNorm = torch::nn::utils::clip_grad_norm_(run.model->parameters(), clip);
         run.optimizer->step();
         task.afterOptimizerStep(step);
@@ -317,6 +328,17 @@ private:
     double m_timedSince = 0.0;
 };
 
+// A hash of every parameter's bytes: equal on ranks that hold the same weights.
+std::uint64_t fingerprintOf(torch::nn::Module& model)
+{
+    std::string bytes;
+    for (const torch::Tensor& parameter : model.parameters()) {
+        const torch::Tensor values = parameter.detach().to(torch::kCPU).contiguous();
+        bytes.append(static_cast<const char*>(values.data_ptr()), static_cast<std::size_t>(values.numel()) * values.element_size());
+    }
+    return stableHash(bytes);
+}
+
 void setLearningRate(torch::optim::AdamW& optimizer, double rate)
 {
     for (auto& group : optimizer.param_groups())
@@ -327,6 +349,10 @@ void setLearningRate(torch::optim::AdamW& optimizer, double rate)
 
 TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions& options, const JobControl& control)
 {
+    std::unique_ptr<ProcessGroup> group;
+    if (options.distributed.distributed())
+        group = std::make_unique<ProcessGroup>(options.distributed);
+    const bool writes = options.distributed.writes();
     CheckpointFolder checkpoints(run.folder / "checkpoints", options.keepCheckpoints);
     const CheckpointParts parts{run.model, run.ema, run.optimizer};
     std::int64_t step = 0;
@@ -342,12 +368,23 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
         step = resumed.step;
         length.adopt(resumed.training, run);
     }
+    if (group) {
+        group->broadcastFromFirst(*run.model);
+        if (run.ema)
+            group->broadcastFromFirst(*run.ema);
+    }
 
-    MetricsLog log(run.folder / "metrics.jsonl");
+    std::optional<MetricsLog> log;
+    if (writes) {
+        std::filesystem::create_directories(run.folder);
+        log.emplace(run.folder / "metrics.jsonl");
+    }
     NonFiniteGuard guard(options.nonFiniteLimit);
     TrainSummary summary;
     bool validatedOnce = false;
     const auto validateAndSave = [&] {
+        if (!writes)
+            return;
         Json entry{{"step", step}, {"epoch", step / run.stepsPerEpoch}};
         {
             torch::NoGradGuard noGrad;
@@ -362,7 +399,7 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
         validatedOnce = true;
         summary.lastValidationLoss = loss;
         summary.lastValidation = entry;
-        log.append(entry);
+        log->append(entry);
         run.info.step = step;
         run.info.epoch = step / run.stepsPerEpoch;
         run.info.validationLoss = loss;
@@ -375,6 +412,18 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
     std::int64_t stepsSinceLog = 0;
     Clock::duration paused{};
     const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started - paused).count(); };
+    // The ranks of a distributed run stop at the same step and run to the same length (the shortest
+    // any of them planned): they agree on both before each step.
+    const auto agreeToStop = [&](bool stop) {
+        if (!group)
+            return stop;
+        const std::vector<double> agreed = group->maximum({stop ? 1.0 : 0.0, -static_cast<double>(run.totalSteps)});
+        if (const auto total = static_cast<std::int64_t>(-agreed[1]); total != run.totalSteps) {
+            run.totalSteps = total;
+            run.info.training["total_steps"] = total;
+        }
+        return agreed[0] > 0;
+    };
     while (step < run.totalSteps) {
         if (control.isPaused()) {
             const auto since = Clock::now();
@@ -384,14 +433,14 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
             paused += held;
             lastLog += held;
         }
-        if (control.isCancelled() || (options.maxMinutes > 0 && elapsed() > options.maxMinutes * 60)) {
+        if (agreeToStop(control.isCancelled() || (options.maxMinutes > 0 && elapsed() > options.maxMinutes * 60))) {
             validateAndSave();
             control.throwIfCancelled();
             break;
         }
         const double rate = warmupCosineLearningRate(step, options.warmupSteps, run.totalSteps, run.peakRate, run.peakRate * 0.01);
         setLearningRate(*run.optimizer, rate);
-        const StepOutcome outcome = takeStep(task, run, guard, options.gradientClip, step);
+        const StepOutcome outcome = takeStep(task, run, guard, options.gradientClip, step, group.get());
         ++step;
         ++stepsSinceLog;
         summary.steps = step;
@@ -403,9 +452,10 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
             entry.update(Json{{"lr", rate},
                               {"grad_norm", outcome.gradientNorm},
                               {"steps_per_s", stepsSinceLog / seconds},
-                              {"examples_per_s", stepsSinceLog * options.batchSize / seconds},
+                              {"examples_per_s", stepsSinceLog * options.batchSize * options.distributed.worldSize / seconds},
                               {"skipped_steps", guard.skipped()}});
-            log.append(entry);
+            if (log)
+                log->append(entry);
             lastLog = Clock::now();
             stepsSinceLog = 0;
         }
@@ -414,6 +464,7 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
         control.report("training", static_cast<double>(step) / static_cast<double>(run.totalSteps));
     }
     summary.steps = step;
+    summary.weightsFingerprint = fingerprintOf(*run.model);
     return summary;
 }
 
@@ -421,9 +472,16 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
 
 namespace muze {
 
-std::vector<Crop> CropSchedule::crops(const TrainOptions& options, int frames, std::int64_t step) const
+std::vector<Crop> CropSchedule::crops(const TrainOptions& options, int frames, std::int64_t step, BatchShare share) const
 {
-    return trainingCrops(pool->chunk(step / stepsPerChunk), options.batchSize, frames, options.seed, step);
+    std::vector<Crop> whole = trainingCrops(pool->chunk(step / stepsPerChunk), static_cast<int>(share.whole(options.batchSize)), frames, options.seed, step);
+    const auto first = whole.begin() + share.first(options.batchSize);
+    return {first, first + options.batchSize};
+}
+
+torch::Tensor shareOf(const torch::Tensor& whole, BatchShare share, std::int64_t perRank)
+{
+    return whole.narrow(0, share.first(perRank), perRank);
 }
 
 CropSchedule scheduleCrops(const TrainingSongs& songs, const std::vector<std::size_t>& train, const TrainOptions& options, int frames)
@@ -437,7 +495,7 @@ CropSchedule scheduleCrops(const TrainingSongs& songs, const std::vector<std::si
     CropSchedule schedule;
     schedule.pool = std::make_unique<SongPool>(
         bytes, [&songs, train](std::size_t song) { return songs.load(train[song]); }, options.memoryBudgetBytes, options.seed);
-    const std::int64_t cropsPerStep = static_cast<std::int64_t>(frames) * options.batchSize;
+    const std::int64_t cropsPerStep = static_cast<std::int64_t>(frames) * options.distributed.share().whole(options.batchSize);
     schedule.stepsPerEpoch = std::max<std::int64_t>(1, trainFrames / cropsPerStep);
     schedule.stepsPerChunk = std::max<std::int64_t>(1, schedule.stepsPerEpoch / schedule.pool->chunksPerPass());
     schedule.totalSteps = options.maxSteps > 0 ? options.maxSteps : schedule.stepsPerEpoch * options.epochs;

@@ -73,8 +73,8 @@ struct CropSchedule {
     std::int64_t stepsPerChunk = 1;
     std::int64_t stepsPerEpoch = 1;  // a pass over the songs' frames
     std::int64_t totalSteps = 1;     // --max_steps, or the epochs'
-    // The crops of `step`'s batch.
-    std::vector<Crop> crops(const TrainOptions& options, int frames, std::int64_t step) const;
+    // The crops of `step`'s batch: of one rank's share of it, when a share is given.
+    std::vector<Crop> crops(const TrainOptions& options, int frames, std::int64_t step, BatchShare share = {}) const;
 };
 CropSchedule scheduleCrops(const TrainingSongs& songs, const std::vector<std::size_t>& train, const TrainOptions& options, int frames);
 // Evenly spaced crops of each held-out song, read one song at a time.
@@ -124,7 +124,12 @@ struct RunLength {
 TrainingRun describeRun(torch::nn::Module& model, torch::optim::AdamW& optimizer, const nlohmann::ordered_json& config,
                         const TrainOptions& options, const TrainingSongs& songs, RunLength length, double peakRate);
 
+// The loop; in a distributed run (options.distributed) every rank runs it in step with the others,
+// averaging gradients, and only the first writes metrics, previews and checkpoints.
 TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions& options, const JobControl& control);
+
+// Rows [share.first(perRank), +perRank) of a tensor drawn for the whole batch.
+torch::Tensor shareOf(const torch::Tensor& whole, BatchShare share, std::int64_t perRank);
 
 // The training json a checkpoint records, which a resumed run must match.
 nlohmann::ordered_json trainingJson(const TrainOptions& options, double learningRate, std::int64_t totalSteps);

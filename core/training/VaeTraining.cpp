@@ -32,8 +32,12 @@ public:
 
     LossTerms loss(std::int64_t step) override
     {
-        const torch::Tensor mel = batchesOf(m_schedule.crops(m_options, m_cropFrames, step), m_options.batchSize).front().first.to(m_device);
-        at::Generator noise = at::detail::createCPUGenerator(stepSeed(m_options.seed + 1, step));
+        const BatchShare share = m_options.distributed.share();
+        const torch::Tensor mel = batchesOf(m_schedule.crops(m_options, m_cropFrames, step, share), m_options.batchSize).front().first.to(m_device);
+        at::Generator generator = at::detail::createCPUGenerator(stepSeed(m_options.seed + 1, step));
+        std::vector<std::int64_t> noiseShape = m_model->latentShapeOf(mel);
+        noiseShape[0] = share.whole(m_options.batchSize);
+        const torch::Tensor noise = shareOf(torch::randn(noiseShape, generator), share, m_options.batchSize).to(m_device);
         const VaeLoss loss = m_model->loss(m_model->forward(mel, noise), mel);
         LossTerms terms{loss.total, {{"reconstruction", loss.reconstruction}, {"kl", loss.kl}}};
         if (loss.spectral.defined())

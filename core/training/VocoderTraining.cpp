@@ -37,7 +37,7 @@ public:
 
     LossTerms loss(std::int64_t step) override
     {
-        const auto batch = batchesOf(m_schedule.crops(m_options, m_options.cropFrames, step), m_options.batchSize).front();
+        const auto batch = batchesOf(m_schedule.crops(m_options, m_options.cropFrames, step, m_options.distributed.share()), m_options.batchSize).front();
         const VocoderLoss loss = lossOf(batch.first.to(m_device), batch.second.to(m_device));
         return {loss.total(), {{"stft", loss.stft}, {"mel_error_db", loss.melDb}, {"phase", loss.phase}}};
     }
