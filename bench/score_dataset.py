@@ -77,6 +77,47 @@ def key_error(name, truth):
     return KEY_ERRORS[mir_eval.key.weighted_score(truth, name)]
 
 
+def segments_right(truth, segments, window=3.0):
+    """Each analysed segment with whether it is right: its name is the truth's for most of its time,
+    and each of its boundaries inside the song is within `window` seconds of a true one."""
+    true_edges = [s["start"] for s in truth["sections"][1:]]
+    near = lambda t: t <= 0.0 or t >= truth["duration"] - window or any(abs(t - edge) <= window for edge in true_edges)
+    rows = []
+    for segment in segments:
+        start, end = segment["start"], min(segment["end"], truth["duration"])
+        if end <= start:
+            continue
+        named_right = label_share({"duration": end - start, "sections": [dict(s, start=s["start"] - start, end=s["end"] - start)
+                                                                       for s in truth["sections"]]},
+                                  [dict(segment, start=0.0, end=end - start)]) >= 0.5
+        rows.append(dict(segment, right=bool(named_right and near(start) and near(segment["end"]))))
+    return rows
+
+
+def print_confidence(rows_by_split):
+    """How well the segments' confidence tells right segments from wrong ones, per half."""
+    rows_by_split = {split: [r for r in rows if is_number(r.get("confidence"))] for split, rows in rows_by_split.items()}
+    if not any(rows_by_split.values()):
+        return
+    print("\n| segments of | count | right | mean confidence | right when confidence ≥ 0.5 | right when < 0.5 | AUC |")
+    print("|---|---|---|---|---|---|---|")
+    for split, rows in sorted(rows_by_split.items()):
+        high = [r["right"] for r in rows if r["confidence"] >= 0.5]
+        low = [r["right"] for r in rows if r["confidence"] < 0.5]
+        share = lambda values: f"{np.mean(values):.3f} ({len(values)})" if values else "-"
+        print(f"| {split} | {len(rows)} | {np.mean([r['right'] for r in rows]):.3f} | {np.mean([r['confidence'] for r in rows]):.3f} | "
+              f"{share(high)} | {share(low)} | {auc(rows):.3f} |")
+
+
+def auc(rows):
+    """The chance that a right segment has a higher confidence than a wrong one (ties count half)."""
+    right = [r["confidence"] for r in rows if r["right"]]
+    wrong = [r["confidence"] for r in rows if not r["right"]]
+    if not right or not wrong:
+        return float("nan")
+    return float(np.mean([(a > b) + 0.5 * (a == b) for a in right for b in wrong]))
+
+
 def is_number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -150,6 +191,7 @@ def main():
     records = {Path(r["audio_path"]).stem: r for r in json.loads(args.dataset.read_text())}
     collected = {name: [] for name in GOALS}
     by_family, key_errors = {}, {}
+    segment_rows = {}
     missing = []
     for item in json.loads((args.test_set / "manifest.json").read_text()):
         truth = json.loads((args.test_set / "truth" / f"{item['name']}.json").read_text())
@@ -161,6 +203,8 @@ def main():
         for name, value in scores.items():
             if name in collected:
                 collected[name].append(value)
+        if item["kind"] == "song":
+            segment_rows.setdefault(truth.get("split", "bench"), []).extend(segments_right(truth, record.get("segments") or []))
         if "family" in truth:
             group = (truth["split"], truth["family"])
             by_family.setdefault(group, []).append(scores)
@@ -173,6 +217,7 @@ def main():
         goal = GOALS[name]
         print(f"| {TITLES[name]} | {'≥ %.2f' % goal if goal else '-'} | {'%.3f' % value if value is not None else 'n/a'} | {len(collected[name])} |")
     print_families(by_family, key_errors)
+    print_confidence(segment_rows)
     if missing:
         print(f"missing from the dataset: {', '.join(missing)}", file=sys.stderr)
     if args.json:

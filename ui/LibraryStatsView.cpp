@@ -190,6 +190,8 @@ QString LibraryStatsView::warningText(const StatsWarning& warning)
         return tr("No beats were found in %n song(s): their tempo, chords and sections are doubtful.", nullptr, tracks);
     if (warning.kind == "no_sections")
         return tr("A minute or more without sections in %n song(s): the planner learns no form from them.", nullptr, tracks);
+    if (warning.kind == "doubtful_sections")
+        return tr("The analysis doubts the sections of %n song(s): check their names and boundaries.", nullptr, tracks);
     if (warning.kind == "duplicate")
         return tr("The same audio %n time(s): it would weigh more than other songs in training.", nullptr, tracks);
     return QString::fromStdString(warning.message);

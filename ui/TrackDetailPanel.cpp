@@ -1,6 +1,8 @@
 #include "ui/TrackDetailPanel.h"
 
 #include "core/common/Error.h"
+#include "core/dataset/DatasetStats.h"
+#include "core/dataset/LlmPrompts.h"
 #include "core/dataset/TextFields.h"
 #include "ui/AppSettings.h"
 #include "ui/PlaybackBinder.h"
@@ -11,6 +13,7 @@
 #include "workers/AudioLoadJob.h"
 
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -37,6 +40,11 @@ QString textField(const Record& record, const char* name)
     return found != record.end() && found->is_string() ? QString::fromStdString(found->get<std::string>()) : QString();
 }
 
+bool isTimedObject(const Json& item)
+{
+    return item.is_object() && item.contains("start") && item.contains("end") && item["start"].is_number() && item["end"].is_number();
+}
+
 QVector<TimelineSpan> spansOf(const Record& record, const char* name, const char* labelField)
 {
     QVector<TimelineSpan> spans;
@@ -44,13 +52,32 @@ QVector<TimelineSpan> spansOf(const Record& record, const char* name, const char
     if (found == record.end() || !found->is_array())
         return spans;
     for (const auto& item : *found) {
-        if (item.is_object() && item.contains("start") && item.contains("end") && item["start"].is_number() && item["end"].is_number())
+        if (isTimedObject(item))
             spans.push_back({item["start"].get<double>(), item["end"].get<double>(),
                              item.contains(labelField) && item[labelField].is_string() ? QString::fromStdString(item[labelField].get<std::string>()) : QString()});
         else if (item.is_array() && item.size() == 2 && item[0].is_number() && item[1].is_number())  // vocal_regions: [start, end]
             spans.push_back({item[0].get<double>(), item[1].get<double>(), QString()});
     }
     return spans;
+}
+
+// The analysis's confidence in each section spansOf lists; none for a section named by hand.
+QVector<std::optional<double>> sectionConfidences(const Record& record)
+{
+    QVector<std::optional<double>> confidences;
+    const auto found = record.find(field::kSegments);
+    if (found == record.end() || !found->is_array())
+        return confidences;
+    for (const auto& item : *found)
+        if (isTimedObject(item))
+            confidences.push_back(item.contains("confidence") && item["confidence"].is_number() ? std::optional(item["confidence"].get<double>())
+                                                                                                : std::nullopt);
+    return confidences;
+}
+
+bool sameSeconds(const Json& a, const Json& b)
+{
+    return a.is_number() && b.is_number() && std::abs(a.get<double>() - b.get<double>()) < 0.005;  // the table shows hundredths
 }
 
 QVector<double> timesOf(const Record& record, const char* name)
@@ -81,7 +108,7 @@ TrackDetailPanel::TrackDetailPanel(PlaybackController& playback, QWidget* parent
       m_lyrics(new QPlainTextEdit(this)),
       m_genre(new QLineEdit(this)),
       m_include(new QCheckBox(tr("Train on this song"), this)),
-      m_sections(new QTableWidget(0, 3, this))
+      m_sections(new QTableWidget(0, 4, this))
 {
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -98,7 +125,7 @@ TrackDetailPanel::TrackDetailPanel(PlaybackController& playback, QWidget* parent
     m_genre->setObjectName(QStringLiteral("genre"));
     m_include->setObjectName(QStringLiteral("include"));
     m_sections->setObjectName(QStringLiteral("sections"));
-    m_sections->setHorizontalHeaderLabels({tr("Section"), tr("Start (s)"), tr("End (s)")});
+    m_sections->setHorizontalHeaderLabels({tr("Section"), tr("Start (s)"), tr("End (s)"), tr("Confidence")});
     m_sections->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_sections->verticalHeader()->hide();
 
@@ -205,6 +232,7 @@ void TrackDetailPanel::showFields()
     m_include->setCheckState(!known ? Qt::PartiallyChecked : valueOr(m_record, field::kIncluded, true) ? Qt::Checked : Qt::Unchecked);
 
     const QVector<TimelineSpan> sections = spansOf(m_record, field::kSegments, "type");
+    const QVector<std::optional<double>> confidences = sectionConfidences(m_record);
     m_sections->setRowCount(static_cast<int>(sections.size()));
     for (int row = 0; row < sections.size(); ++row) {
         auto* type = new QComboBox(m_sections);
@@ -218,6 +246,7 @@ void TrackDetailPanel::showFields()
         m_sections->setCellWidget(row, 0, type);
         m_sections->setItem(row, 1, new QTableWidgetItem(QString::number(sections[row].start, 'f', 2)));
         m_sections->setItem(row, 2, new QTableWidgetItem(QString::number(sections[row].end, 'f', 2)));
+        m_sections->setItem(row, 3, confidenceItem(confidences.value(row)));
     }
     m_updating = false;
 }
@@ -278,10 +307,7 @@ void TrackDetailPanel::commit(EditKind kind, const char* name, const Json& value
     Record after = m_record;
     after[name] = value;
     updateDerivedFields(kind, after);
-    Json edited = after.contains(field::kUserEdited) && after[field::kUserEdited].is_array() ? after[field::kUserEdited] : Json::array();
-    if (std::find(edited.begin(), edited.end(), Json(name)) == edited.end())
-        edited.push_back(name);
-    after[field::kUserEdited] = edited;
+    markUserEdited(after, name);
     const Record before = m_record;
     m_record = after;
     emit this->edited(m_index, before, after, description, kind);
@@ -291,6 +317,7 @@ void TrackDetailPanel::commit(EditKind kind, const char* name, const Json& value
 void TrackDetailPanel::updateDerivedFields(EditKind kind, Record& record) const
 {
     if (kind == PromptEdit) {
+        record[kPromptSource] = kUserPromptSource;
         refreshPromptFields(record, nullptr);  // the next build with a CLAP encoder embeds the new prompt
     } else if (kind == LyricsEdit) {
         try {
@@ -311,6 +338,7 @@ Json TrackDetailPanel::sectionsFromTable() const
         Json section = old != m_record.end() && old->is_array() && static_cast<std::size_t>(row) < old->size() ? (*old)[static_cast<std::size_t>(row)] : Json::object();
         if (!section.is_object())
             section = Json::object();
+        const Json analysed = section;
         const auto* type = qobject_cast<QComboBox*>(m_sections->cellWidget(row, 0));
         section["type"] = type ? type->currentText().toStdString() : "verse";
         bool startOk = false;
@@ -319,9 +347,28 @@ Json TrackDetailPanel::sectionsFromTable() const
         const double end = m_sections->item(row, 2) ? m_sections->item(row, 2)->text().toDouble(&endOk) : 0.0;
         section["start"] = startOk ? start : valueOr(section, "start", 0.0);
         section["end"] = endOk && end > start ? end : valueOr(section, "end", start);
+        const bool changed = section["type"] != analysed.value("type", Json()) || !sameSeconds(section["start"], analysed.value("start", Json())) ||
+                             !sameSeconds(section["end"], analysed.value("end", Json()));
+        if (changed)
+            section.erase("confidence");  // the analysis no longer vouches for it
         sections.push_back(section);
     }
     return sections;
+}
+
+QTableWidgetItem* TrackDetailPanel::confidenceItem(std::optional<double> confidence)
+{
+    auto* item = new QTableWidgetItem(confidence ? QStringLiteral("%1%").arg(qRound(*confidence * 100)) : QStringLiteral("–"));
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    if (!confidence) {
+        item->setToolTip(tr("Named by hand or by another tool: the analysis did not rate it."));
+    } else if (*confidence < kDoubtfulSections) {
+        item->setBackground(QColor(255, 180, 0, 90));
+        item->setToolTip(tr("Doubtful: the analysis is unsure of this section's name or boundaries. Listen and correct it."));
+    } else {
+        item->setToolTip(tr("How likely the analysis named this section and placed its boundaries right."));
+    }
+    return item;
 }
 
 void TrackDetailPanel::addSection()

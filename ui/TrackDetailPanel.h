@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 class QCheckBox;
@@ -14,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace muze {
 
@@ -63,6 +65,7 @@ private:
     void showAnnotations();
     void loadAudio(const QString& file);
     nlohmann::ordered_json sectionsFromTable() const;
+    static QTableWidgetItem* confidenceItem(std::optional<double> confidence);
     void addSection();
     void removeSection();
 

@@ -164,6 +164,10 @@ TrackFacts trackFacts(const Record& record)
     const auto segments = record.find(field::kSegments);
     if (segments != record.end() && segments->is_array()) {
         facts.sectionCount = static_cast<int>(segments->size());
+        // A section without a confidence was named by hand (or by another tool): it counts as sure.
+        double confidentSeconds = 0.0;
+        double timedSeconds = 0.0;
+        bool rated = false;
         for (const Json& section : *segments) {
             if (!section.is_object())
                 continue;
@@ -171,7 +175,15 @@ TrackFacts trackFacts(const Record& record)
             const double seconds = timed ? section["end"].get<double>() - section["start"].get<double>() : -1.0;
             const std::string type = section.contains("type") && section["type"].is_string() ? section["type"].get<std::string>() : "";
             facts.sections.emplace_back(type, seconds);
+            const Json confidence = section.value("confidence", Json());
+            rated = rated || confidence.is_number();
+            if (seconds > 0) {
+                confidentSeconds += (confidence.is_number() ? confidence.get<double>() : 1.0) * seconds;
+                timedSeconds += seconds;
+            }
         }
+        if (rated && timedSeconds > 0)
+            facts.sectionConfidence = confidentSeconds / timedSeconds;
     }
     facts.noBeats = hasNoBeats(record);
     facts.content = contentOf(record);
@@ -192,7 +204,7 @@ DatasetStats datasetStats(const std::vector<const TrackFacts*>& tracks)
     std::vector<double> tempi, durations, loudness, energy, sectionSeconds;
     std::map<std::string, std::vector<std::string>> byKey, byContent;
     std::map<int, std::vector<std::string>> byTempoBand;
-    std::vector<std::string> withoutBeats, withoutSections;
+    std::vector<std::string> withoutBeats, withoutSections, doubtfulSections;
     for (const TrackFacts* track : tracks) {
         const double hours = track->seconds / 3600.0;
         stats.tracks += 1;
@@ -235,6 +247,8 @@ DatasetStats datasetStats(const std::vector<const TrackFacts*>& tracks)
             withoutBeats.push_back(track->path);
         if (track->seconds >= kLongEnoughForForm && track->sectionCount < 2)
             withoutSections.push_back(track->path);
+        if (track->sectionConfidence && *track->sectionConfidence < kDoubtfulSections)
+            doubtfulSections.push_back(track->path);
         if (track->content)
             byContent[*track->content].push_back(track->path);
     }
@@ -260,6 +274,9 @@ DatasetStats datasetStats(const std::vector<const TrackFacts*>& tracks)
     if (!withoutSections.empty())
         stats.warnings.push_back({"no_sections", "", "A minute or more without sections in " + songs(static_cast<int>(withoutSections.size())) +
                                                          ": the planner learns no form from them.", withoutSections});
+    if (!doubtfulSections.empty())
+        stats.warnings.push_back({"doubtful_sections", "", "The analysis doubts the sections of " + songs(static_cast<int>(doubtfulSections.size())) +
+                                                               ": check their names and boundaries in the Library.", doubtfulSections});
     warnOfDuplicates(byContent, stats.warnings);
     return stats;
 }

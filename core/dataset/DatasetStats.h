@@ -28,7 +28,7 @@ struct Histogram {
 };
 
 struct StatsWarning {
-    std::string kind;                 // thin_key, thin_tempo, no_beats, no_sections, duplicate
+    std::string kind;                 // thin_key, thin_tempo, no_beats, no_sections, doubtful_sections, duplicate
     std::string subject;              // the key ("C major"), the tempo band ("60-80"); empty for the others
     std::string message;              // a sentence for the trainer
     std::vector<std::string> tracks;  // the audio_paths it is about, when it is about tracks
@@ -58,6 +58,8 @@ struct DatasetStats {
 
 inline constexpr int kThinCount = 5;  // fewer tracks than this in a key or tempo band is thin
 inline constexpr double kTempoBand = 20.0;  // BPM: the width of a band the thin-tempo warning counts
+// Sections whose confidence, averaged over their time, is below this are doubtful.
+inline constexpr double kDoubtfulSections = 0.5;
 
 // What the statistics read of one record, taken once so that the statistics of any set of tracks
 // (the Library's filter) need no JSON.
@@ -70,6 +72,7 @@ struct TrackFacts {
     std::optional<double> tempo, loudness, energy;
     int sectionCount = 0;
     std::vector<std::pair<std::string, double>> sections;  // type and seconds, where the record says both
+    std::optional<double> sectionConfidence;               // by time, when the analysis rated the sections
     bool noBeats = false;
     std::optional<std::string> content;                    // size and hash of the source file
     std::vector<std::pair<std::string, bool>> fields;      // every field, in order, and whether it is null

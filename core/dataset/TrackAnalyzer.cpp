@@ -10,6 +10,7 @@
 #include "core/audio/AudioWriter.h"
 #include "core/audio/Resampler.h"
 #include "core/dataset/FeatureCache.h"
+#include "core/dataset/LlmPrompts.h"
 #include "core/dataset/RecordNumbers.h"
 #include "core/dataset/TextFields.h"
 #include "core/dsp/LogMel.h"
@@ -142,7 +143,8 @@ Json segmentsJson(const MusicAnalysis& music, const AudioBuffer& audio, const Vo
         const auto end = static_cast<std::int64_t>(section.end * audio.sampleRate);
         Json segment = {{"type", section.type}, {"start", rounded(section.start)}, {"end", rounded(section.end)},
                         {"energy", rounded(energyFromLoudness(integratedLoudness(audio, first, end)), 100.0)},
-                        {"has_vocals", vocalShare(activity.regions, section.start, section.end) >= kSegmentVocalShare}};
+                        {"has_vocals", vocalShare(activity.regions, section.start, section.end) >= kSegmentVocalShare},
+                        {"confidence", rounded(section.confidence, 100.0)}};
         const std::string text = lyricsWithin(lyrics, words, section.start, section.end);
         if (!text.empty())
             segment["lyrics"] = text;
@@ -218,7 +220,7 @@ void addTagFields(Record& record, const AudioTags& tags)
     record["year"] = tags.year ? Json(*tags.year) : Json(nullptr);
 }
 
-// prompt and text_sentiment.
+// prompt, prompt_source and text_sentiment.
 void addDescriptionFields(Record& record, const Measurements& m)
 {
     const std::optional<std::string> sentiment = lyricSentiment(m.lyrics.text());
@@ -233,6 +235,7 @@ void addDescriptionFields(Record& record, const Measurements& m)
     facts.sentiment = sentiment.value_or("");
     facts.structure = structureOf(m.music.sections);
     record["prompt"] = buildPrompt(facts);
+    record[kPromptSource] = kBuiltinPromptSource;
     record["text_sentiment"] = sentiment ? Json(*sentiment) : Json(nullptr);
 }
 

@@ -42,6 +42,15 @@ inline bool isUserEdited(const Record& record, const char* name)
     return edited != record.end() && edited->is_array() && std::find(edited->begin(), edited->end(), name) != edited->end();
 }
 
+// Lists `name` in the record's user_edited, once.
+inline void markUserEdited(Record& record, const char* name)
+{
+    if (!record.contains(field::kUserEdited) || !record[field::kUserEdited].is_array())
+        record[field::kUserEdited] = Record::array();
+    if (!isUserEdited(record, name))
+        record[field::kUserEdited].push_back(name);
+}
+
 // A field's value when the record has it with the type asked for, otherwise `fallback`: records
 // written by other tools or by hand may hold anything (1 for true, null for a number, "120" for 120).
 template <typename T>
@@ -59,6 +68,6 @@ T valueOr(const nlohmann::ordered_json& record, const char* name, T fallback)
 }
 
 // Raised whenever an analysis gives different results, so that re-runs analyse every track again.
-inline constexpr const char* kAnalysisVersion = "muze-analysis-2";
+inline constexpr const char* kAnalysisVersion = "muze-analysis-3";
 
 }  // namespace muze

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """bench/score_dataset.py counts a null or missing field as wrong, never leaving it out of the mean,
 and compares keys by pitch, not by spelling. One song is scored twice: analysed right, and with
-its fields null. A song of a family is reported in its family's row with the kind of key error."""
+its fields null. A song of a family is reported in its family's row with the kind of key error. The
+segments' confidence is judged against which segments are right."""
 import json
 import subprocess
 import sys
@@ -51,6 +52,10 @@ def main():
         row = next(line for line in relative["printed"].splitlines() if line.startswith("| opens_vi | tuning | 1 |"))
         assert row.endswith("| relative 1 |"), row
         assert "| **tuning half** | | 1 |" in relative["printed"], relative["printed"]
+        rated = RIGHT | {"segments": [{"start": 0.0, "end": 4.0, "type": "verse", "confidence": 0.9},
+                                      {"start": 4.0, "end": 8.0, "type": "bridge", "confidence": 0.2}]}
+        printed = score(work, [rated], ["right"])["printed"]
+        assert "| bench | 2 | 0.500 | 0.550 | 1.000 (1) | 0.000 (1) | 1.000 |" in printed, printed
     print("1 passed, 0 failed")
 
 

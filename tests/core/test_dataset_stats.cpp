@@ -66,6 +66,16 @@ private slots:
         doubtful["segments"] = Json::array();
         doubtful.erase("year");
         records.push_back(doubtful);
+        // Sections by time: 0.2 and 0.9 are sure enough on average; 0.3 and 0.4 are not; a section
+        // renamed by hand has no confidence and counts as sure.
+        const auto rate = [&](int track, double verse, std::optional<double> chorus) {
+            records[static_cast<std::size_t>(track)]["segments"][0]["confidence"] = verse;
+            if (chorus)
+                records[static_cast<std::size_t>(track)]["segments"][1]["confidence"] = *chorus;
+        };
+        rate(0, 0.2, 0.9);
+        rate(1, 0.3, 0.4);
+        rate(2, 0.1, std::nullopt);
 
         const DatasetStats stats = datasetStats(records);
         QCOMPARE(stats.tracks, 9);
@@ -100,6 +110,7 @@ private slots:
         QCOMPARE(std::count_if(stats.warnings.begin(), stats.warnings.end(), [](const StatsWarning& w) { return w.kind == "thin_tempo"; }), 2);
         QCOMPARE(warningOf(stats, "no_beats")->tracks, std::vector<std::string>{"doubtful.wav"});
         QCOMPARE(warningOf(stats, "no_sections")->tracks, std::vector<std::string>{"doubtful.wav"});
+        QCOMPARE(warningOf(stats, "doubtful_sections")->tracks, std::vector<std::string>{"c1.mp3"});
         QCOMPARE(warningOf(stats, "duplicate")->tracks, (std::vector<std::string>{"c3.mp3", "copy.mp3"}));
 
         const Json json = toJson(stats);
