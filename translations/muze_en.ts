@@ -670,6 +670,50 @@
         <source>Click to show all the tracks again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Select the tracks whose prompts a language model should rewrite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n prompt(s)…</source>
+        <translation>
+            <numerusform>Asking %1 for %n prompt…</numerusform>
+            <numerusform>Asking %1 for %n prompts…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rewrite %n prompt(s)</source>
+        <translation>
+            <numerusform>Rewrite %n prompt</numerusform>
+            <numerusform>Rewrite %n prompts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewrite prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 wrote %n prompt(s).</source>
+        <translation>
+            <numerusform>%1 wrote %n prompt.</numerusform>
+            <numerusform>%1 wrote %n prompts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) kept their prompt: %1</source>
+        <translation>
+            <numerusform>%n track kept its prompt: %1</numerusform>
+            <numerusform>%n tracks kept their prompts: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>muze::LibraryQuestions</name>
@@ -721,6 +765,45 @@
     </message>
     <message>
         <source>Datasets (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewrite Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (/v1/chat/completions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. llama3.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A language model writes each of the %n selected track(s)&apos; prompt from its analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</source>
+        <translation>
+            <numerusform>A language model writes the selected track&apos;s prompt from its analysed facts. The sentence replaces the prompt, as an edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</numerusform>
+            <numerusform>A language model writes the prompts of the %n selected tracks from their analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -867,6 +950,13 @@
     <message>
         <source>instrumental</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The analysis doubts the sections of %n song(s): check their names and boundaries.</source>
+        <translation>
+            <numerusform>The analysis doubts the sections of %n song: check their names and boundaries.</numerusform>
+            <numerusform>The analysis doubts the sections of %n songs: check their names and boundaries.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1244,14 @@
     </message>
     <message>
         <source>Ctrl+Shift+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewrite &amp;Prompts of Selected Tracks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1557,6 +1655,22 @@
     </message>
     <message>
         <source>Remove section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named by hand or by another tool: the analysis did not rate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doubtful: the analysis is unsure of this section&apos;s name or boundaries. Listen and correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How likely the analysis named this section and placed its boundaries right.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -677,6 +677,54 @@
         <source>Click to show all the tracks again.</source>
         <translation>Kliknij, aby znów pokazać wszystkie utwory.</translation>
     </message>
+    <message>
+        <source>Select the tracks whose prompts a language model should rewrite.</source>
+        <translation>Zaznacz utwory, których opisy ma przepisać model językowy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n prompt(s)…</source>
+        <translation>
+            <numerusform>Proszenie %1 o %n opis…</numerusform>
+            <numerusform>Proszenie %1 o %n opisy…</numerusform>
+            <numerusform>Proszenie %1 o %n opisów…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>zostało %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rewrite %n prompt(s)</source>
+        <translation>
+            <numerusform>Przepisz %n opis</numerusform>
+            <numerusform>Przepisz %n opisy</numerusform>
+            <numerusform>Przepisz %n opisów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewrite prompt</source>
+        <translation>Przepisz opis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 wrote %n prompt(s).</source>
+        <translation>
+            <numerusform>%1 napisał %n opis.</numerusform>
+            <numerusform>%1 napisał %n opisy.</numerusform>
+            <numerusform>%1 napisał %n opisów.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) kept their prompt: %1</source>
+        <translation>
+            <numerusform>%n utwór zachował swój opis: %1</numerusform>
+            <numerusform>%n utwory zachowały swoje opisy: %1</numerusform>
+            <numerusform>%n utworów zachowało swoje opisy: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>muze::LibraryQuestions</name>
@@ -731,6 +779,46 @@
     <message>
         <source>Datasets (*.json)</source>
         <translation>Zbiory danych (*.json)</translation>
+    </message>
+    <message>
+        <source>Rewrite Prompts</source>
+        <translation>Przepisz opisy</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (/v1/chat/completions)</source>
+        <translation>Zgodny z OpenAI (/v1/chat/completions)</translation>
+    </message>
+    <message>
+        <source>e.g. llama3.2</source>
+        <translation>np. llama3.2</translation>
+    </message>
+    <message numerus="yes">
+        <source>A language model writes each of the %n selected track(s)&apos; prompt from its analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</source>
+        <translation>
+            <numerusform>Model językowy napisze opis zaznaczonego utworu na podstawie wyników analizy. Zdanie zastąpi opis jako zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, jest brany z OPENAI_API_KEY i nigdy nie jest zapisywany.</numerusform>
+            <numerusform>Model językowy napisze opisy %n zaznaczonych utworów na podstawie wyników analizy. Zdania zastąpią opisy jako jedna zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, jest brany z OPENAI_API_KEY i nigdy nie jest zapisywany.</numerusform>
+            <numerusform>Model językowy napisze opisy %n zaznaczonych utworów na podstawie wyników analizy. Zdania zastąpią opisy jako jedna zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, jest brany z OPENAI_API_KEY i nigdy nie jest zapisywany.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewrite</source>
+        <translation>Przepisz</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serwer:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adres:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
     </message>
 </context>
 <context>
@@ -882,6 +970,14 @@
     <message>
         <source>instrumental</source>
         <translation>instrumentalne</translation>
+    </message>
+    <message numerus="yes">
+        <source>The analysis doubts the sections of %n song(s): check their names and boundaries.</source>
+        <translation>
+            <numerusform>Analiza nie jest pewna sekcji %n utworu: sprawdź ich nazwy i granice.</numerusform>
+            <numerusform>Analiza nie jest pewna sekcji %n utworów: sprawdź ich nazwy i granice.</numerusform>
+            <numerusform>Analiza nie jest pewna sekcji %n utworów: sprawdź ich nazwy i granice.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1269,14 @@
     <message>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Rewrite &amp;Prompts of Selected Tracks…</source>
+        <translation>Przepisz &amp;opisy zaznaczonych utworów…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1683,22 @@
     <message>
         <source>Remove section</source>
         <translation>Usuń sekcję</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Pewność</translation>
+    </message>
+    <message>
+        <source>Named by hand or by another tool: the analysis did not rate it.</source>
+        <translation>Nazwana ręcznie lub innym narzędziem: analiza jej nie oceniała.</translation>
+    </message>
+    <message>
+        <source>Doubtful: the analysis is unsure of this section&apos;s name or boundaries. Listen and correct it.</source>
+        <translation>Wątpliwa: analiza nie jest pewna nazwy lub granic tej sekcji. Posłuchaj i popraw.</translation>
+    </message>
+    <message>
+        <source>How likely the analysis named this section and placed its boundaries right.</source>
+        <translation>Na ile prawdopodobne jest, że analiza dobrze nazwała tę sekcję i wyznaczyła jej granice.</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,22 @@ void AppSettings::setModelFolder(const QString& path) { m_settings.setValue("tra
 bool AppSettings::voiceCloningConsent() const { return m_settings.value("vocals/cloningConsent", false).toBool(); }
 void AppSettings::setVoiceCloningConsent(bool given) { m_settings.setValue("vocals/cloningConsent", given); }
 
+PromptLlm AppSettings::promptLlm() const
+{
+    PromptLlm llm;
+    llm.api = llmApiNamed(m_settings.value("prompts/api").toString().toStdString()).value_or(LlmApi::Ollama);
+    llm.url = m_settings.value("prompts/url", QString::fromStdString(defaultLlmUrl(llm.api))).toString().toStdString();
+    llm.model = m_settings.value("prompts/model").toString().toStdString();
+    return llm;
+}
+
+void AppSettings::setPromptLlm(const PromptLlm& llm)
+{
+    m_settings.setValue("prompts/api", QString::fromLatin1(llmApiName(llm.api)));
+    m_settings.setValue("prompts/url", QString::fromStdString(llm.url));
+    m_settings.setValue("prompts/model", QString::fromStdString(llm.model));
+}
+
 QString AppSettings::singingBackend() const { return m_settings.value("vocals/backend", QStringLiteral("builtin")).toString(); }
 void AppSettings::setSingingBackend(const QString& backend) { m_settings.setValue("vocals/backend", backend); }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/dataset/LlmPrompts.h"
+
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -56,6 +58,11 @@ public:
     void setSingingLanguage(const QString& language);
     double vocalMixLevel() const;
     void setVocalMixLevel(double level);
+
+    // The language model the Library last rewrote prompts with: its API, address and model. Its API
+    // key is never stored here: it comes from the environment.
+    PromptLlm promptLlm() const;
+    void setPromptLlm(const PromptLlm& llm);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);

@@ -3,11 +3,13 @@
 #include "core/common/Error.h"
 #include "core/common/PathText.h"
 #include "core/dataset/DatasetBuilder.h"
+#include "core/dataset/TextFields.h"
 #include "ui/BuildDatasetDialog.h"
 #include "ui/LibraryModel.h"
 #include "ui/LibraryStatsView.h"
 #include "ui/TrackDetailPanel.h"
 #include "widgets/MessageBar.h"
+#include "widgets/TimeText.h"
 #include "workers/DatasetJobs.h"
 #include "workers/PlaybackController.h"
 #include "workers/ValueJob.h"
@@ -21,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -115,7 +118,7 @@ LibraryPage::LibraryPage(PlaybackController& playback, QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LibraryModel::Title, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(22);
@@ -307,6 +310,10 @@ void LibraryPage::startLoading(const QString& path)
 
 void LibraryPage::showDataset(std::shared_ptr<LibraryDataset> dataset)
 {
+    if (m_promptJob) {  // its rows are another dataset's
+        m_promptJob->disconnect(this);
+        m_promptJob->cancel();
+    }
     m_undo->clear();
     m_detail->clear();
     chooseRows({}, QString());
@@ -598,6 +605,72 @@ void LibraryPage::chooseRows(std::vector<bool> rows, const QString& label)
     m_chosen->setText(QStringLiteral("%1  ✕").arg(label.size() > 48 ? label.left(47) + QStringLiteral("…") : label));
     m_chosen->setToolTip(label + QStringLiteral("\n") + tr("Click to show all the tracks again."));
     m_filter->setChosenRows(std::move(rows));
+}
+
+std::vector<int> LibraryPage::selectedRows() const
+{
+    std::vector<int> rows;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        rows.push_back(m_filter->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void LibraryPage::rewritePrompts()
+{
+    const std::vector<int> rows = m_model->dataset() ? selectedRows() : std::vector<int>{};
+    if (rows.empty()) {
+        m_messages->showMessage(tr("Select the tracks whose prompts a language model should rewrite."), MessageBar::Kind::Information);
+        return;
+    }
+    if (m_promptJob)
+        return;
+    const std::optional<PromptLlm> llm = m_ask.promptLlm(this, static_cast<int>(rows.size()));
+    if (!llm)
+        return;
+    std::vector<std::pair<int, Record>> records;
+    for (int row : rows)
+        records.emplace_back(row, m_model->dataset()->record(static_cast<std::size_t>(row)));
+    m_promptJob = new PromptRewriteJob(*llm, std::move(records), this);
+    auto* progress = new QProgressDialog(tr("Asking %1 for %n prompt(s)…", nullptr, static_cast<int>(rows.size())).arg(QString::fromStdString(promptSourceOf(*llm))),
+                                         tr("Cancel"), 0, 1000, this);
+    progress->setObjectName(QStringLiteral("promptProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    connect(progress, &QProgressDialog::canceled, m_promptJob, &Job::cancel);
+    connect(m_promptJob, &Job::progressChanged, progress, [progress](const QString&, double fraction, double secondsLeft) {
+        progress->setValue(static_cast<int>(fraction * 1000));
+        if (secondsLeft >= 0)
+            progress->setLabelText(progress->labelText().section(QStringLiteral(" · "), 0, 0) + QStringLiteral(" · ") +
+                                   tr("%1 left").arg(positionText(secondsLeft).section(QLatin1Char('.'), 0, 0)));
+    });
+    connect(m_promptJob, &PromptRewriteJob::rewritten, this,
+            [this, source = promptSourceOf(*llm)](const RewrittenPrompts& result) { applyRewrittenPrompts(result, source); });
+    connect(m_promptJob, &Job::failed, this, [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Error); });
+    connect(m_promptJob, &Job::finished, progress, &QObject::deleteLater);
+    connect(m_promptJob, &Job::finished, m_promptJob, &QObject::deleteLater);
+    m_promptJob->start();
+}
+
+void LibraryPage::applyRewrittenPrompts(const RewrittenPrompts& result, const std::string& source)
+{
+    if (!result.prompts.empty()) {
+        m_undo->beginMacro(tr("Rewrite %n prompt(s)", nullptr, static_cast<int>(result.prompts.size())));
+        for (const auto& [row, prompt] : result.prompts) {
+            const Record before = m_model->dataset()->record(static_cast<std::size_t>(row));
+            Record after = before;
+            after[field::kPrompt] = prompt;
+            after[kPromptSource] = source;
+            markUserEdited(after, field::kPrompt);
+            refreshPromptFields(after, nullptr);
+            m_undo->push(new RecordEditCommand(*this, row, before, after, tr("Rewrite prompt"), -1));
+        }
+        m_undo->endMacro();
+    }
+    QString text = tr("%1 wrote %n prompt(s).", nullptr, static_cast<int>(result.prompts.size())).arg(QString::fromStdString(source));
+    if (result.missed > 0)
+        text += QStringLiteral(" ") + tr("%n track(s) kept their prompt: %1", nullptr, result.missed).arg(result.problem);
+    m_messages->showMessage(text, result.missed > 0 ? MessageBar::Kind::Error : MessageBar::Kind::Information);
 }
 
 }  // namespace muze

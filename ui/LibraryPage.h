@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -25,6 +27,7 @@ namespace muze {
 class DatasetLoadJob;
 class DatasetSaveJob;
 class LibraryDataset;
+class PromptRewriteJob;
 class LibraryModel;
 class LibraryStatsView;
 class MessageBar;
@@ -32,6 +35,7 @@ class PlaybackController;
 class TrackDetailPanel;
 class TrackFilterModel;
 class ValueJob;
+struct RewrittenPrompts;
 struct StatsChoice;
 struct StatsWarning;
 
@@ -76,6 +80,8 @@ public slots:
     void save();
     void showStatistics(bool shown);
     void toggleStatistics();
+    // Asks a language model for new prompts of the selected tracks, as one edit that undoes.
+    void rewritePrompts();
 
 signals:
     void datasetOpened(const QString& path);
@@ -97,6 +103,8 @@ private:
     void filterByBar(const StatsChoice& choice);
     void filterByWarning(const StatsWarning& warning);
     void chooseRows(std::vector<bool> rows, const QString& label);
+    std::vector<int> selectedRows() const;
+    void applyRewrittenPrompts(const RewrittenPrompts& result, const std::string& source);
 
     PlaybackController& m_playback;
     MessageBar* m_messages;
@@ -121,6 +129,7 @@ private:
     QTimer m_saveDelay;
     QPointer<DatasetLoadJob> m_loadJob;
     QPointer<DatasetSaveJob> m_saveJob;
+    QPointer<PromptRewriteJob> m_promptJob;
     std::filesystem::path m_path;
     std::filesystem::path m_audioDir;  // empty when the dataset does not say where its songs are
     LibraryQuestions m_ask;

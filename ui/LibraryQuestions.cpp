@@ -1,9 +1,19 @@
 #include "ui/LibraryQuestions.h"
 
+#include "ui/AppSettings.h"
+
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+
+#include <cstdlib>
 
 namespace muze {
 namespace {
@@ -49,6 +59,52 @@ bool LibraryQuestions::askDropGone(QWidget* parent, const QStringList& gone)
     return box.clickedButton() == drop;
 }
 
+std::optional<PromptLlm> LibraryQuestions::askPromptLlm(QWidget* parent, int tracks)
+{
+    AppSettings settings;
+    PromptLlm llm = settings.promptLlm();
+    QDialog dialog(parent);
+    dialog.setWindowTitle(tr("Rewrite Prompts"));
+    auto* api = new QComboBox(&dialog);
+    api->addItem(tr("Ollama"), QStringLiteral("ollama"));
+    api->addItem(tr("OpenAI-compatible (/v1/chat/completions)"), QStringLiteral("openai"));
+    api->setCurrentIndex(llm.api == LlmApi::Ollama ? 0 : 1);
+    auto* url = new QLineEdit(QString::fromStdString(llm.url), &dialog);
+    auto* model = new QLineEdit(QString::fromStdString(llm.model), &dialog);
+    model->setPlaceholderText(tr("e.g. llama3.2"));
+    QObject::connect(api, &QComboBox::currentIndexChanged, &dialog, [api, url] {
+        url->setText(QString::fromStdString(defaultLlmUrl(llmApiNamed(api->currentData().toString().toStdString()).value_or(LlmApi::Ollama))));
+    });
+    auto* note = new QLabel(tr("A language model writes each of the %n selected track(s)' prompt from its analysed facts. "
+                               "The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, "
+                               "is read from OPENAI_API_KEY and never saved.", nullptr, tracks),
+                            &dialog);
+    note->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Rewrite"));
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(note);
+    form->addRow(tr("Server:"), api);
+    form->addRow(tr("Address:"), url);
+    form->addRow(tr("Model:"), model);
+    form->addRow(buttons);
+    const auto complete = [buttons, url, model] { buttons->button(QDialogButtonBox::Ok)->setEnabled(!url->text().trimmed().isEmpty() && !model->text().trimmed().isEmpty()); };
+    QObject::connect(url, &QLineEdit::textChanged, &dialog, complete);
+    QObject::connect(model, &QLineEdit::textChanged, &dialog, complete);
+    complete();
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    llm.api = llmApiNamed(api->currentData().toString().toStdString()).value_or(LlmApi::Ollama);
+    llm.url = url->text().trimmed().toStdString();
+    llm.model = model->text().trimmed().toStdString();
+    settings.setPromptLlm(llm);
+    const char* key = std::getenv(llmKeyVariable(llm.api));
+    llm.apiKey = key != nullptr ? key : "";
+    return llm;
+}
+
 LibraryQuestions LibraryQuestions::dialogs()
 {
     LibraryQuestions questions;
@@ -60,6 +116,7 @@ LibraryQuestions LibraryQuestions::dialogs()
     };
     questions.afterFailedSave = askAfterFailedSave;
     questions.dropGone = askDropGone;
+    questions.promptLlm = askPromptLlm;
     return questions;
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/dataset/LlmPrompts.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QWidget;
 
@@ -25,12 +28,16 @@ public:
     std::function<AfterFailedSave(QWidget* parent, const QString& reason)> afterFailedSave;
     // Whether to drop the records of these songs, which are gone from the folder.
     std::function<bool(QWidget* parent, const QStringList& gone)> dropGone;
+    // The language model to rewrite the prompts of `tracks` tracks with, or nothing when the user
+    // declined; the API key is filled in from the environment.
+    std::function<std::optional<PromptLlm>(QWidget* parent, int tracks)> promptLlm;
 
     static LibraryQuestions dialogs();
 
 private:
     static AfterFailedSave askAfterFailedSave(QWidget* parent, const QString& reason);
     static bool askDropGone(QWidget* parent, const QStringList& gone);
+    static std::optional<PromptLlm> askPromptLlm(QWidget* parent, int tracks);
 };
 
 }  // namespace muze

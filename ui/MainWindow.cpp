@@ -171,6 +171,10 @@ void MainWindow::createMenus()
         if (auto* search = m_library->findChild<QLineEdit*>(QStringLiteral("search")))
             search->setFocus();
     });
+    edit->addAction(tr("Rewrite &Prompts of Selected Tracks…"), QKeySequence(tr("Ctrl+Shift+P")), this, [this] {
+        showPage(m_library);
+        m_library->rewritePrompts();
+    });
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     // Playback commands act on the page in front: the Library's selected song, the Compose page's

@@ -48,4 +48,23 @@ void DatasetSaveJob::execute(const JobControl& control)
     emit saved();
 }
 
+PromptRewriteJob::PromptRewriteJob(PromptLlm llm, std::vector<std::pair<int, Record>> records, QObject* parent)
+    : Job(parent), m_llm(std::move(llm)), m_records(std::move(records))
+{
+}
+
+void PromptRewriteJob::execute(const JobControl& control)
+{
+    PromptLlmSession session(m_llm);
+    RewrittenPrompts result;
+    for (std::size_t i = 0; i < m_records.size(); ++i) {
+        control.report("prompts", static_cast<double>(i) / static_cast<double>(m_records.size()));
+        if (std::optional<std::string> prompt = session.promptFor(m_records[i].second, control))
+            result.prompts.emplace_back(m_records[i].first, std::move(*prompt));
+    }
+    result.missed = session.missed();
+    result.problem = QString::fromStdString(session.problem());
+    emit rewritten(result);
+}
+
 }  // namespace muze

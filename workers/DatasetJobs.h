@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dataset/DatasetBuilder.h"
+#include "core/dataset/LlmPrompts.h"
 #include "core/dataset/LibraryDataset.h"
 #include "workers/Job.h"
 
@@ -11,6 +12,8 @@
 #include <functional>
 #include <filesystem>
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace muze {
 
@@ -91,8 +94,36 @@ private:
     std::filesystem::path m_path;
 };
 
+// What a language model wrote for some of the Library's tracks: a prompt per track it answered for.
+struct RewrittenPrompts {
+    std::vector<std::pair<int, std::string>> prompts;  // the track's index in the dataset, its new prompt
+    int missed = 0;                                    // tracks it gave no sentence for, or was not asked about
+    QString problem;                                   // why, the first time
+};
+
+// Asks a language model for new prompts of the given records, one at a time. It stops asking once
+// the server cannot be reached or refuses; a reply without a sentence costs only that track.
+class PromptRewriteJob final : public Job {
+    Q_OBJECT
+
+public:
+    PromptRewriteJob(PromptLlm llm, std::vector<std::pair<int, Record>> records, QObject* parent = nullptr);
+    ~PromptRewriteJob() override { stopBeforeDestruction(); }
+
+signals:
+    void rewritten(const muze::RewrittenPrompts& result);
+
+protected:
+    void execute(const JobControl& control) override;
+
+private:
+    PromptLlm m_llm;
+    std::vector<std::pair<int, Record>> m_records;
+};
+
 }  // namespace muze
 
 Q_DECLARE_METATYPE(muze::TrackProgress)
+Q_DECLARE_METATYPE(muze::RewrittenPrompts)
 Q_DECLARE_METATYPE(muze::BuildSummary)
 Q_DECLARE_METATYPE(std::shared_ptr<muze::LibraryDataset>)

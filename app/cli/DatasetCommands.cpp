@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <mutex>
@@ -88,6 +89,37 @@ void printSummary(const BuildSummary& summary, const BuildOptions& options)
         std::cerr << "The reasons are in " << DatasetPaths::forDataset(options.output).errors.string() << ".\n";
 }
 
+// The language model named by --prompt_llm, with its address, model and the API key from the
+// environment; nothing without --prompt_llm.
+std::optional<PromptLlm> promptLlmOf(const ArgumentParser::Result& args)
+{
+    if (!args.has("prompt_llm")) {
+        if (args.has("llm_url") || args.has("llm_model"))
+            throw UsageError("--llm_url and --llm_model go with --prompt_llm ollama|openai");
+        return std::nullopt;
+    }
+    const std::optional<LlmApi> api = llmApiNamed(args.text("prompt_llm"));
+    if (!api)
+        throw UsageError("--prompt_llm takes ollama or openai, not \"" + args.text("prompt_llm") + "\"");
+    if (!args.has("llm_model"))
+        throw UsageError("name the model that writes the prompts with --llm_model (e.g. llama3.2 for Ollama)");
+    PromptLlm llm;
+    llm.api = *api;
+    llm.url = args.has("llm_url") ? args.text("llm_url") : defaultLlmUrl(*api);
+    llm.model = args.text("llm_model");
+    const char* key = std::getenv(llmKeyVariable(*api));
+    llm.apiKey = key != nullptr ? key : "";
+    return llm;
+}
+
+void printPromptSummary(const BuildSummary& summary, const PromptLlm& llm)
+{
+    std::cerr << "Prompts: " << summary.llmPrompts << " written by " << promptSourceOf(llm);
+    if (summary.llmMissed > 0)
+        std::cerr << "; " << summary.llmMissed << " kept the built-in sentence. " << summary.llmProblem;
+    std::cerr << "\n";
+}
+
 // "2/3": the second part of three.
 Shard shardOf(const std::string& text)
 {
@@ -116,6 +148,10 @@ int runBuildDataset(const std::vector<std::string>& arguments)
                                   "dataset; join the parts with merge-dataset")
         .flag("--separate_vocals", "also write each song's vocal estimate to OUTPUT's .vocals folder")
         .flag("--no_separate_vocals", "do not write vocal estimates (for a dataset built with --separate_vocals)")
+        .option("--prompt_llm", "API", "write each prompt with a language model: ollama (its /api/generate) or openai (any\n"
+                                       "server with /v1/chat/completions; the API key comes from OPENAI_API_KEY)")
+        .option("--llm_url", "URL", "the language model's server (default: Ollama's http://127.0.0.1:11434, OpenAI's https://api.openai.com)")
+        .option("--llm_model", "NAME", "the model that writes the prompts, e.g. llama3.2")
         .option("--device", "DEVICE", "accepted for the reference's scripts; analysis runs on the CPU", "cpu")
         .option("--batch_size", "N", "accepted for the reference's scripts; analysis goes one song per job", "1");
     addAnalysisOptions(parser);
@@ -139,6 +175,7 @@ int runBuildDataset(const std::vector<std::string>& arguments)
     options.separateVocals = args.has("separate_vocals");
     options.analysis = analysisOptions(args);
     options.encoders = encoderFiles(args);
+    options.promptLlm = promptLlmOf(args);
     keepSavedOptions(args, options);
 
     ProgressLine progress;
@@ -150,6 +187,8 @@ int runBuildDataset(const std::vector<std::string>& arguments)
         std::cerr << "\rmuze: skipped " << event.audioPath << ": " << event.reason << "\n";
     });
     printSummary(summary, options);
+    if (options.promptLlm)
+        printPromptSummary(summary, *options.promptLlm);
     return 0;
 }
 

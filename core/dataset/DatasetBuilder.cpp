@@ -121,13 +121,46 @@ struct Track {
 
 // ---- Step 3: analysis ------------------------------------------------------------------------------
 
+// The build's prompts written by the language model, for records whose prompt is neither the
+// user's nor this model's already.
+class LlmPromptWriter {
+public:
+    explicit LlmPromptWriter(const std::optional<PromptLlm>& llm)
+    {
+        if (llm)
+            m_session.emplace(*llm);
+    }
+
+    void rewrite(Record& record, const JobControl& control)
+    {
+        if (!m_session || isUserEdited(record, field::kPrompt) || valueOr(record, kPromptSource, std::string()) == promptSourceOf(m_session->llm()))
+            return;
+        if (std::optional<std::string> prompt = m_session->promptFor(record, control)) {
+            record[field::kPrompt] = *prompt;
+            record[kPromptSource] = promptSourceOf(m_session->llm());
+        }
+    }
+
+    void report(BuildSummary& summary) const
+    {
+        if (!m_session)
+            return;
+        summary.llmPrompts = m_session->written();
+        summary.llmMissed = m_session->missed();
+        summary.llmProblem = m_session->problem();
+    }
+
+private:
+    std::optional<PromptLlmSession> m_session;
+};
+
 // The tracks of one build, analysed `jobs` at a time, each result journalled as soon as it is known.
 class TrackAnalysis {
 public:
     TrackAnalysis(const BuildOptions& options, const DatasetPaths& paths, const PreviousRecords& previous, BuildSummary& summary,
                   const JobControl& control, const std::function<void(const TrackEvent&)>& onTrack)
         : m_options(options), m_previous(previous), m_summary(summary), m_control(control), m_onTrack(onTrack),
-          m_cache(paths.cache), m_journal(paths.journal), m_failures(previous.failures)
+          m_cache(paths.cache), m_journal(paths.journal), m_failures(previous.failures), m_prompts(options.promptLlm)
     {
         m_analysis = options.analysis;
         m_analysis.cacheFolder = paths.cache;
@@ -153,6 +186,7 @@ public:
     }
 
     std::vector<std::optional<Record>>& results() { return m_results; }
+    const LlmPromptWriter& prompts() const { return m_prompts; }
     const std::map<std::string, Json>& failures() const { return m_failures; }
 
 private:
@@ -208,6 +242,7 @@ private:
         SourceFingerprint source = statFingerprint(track.file);
         if (track.previous) {
             if (std::optional<Record> reused = reuse(*track.previous, track, source)) {
+                m_prompts.rewrite(*reused, JobControl{nullptr, m_control.cancel});
                 finish(track, std::move(*reused), TrackOutcome::Reused);
                 return;
             }
@@ -218,6 +253,7 @@ private:
         if (track.previous)
             keepUserEdits(*track.previous, record);
         followUserWords(record, m_analysis, true);
+        m_prompts.rewrite(record, JobControl{nullptr, m_control.cancel});
         m_journal.appendRecord(track.relative, record);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -326,6 +362,7 @@ private:
     FeatureCache m_cache;
     BuildJournal m_journal;
     std::map<std::string, Json> m_failures;
+    LlmPromptWriter m_prompts;
     const std::vector<Track>* m_tracks = nullptr;
     std::vector<std::optional<Record>> m_results;
     std::mutex m_mutex;
@@ -487,6 +524,7 @@ BuildSummary buildDataset(const BuildOptions& options, const JobControl& control
     TrackAnalysis analysis(options, paths, previous, summary, control, onTrack);
     analysis.run(tracks);
     control.throwIfCancelled();
+    analysis.prompts().report(summary);
 
     // Step 4: write.
     std::map<std::string, Record> records;

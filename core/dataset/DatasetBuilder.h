@@ -2,6 +2,7 @@
 
 #include "core/common/JobControl.h"
 #include "core/dataset/BuildPlan.h"
+#include "core/dataset/LlmPrompts.h"
 #include "core/dataset/TrackAnalyzer.h"
 
 #include <filesystem>
@@ -21,6 +22,7 @@ struct BuildOptions {
     bool separateVocals = false;      // write vocal estimates to OUTPUT's .vocals folder
     EncoderFiles encoders;            // the user's TorchScript encoders, loaded by the builder
     AnalysisOptions analysis;         // vocals and cache folders and encoders are filled in by the builder
+    std::optional<PromptLlm> promptLlm;  // writes each record's prompt; not asked again once it cannot be reached
     // Asked (from the build's thread, before anything is analysed) whether to drop the records of
     // these files, which were looked for and are gone; false keeps them. Unset: they are dropped.
     std::function<bool(const std::vector<std::string>& gone)> confirmDrop;
@@ -76,6 +78,9 @@ struct BuildSummary {
     int unreadable = 0;                     // folders and files the scan could not examine
     bool folderEmpty = false;               // the folder holds no audio: every record was kept
     double audioSeconds = 0.0;              // of the tracks analysed this time
+    int llmPrompts = 0;                     // prompts the language model wrote in this build
+    int llmMissed = 0;                      // prompts it was asked for and that kept the built-in sentence
+    std::string llmProblem;                 // why, the first time
 };
 
 // Builds or updates the dataset for a folder of songs (see README, "Building a dataset"), in four

@@ -255,6 +255,14 @@ private slots:
             QCOMPARE(run.status, 2);
             QVERIFY2(run.err.contains("--shard takes I/N"), qPrintable(run.err));
         }
+        const std::vector<std::pair<QStringList, QString>> llms{{{"--prompt_llm", "gpt"}, "takes ollama or openai"},
+                                                                {{"--prompt_llm", "ollama"}, "--llm_model"},
+                                                                {{"--llm_model", "llama3.2"}, "go with --prompt_llm"}};
+        for (const auto& [flags, expected] : llms) {
+            const Run run = runMuze(QStringList{"build-dataset", "--audio_dir", ".", "--output", "x.json"} + flags);
+            QCOMPARE(run.status, 2);
+            QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        }
     }
 
     void doubleDashEndsTheOptions()

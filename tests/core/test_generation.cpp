@@ -96,37 +96,6 @@ GenerateOptions fewSteps(std::uint64_t seed)
     return options;
 }
 
-// tests/support/voice_server.py on a free port of 127.0.0.1, stopped when this goes.
-class LocalVoiceServer {
-public:
-    LocalVoiceServer(const std::filesystem::path& log, const QStringList& options = {})
-    {
-        m_process.start(QStringLiteral(MUZE_PYTHON), QStringList{QStringLiteral(MUZE_VOICE_SERVER), text(log)} + options);
-        if (m_process.waitForReadyRead(20000))
-            m_port = m_process.readLine().trimmed().toInt();
-    }
-    ~LocalVoiceServer()
-    {
-        m_process.kill();
-        m_process.waitForFinished();
-    }
-    QString url(const QString& mode = "") const { return QString("http://127.0.0.1:%1%2").arg(m_port).arg(mode.isEmpty() ? "" : "/" + mode); }
-    bool running() const { return m_port > 0; }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
-
-std::vector<Json> requestsIn(const std::filesystem::path& log)
-{
-    std::vector<Json> requests;
-    std::ifstream in(log);
-    for (std::string line; std::getline(in, line);)
-        requests.push_back(Json::parse(line));
-    return requests;
-}
-
 }  // namespace
 
 class GenerationTest : public QObject {
@@ -655,16 +624,16 @@ private slots:
         const std::filesystem::path out = models.folder / "out";
         const std::filesystem::path log = out / "requests.jsonl";
         std::filesystem::create_directories(out);
-        LocalVoiceServer server(log, {"--api_key", "sesame", "--slow_seconds", "4"});
+        test::LocalServer server("voice_server.py", log, {"--api_key", "sesame", "--slow_seconds", "4"});
         QVERIFY(server.running());
         const QString reference = "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav";
         const QStringList common{"--models", text(models.folder), "--duration", "20", "--tempo", "120", "--num_steps", "2", "--seed", "5",
                                  "--sing_lyrics", "--lyrics", "(excited) hold me closer now\nthe night is young\nwe are running home\nthe lights are on"};
         const QStringList gpt = common + QStringList{"--singing_backend", "gpt_sovits", "--singing_voice_ref", reference, "--i_have_consent"};
 
-        const Run said = runMuze(QStringList{"generate", "--output", text(out / "gpt.wav"), "--gpt_sovits_url", server.url()} + gpt);
+        const Run said = runMuze(QStringList{"generate", "--output", text(out / "gpt.wav"), "--gpt_sovits_url", QString::fromStdString(server.url())} + gpt);
         QVERIFY2(said.status == 0, qPrintable(said.err));
-        const std::vector<Json> requests = requestsIn(log);
+        const std::vector<nlohmann::json> requests = test::requestsIn(log);
         QCOMPARE(requests.size(), std::size_t(4));
         const Json first = Json::parse(requests[0]["body"].get<std::string>());
         QCOMPARE(requests[0]["path"].get<std::string>(), std::string("/tts"));
@@ -680,10 +649,10 @@ private slots:
 
         // Fish Speech with a key: the key goes in the header and nowhere else, the markers stay.
         const Run fish = runMuze(QStringList{"generate", "--output", text(out / "fish.wav"), "--singing_backend", "fish_speech", "--fish_speech_url",
-                                             server.url(), "--fish_speech_api_key", "sesame", "--singing_voice_ref", reference, "--i_have_consent"} +
+                                             QString::fromStdString(server.url()), "--fish_speech_api_key", "sesame", "--singing_voice_ref", reference, "--i_have_consent"} +
                                  common);
         QVERIFY2(fish.status == 0, qPrintable(fish.err));
-        const Json fishRequest = requestsIn(log)[4];
+        const nlohmann::json fishRequest = test::requestsIn(log)[4];
         QCOMPARE(fishRequest["path"].get<std::string>(), std::string("/v1/tts"));
         QCOMPARE(fishRequest["authorization"].get<std::string>(), std::string("Bearer sesame"));
         const Json fishBody = Json::parse(fishRequest["body"].get<std::string>());
@@ -696,10 +665,10 @@ private slots:
         // Every failure: named, the instrumental written, the command failed.
         const std::vector<std::pair<QStringList, QString>> failures{
             {{"--gpt_sovits_url", "http://127.0.0.1:1"}, "Nothing answers"},
-            {{"--gpt_sovits_url", server.url("slow"), "--voice_server_timeout", "1"}, "did not answer in time"},
-            {{"--gpt_sovits_url", server.url("garbage")}, "not audio"},
-            {{"--gpt_sovits_url", server.url("refuse")}, "CUDA out of memory"},
-            {{"--gpt_sovits_url", server.url("huge")}, "MiB"}};
+            {{"--gpt_sovits_url", QString::fromStdString(server.url("slow")), "--voice_server_timeout", "1"}, "did not answer in time"},
+            {{"--gpt_sovits_url", QString::fromStdString(server.url("garbage"))}, "not audio"},
+            {{"--gpt_sovits_url", QString::fromStdString(server.url("refuse"))}, "CUDA out of memory"},
+            {{"--gpt_sovits_url", QString::fromStdString(server.url("huge"))}, "MiB"}};
         for (const auto& [flags, expected] : failures) {
             std::filesystem::remove(out / "failed.wav");
             const Run failed = runMuze(QStringList{"generate", "--output", text(out / "failed.wav")} + gpt + flags);

@@ -17,12 +17,14 @@
 #include "workers/PlaybackController.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QPushButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QTableWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -30,6 +32,7 @@
 
 using namespace muze;
 namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
 
 class LibraryPageTest : public QObject {
     Q_OBJECT
@@ -190,6 +193,87 @@ private slots:
                 QCOMPARE(r["include_in_training"].get<bool>(), false);
             }
         }
+    }
+
+    void sectionsShowTheirConfidenceUntilRenamedByHand()
+    {
+        openCopy("section_confidence");
+        std::optional<Record> record;
+        const auto sectionsOf = [](const Record& r) { return r.contains("segments") ? r["segments"].size() : 0; };
+        for (std::size_t i = 0; i < page()->model()->dataset()->size(); ++i) {
+            Record candidate = page()->model()->dataset()->record(i);
+            if (sectionsOf(candidate) >= 2 && (!record || sectionsOf(candidate) > sectionsOf(*record)))
+                record = std::move(candidate);
+        }
+        QVERIFY2(record, "a song of the test library with two sections or more");
+        const QString path = QString::fromStdString((*record)["audio_path"].get<std::string>());
+        const Json analysed = (*record)["segments"];
+        select(path);
+        auto* sections = page()->detail()->findChild<QTableWidget*>("sections");
+        QCOMPARE(sections->rowCount(), static_cast<int>(analysed.size()));
+        for (int row = 0; row < sections->rowCount(); ++row) {
+            const double confidence = analysed[static_cast<std::size_t>(row)]["confidence"].get<double>();
+            QVERIFY(confidence >= 0.0 && confidence <= 1.0);
+            QCOMPARE(sections->item(row, 3)->text(), QStringLiteral("%1%").arg(qRound(confidence * 100)));
+            QVERIFY(!(sections->item(row, 3)->flags() & Qt::ItemIsEditable));
+        }
+
+        auto* type = qobject_cast<QComboBox*>(sections->cellWidget(0, 0));
+        type->setCurrentText(type->currentText() == "bridge" ? "verse" : "bridge");
+        const Json renamed = page()->model()->dataset()->record(static_cast<std::size_t>(page()->filter()->mapToSource(table()->currentIndex()).row()))["segments"];
+        QVERIFY(!renamed[0].contains("confidence"));
+        QVERIFY(renamed[1].contains("confidence"));
+        QCOMPARE(renamed[1]["confidence"], analysed[1]["confidence"]);
+        QCOMPARE(sections->item(0, 3)->text(), QStringLiteral("–"));
+
+        page()->undoStack()->undo();
+        QCOMPARE(sections->item(0, 3)->text(), QStringLiteral("%1%").arg(qRound(analysed[0]["confidence"].get<double>() * 100)));
+    }
+
+    void aLanguageModelRewritesThePromptsOfSelectedTracks()
+    {
+        openCopy("rewrite_prompts");
+        const std::filesystem::path log = test::scratchFolder("rewrite_prompts_server") / "requests.jsonl";
+        test::LocalServer server("llm_server.py", log);
+        QVERIFY(server.running());
+        std::string url = server.url();
+        LibraryQuestions questions = LibraryQuestions::dialogs();
+        questions.promptLlm = [&url](QWidget*, int tracks) -> std::optional<PromptLlm> {
+            if (tracks != 2)
+                return std::nullopt;
+            PromptLlm llm;
+            llm.url = url;
+            llm.model = "tiny";
+            return llm;
+        };
+        page()->setQuestions(questions);
+        const int first = rowOf("song_c.ogg");
+        const int second = first == 0 ? 1 : 0;
+        table()->selectionModel()->select(page()->filter()->index(first, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table()->selectionModel()->select(page()->filter()->index(second, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const auto recordAt = [&](int row) { return page()->model()->dataset()->record(static_cast<std::size_t>(page()->filter()->mapToSource(page()->filter()->index(row, 0)).row())); };
+        const Record before = recordAt(first);
+
+        page()->rewritePrompts();
+        QTRY_COMPARE_WITH_TIMEOUT(page()->undoStack()->count(), 1, 10000);  // both tracks, one edit
+        for (int row : {first, second}) {
+            const Record record = recordAt(row);
+            QVERIFY2(record["prompt"].get<std::string>().rfind("A test-model song at ", 0) == 0, record["prompt"].dump().c_str());
+            QCOMPARE(record["prompt_source"].get<std::string>(), std::string("ollama:tiny"));
+            QVERIFY(isUserEdited(record, "prompt"));
+        }
+        QCOMPARE(test::requestsIn(log).size(), std::size_t(2));
+        QVERIFY(page()->findChild<MessageBar*>()->text().contains("ollama:tiny wrote 2 prompt"));
+        page()->undoStack()->undo();
+        QCOMPARE(recordAt(first)["prompt"], before["prompt"]);
+        QCOMPARE(recordAt(first)["prompt_source"], before["prompt_source"]);
+
+        // A server that refuses: named, and every prompt stays.
+        url = server.url("refuse");
+        page()->rewritePrompts();
+        QTRY_VERIFY_WITH_TIMEOUT(page()->findChild<MessageBar*>()->text().contains("ran out of memory"), 10000);
+        QCOMPARE(recordAt(first)["prompt"], before["prompt"]);
+        QCOMPARE(page()->undoStack()->index(), 0);
     }
 
     void editedLyricsBringTheirPhonemesAndUndoTogether()

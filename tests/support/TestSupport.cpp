@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <stdexcept>
 
 namespace muze::test {
@@ -122,6 +123,37 @@ AudioBuffer sineWave(double frequency, double amplitude, int sampleRate, double 
             audio.samples[f * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] = value;
     }
     return audio;
+}
+
+LocalServer::LocalServer(const std::string& script, const std::filesystem::path& log, const std::vector<std::string>& options)
+    : m_process(std::make_unique<QProcess>())
+{
+    QStringList arguments{QString::fromStdString(testSource("support/" + script).string()), QString::fromStdString(log.string())};
+    for (const std::string& option : options)
+        arguments << QString::fromStdString(option);
+    m_process->start(QStringLiteral(MUZE_PYTHON), arguments);
+    if (m_process->waitForReadyRead(20000))
+        m_port = m_process->readLine().trimmed().toInt();
+}
+
+LocalServer::~LocalServer()
+{
+    m_process->kill();
+    m_process->waitForFinished();
+}
+
+std::string LocalServer::url(const std::string& mode) const
+{
+    return "http://127.0.0.1:" + std::to_string(m_port) + (mode.empty() ? "" : "/" + mode);
+}
+
+std::vector<nlohmann::json> requestsIn(const std::filesystem::path& log)
+{
+    std::vector<nlohmann::json> requests;
+    std::ifstream in(log);
+    for (std::string line; std::getline(in, line);)
+        requests.push_back(nlohmann::json::parse(line));
+    return requests;
 }
 
 }  // namespace muze::test

@@ -5,8 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+class QProcess;
 
 namespace muze::test {
 
@@ -39,5 +42,24 @@ double rootMeanSquare(const std::vector<float>& samples);
 
 // `seconds` of a sine at `frequency` Hz and peak `amplitude`, the same on every channel.
 AudioBuffer sineWave(double frequency, double amplitude, int sampleRate, double seconds, int channels = 1);
+
+// A stand-in server of tests/support (voice_server.py, llm_server.py) on a free port of 127.0.0.1,
+// stopped when this goes. The script is given the log file first, then `options`, and prints its
+// port as its first line.
+class LocalServer {
+public:
+    LocalServer(const std::string& script, const std::filesystem::path& log, const std::vector<std::string>& options = {});
+    ~LocalServer();
+    // The address, with a first path segment that picks a misbehaviour ("slow", "garbage") when given.
+    std::string url(const std::string& mode = "") const;
+    bool running() const { return m_port > 0; }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    int m_port = 0;
+};
+
+// The JSON lines a LocalServer logged, one per request.
+std::vector<nlohmann::json> requestsIn(const std::filesystem::path& log);
 
 }  // namespace muze::test
