@@ -1,5 +1,8 @@
 #include "ui/LibraryQuestions.h"
 
+#include "core/common/ApiKeys.h"
+#include "core/common/Error.h"
+
 #include "ui/AppSettings.h"
 
 #include <QComboBox>
@@ -13,7 +16,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 
-#include <cstdlib>
 
 namespace muze {
 namespace {
@@ -77,7 +79,7 @@ std::optional<PromptLlm> LibraryQuestions::askPromptLlm(QWidget* parent, int tra
     });
     auto* note = new QLabel(tr("A language model writes each of the %n selected track(s)' prompt from its analysed facts. "
                                "The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, "
-                               "is read from OPENAI_API_KEY and never saved.", nullptr, tracks),
+                               "comes from OPENAI_API_KEY or Preferences.", nullptr, tracks),
                             &dialog);
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -100,8 +102,14 @@ std::optional<PromptLlm> LibraryQuestions::askPromptLlm(QWidget* parent, int tra
     llm.url = url->text().trimmed().toStdString();
     llm.model = model->text().trimmed().toStdString();
     settings.setPromptLlm(llm);
-    const char* key = std::getenv(llmKeyVariable(llm.api));
-    llm.apiKey = key != nullptr ? key : "";
+    if (llm.api == LlmApi::OpenAi) {
+        try {
+            llm.apiKey = apiKeyFor(ApiService::OpenAi);
+        } catch (const Error& error) {
+            QMessageBox::warning(parent, tr("Rewrite Prompts"), QString::fromStdString(error.what()));
+            return std::nullopt;
+        }
+    }
     return llm;
 }
 

@@ -1,5 +1,6 @@
 #include "ui/PreferencesDialog.h"
 
+#include "core/common/Error.h"
 #include "core/dataset/TrackAnalyzer.h"
 #include "ui/AppSettings.h"
 #include "widgets/PathField.h"
@@ -11,6 +12,7 @@
 #include <QFormLayout>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 
 namespace muze {
@@ -77,6 +79,7 @@ PreferencesDialog::PreferencesDialog(AppSettings& settings, PlaybackController& 
     form->addRow(tr("ECAPA encoder (192):"), m_ecapaEncoder);
     form->addRow(tr("CLAP (512):"), m_clapEncoder);
     form->addRow(QString(), encoderNote);
+    form->addRow(tr("API keys:"), createApiKeyFields());
     form->addRow(buttons);
     setMinimumWidth(560);
 }
@@ -87,6 +90,49 @@ PathField* PreferencesDialog::createEncoderField(const QString& objectName, cons
     field->setObjectName(objectName);
     field->setPlaceholderText(placeholder);
     return field;
+}
+
+// One hidden field a service; a key set in the environment wins over the one saved here.
+QWidget* PreferencesDialog::createApiKeyFields()
+{
+    auto* box = new QWidget(this);
+    auto* form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    for (const ApiService service : kApiServices) {
+        auto* field = new QLineEdit(box);
+        field->setObjectName(QString::fromLatin1(apiKeyVariable(service)));
+        field->setEchoMode(QLineEdit::Password);
+        field->setClearButtonEnabled(true);
+        try {
+            field->setText(QString::fromStdString(savedApiKey(service)));
+        } catch (const Error& error) {
+            field->setPlaceholderText(tr("cannot be read"));
+            field->setToolTip(QString::fromStdString(error.what()));
+        }
+        if (qEnvironmentVariableIsSet(apiKeyVariable(service)))
+            field->setPlaceholderText(tr("%1 is set and is used").arg(QString::fromLatin1(apiKeyVariable(service))));
+        form->addRow(QString::fromLatin1(apiServiceName(service)) + QLatin1Char(':'), field);
+        m_apiKeys.emplace_back(service, field);
+    }
+    auto* note = new QLabel(tr("Kept in %1, which only you can read; never in settings, datasets or songs.")
+                                .arg(QString::fromStdString(apiKeysFile().string())),
+                            box);
+    note->setWordWrap(true);
+    form->addRow(note);
+    return box;
+}
+
+bool PreferencesDialog::saveApiKeys()
+{
+    try {
+        for (const auto& [service, field] : m_apiKeys)
+            if (field->isModified())
+                saveApiKey(service, field->text().trimmed().toStdString());
+        return true;
+    } catch (const Error& error) {
+        QMessageBox::warning(this, windowTitle(), tr("The API keys could not be saved: %1").arg(QString::fromStdString(error.what())));
+        return false;
+    }
 }
 
 // A named file must exist; whether it keeps the encoder contract is checked when a build loads it.
@@ -116,7 +162,7 @@ void PreferencesDialog::showDevices(const QStringList& keys, const QStringList& 
 
 void PreferencesDialog::accept()
 {
-    if (!encodersExist())
+    if (!encodersExist() || !saveApiKeys())
         return;
     m_settings.setLanguage(m_language->currentData().toString());
     m_settings.setOutputDevice(m_device->currentData().toString());

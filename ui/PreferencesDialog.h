@@ -1,9 +1,15 @@
 #pragma once
 
+#include "core/common/ApiKeys.h"
+
 #include <QDialog>
+
+#include <utility>
+#include <vector>
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLineEdit;
 
 namespace muze {
 
@@ -11,8 +17,8 @@ class AppSettings;
 class PathField;
 class PlaybackController;
 
-// Language, audio output, safety limits and the user's own encoders. Saves to AppSettings when
-// accepted.
+// Language, audio output, safety limits, the user's own encoders and the API keys of the services
+// the studio speaks to. Saves to AppSettings, and the keys to their owner-only file, when accepted.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 
@@ -26,6 +32,8 @@ private:
     void showDevices(const QStringList& keys, const QStringList& names);
     PathField* createEncoderField(const QString& objectName, const QString& placeholder);
     bool encodersExist();
+    QWidget* createApiKeyFields();
+    bool saveApiKeys();
 
     AppSettings& m_settings;
     QComboBox* m_language;
@@ -35,6 +43,7 @@ private:
     PathField* m_voiceEncoder;
     PathField* m_ecapaEncoder;
     PathField* m_clapEncoder;
+    std::vector<std::pair<ApiService, QLineEdit*>> m_apiKeys;
 };
 
 }  // namespace muze

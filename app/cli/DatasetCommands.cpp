@@ -1,6 +1,7 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/Commands.h"
 #include "app/cli/Terminal.h"
+#include "core/common/ApiKeys.h"
 #include "core/common/Error.h"
 #include "core/common/PathText.h"
 #include "core/dataset/DatasetBuilder.h"
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <mutex>
@@ -107,8 +107,8 @@ std::optional<PromptLlm> promptLlmOf(const ArgumentParser::Result& args)
     llm.api = *api;
     llm.url = args.has("llm_url") ? args.text("llm_url") : defaultLlmUrl(*api);
     llm.model = args.text("llm_model");
-    const char* key = std::getenv(llmKeyVariable(*api));
-    llm.apiKey = key != nullptr ? key : "";
+    if (*api == LlmApi::OpenAi)
+        llm.apiKey = apiKeyFor(ApiService::OpenAi);
     return llm;
 }
 
@@ -149,7 +149,7 @@ int runBuildDataset(const std::vector<std::string>& arguments)
         .flag("--separate_vocals", "also write each song's vocal estimate to OUTPUT's .vocals folder")
         .flag("--no_separate_vocals", "do not write vocal estimates (for a dataset built with --separate_vocals)")
         .option("--prompt_llm", "API", "write each prompt with a language model: ollama (its /api/generate) or openai (any\n"
-                                       "server with /v1/chat/completions; the API key comes from OPENAI_API_KEY)")
+                                       "server with /v1/chat/completions; its API key comes from OPENAI_API_KEY or the studio's Preferences)")
         .option("--llm_url", "URL", "the language model's server (default: Ollama's http://127.0.0.1:11434, OpenAI's https://api.openai.com)")
         .option("--llm_model", "NAME", "the model that writes the prompts, e.g. llama3.2")
         .option("--device", "DEVICE", "accepted for the reference's scripts; analysis runs on the CPU", "cpu")

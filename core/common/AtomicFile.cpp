@@ -157,7 +157,7 @@ void syncDirectory(const std::filesystem::path& target)
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::filesystem::path target) : m_target(followLinks(std::move(target)))
+AtomicFile::AtomicFile(std::filesystem::path target, FileAccess access) : m_target(followLinks(std::move(target)))
 {
     const std::filesystem::path folder = folderOf(m_target);
     removeLeftoverTemporaries(folder);
@@ -166,7 +166,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : m_target(followLinks(std:
     if (m_fd < 0)
         throwWriteError(m_target, "create a temporary file to write", errno);
     m_temporary = pattern;
-    ::fchmod(m_fd, permissionsForNewFile(m_target));
+    ::fchmod(m_fd, access == FileAccess::OwnerOnly ? 0600 : permissionsForNewFile(m_target));
 }
 
 AtomicFile::~AtomicFile()
@@ -215,9 +215,9 @@ void AtomicFile::closeDescriptor()
     }
 }
 
-void writeFileAtomically(const std::filesystem::path& target, std::string_view contents)
+void writeFileAtomically(const std::filesystem::path& target, std::string_view contents, FileAccess access)
 {
-    AtomicFile file(target);
+    AtomicFile file(target, access);
     file.write(contents);
     file.commit();
 }

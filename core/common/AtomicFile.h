@@ -17,9 +17,14 @@ namespace muze {
 // disk are ErrorKind::DiskFull. Every file the project writes goes through this class.
 //
 // Not thread-safe: one AtomicFile belongs to one thread at a time.
+enum class FileAccess {
+    Usual,      // as the target had, or 0666 minus the umask for a new file
+    OwnerOnly,  // 0600, for secrets; never readable by others, not even for a moment
+};
+
 class AtomicFile {
 public:
-    explicit AtomicFile(std::filesystem::path target);
+    explicit AtomicFile(std::filesystem::path target, FileAccess access = FileAccess::Usual);
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
@@ -46,6 +51,6 @@ private:
 };
 
 // The whole content at once: the common case for JSON and other text files.
-void writeFileAtomically(const std::filesystem::path& target, std::string_view contents);
+void writeFileAtomically(const std::filesystem::path& target, std::string_view contents, FileAccess access = FileAccess::Usual);
 
 }  // namespace muze

@@ -116,7 +116,7 @@ std::string sectionsOf(const Record& record)
     if (segments == record.end() || !segments->is_array())
         return "";
     std::string out;
-    for (const Json& section : *segments) {
+    for (const auto& section : *segments) {
         const std::string type = section.is_object() ? valueOr(section, "type", std::string()) : std::string();
         if (!type.empty())
             out += (out.empty() ? "" : ", ") + type;
@@ -148,11 +148,6 @@ const char* llmApiName(LlmApi api)
 std::string defaultLlmUrl(LlmApi api)
 {
     return api == LlmApi::Ollama ? "http://127.0.0.1:11434" : "https://api.openai.com";
-}
-
-const char* llmKeyVariable(LlmApi)
-{
-    return "OPENAI_API_KEY";
 }
 
 std::string promptSourceOf(const PromptLlm& llm)

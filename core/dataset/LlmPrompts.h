@@ -37,8 +37,6 @@ std::optional<LlmApi> llmApiNamed(const std::string& name);
 const char* llmApiName(LlmApi api);
 // Where the model runs when no --llm_url is given: Ollama's and OpenAI's usual addresses.
 std::string defaultLlmUrl(LlmApi api);
-// The environment variable an API key is read from: OPENAI_API_KEY for OpenAI-compatible servers.
-const char* llmKeyVariable(LlmApi api);
 
 // What `prompt_source` says of a prompt this model wrote: "ollama:llama3.2".
 std::string promptSourceOf(const PromptLlm& llm);

@@ -1,5 +1,7 @@
 // Preferences: the output list fills in from the playback thread, and choices are saved.
 
+#include "core/common/ApiKeys.h"
+#include "core/common/Error.h"
 #include "core/dataset/TrackAnalyzer.h"
 #include "ui/AppSettings.h"
 #include "ui/PreferencesDialog.h"
@@ -10,9 +12,14 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
+
+#include <fstream>
 
 using namespace muze;
 
@@ -20,7 +27,11 @@ class PreferencesTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QSettings().clear(); }
+    void initTestCase()
+    {
+        QSettings().clear();
+        std::filesystem::remove(apiKeysFile());
+    }
 
     void listsDevicesWithoutBlockingAndSaves()
     {
@@ -82,6 +93,52 @@ private slots:
         QVERIFY(settings.encoderFiles().voice.empty());
         PreferencesDialog again(settings, playback);
         QCOMPARE(again.findChild<PathField*>("clapEncoder")->path(), file);
+    }
+
+    // Keys go to their owner-only file and nowhere else; one that others could read is refused.
+    void apiKeysAreSavedWhereOnlyTheUserCanReadThem()
+    {
+        qunsetenv("ELEVENLABS_API_KEY");
+        QSettings().clear();  // the encoder chosen above is gone with its folder
+        AppSettings settings;
+        PlaybackController playback;
+        PreferencesDialog dialog(settings, playback);
+        auto* eleven = dialog.findChild<QLineEdit*>("ELEVENLABS_API_KEY");
+        QVERIFY(eleven && eleven->echoMode() == QLineEdit::Password);
+        QTest::keyClicks(eleven, QStringLiteral("xi-2718-secret"));
+        dialog.accept();
+        QCOMPARE(apiKeyFor(ApiService::ElevenLabs), std::string("xi-2718-secret"));
+        QVERIFY(savedApiKey(ApiService::OpenAi).empty());
+        struct stat keys {};
+        QVERIFY(::stat(apiKeysFile().c_str(), &keys) == 0);
+        QCOMPARE(keys.st_mode & 0777, mode_t(0600));
+        QSettings stored;
+        stored.sync();
+        std::ifstream written(stored.fileName().toStdString());
+        const std::string settingsText((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+        QVERIFY(!settingsText.empty() && settingsText.find("xi-2718-secret") == std::string::npos);
+
+        qputenv("ELEVENLABS_API_KEY", "from-the-environment");
+        QCOMPARE(apiKeyFor(ApiService::ElevenLabs), std::string("from-the-environment"));
+        qunsetenv("ELEVENLABS_API_KEY");
+
+        PreferencesDialog again(settings, playback);
+        QCOMPARE(again.findChild<QLineEdit*>("ELEVENLABS_API_KEY")->text(), QStringLiteral("xi-2718-secret"));
+        again.findChild<QLineEdit*>("ELEVENLABS_API_KEY")->clear();
+        again.findChild<QLineEdit*>("ELEVENLABS_API_KEY")->setModified(true);
+        again.accept();
+        QVERIFY(apiKeyFor(ApiService::ElevenLabs).empty());
+
+        saveApiKey(ApiService::OpenAi, "sk-1");
+        std::filesystem::permissions(apiKeysFile(), std::filesystem::perms::group_read, std::filesystem::perm_options::add);
+        QString refusal;
+        try {
+            apiKeyFor(ApiService::OpenAi);
+        } catch (const Error& error) {
+            refusal = QString::fromStdString(error.what());
+        }
+        QVERIFY2(refusal.contains(QStringLiteral("chmod 600")), qPrintable(refusal));
+        std::filesystem::remove(apiKeysFile());
     }
 };
 
