@@ -783,13 +783,6 @@
         <source>e.g. llama3.2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>A language model writes each of the %n selected track(s)&apos; prompt from its analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</source>
-        <translation>
-            <numerusform>A language model writes the selected track&apos;s prompt from its analysed facts. The sentence replaces the prompt, as an edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</numerusform>
-            <numerusform>A language model writes the prompts of the %n selected tracks from their analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Rewrite</source>
         <translation type="unfinished"></translation>
@@ -805,6 +798,13 @@
     <message>
         <source>Model:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A language model writes each of the %n selected track(s)&apos; prompt from its analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, comes from OPENAI_API_KEY or Preferences.</source>
+        <translation>
+            <numerusform>A language model writes the selected track&apos;s prompt from its analysed facts. The sentence replaces the prompt, as an edit you can undo. An API key, where the server needs one, comes from OPENAI_API_KEY or Preferences.</numerusform>
+            <numerusform>A language model writes the prompts of the %n selected tracks from their analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, comes from OPENAI_API_KEY or Preferences.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1422,26 @@
     </message>
     <message>
         <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set and is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in %1, which only you can read; never in settings, datasets or songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API keys could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2179,10 +2199,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server&apos;s address; Fish Audio&apos;s cloud takes its API key from FISH_AUDIO_API_KEY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>optional: a recording of the voice to sing in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2220,6 +2236,50 @@
     </message>
     <message>
         <source>%1 If it is, tick the box below the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coqui XTTS server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address; Fish Audio&apos;s cloud and ElevenLabs take their API keys from Preferences or the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voice ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ElevenLabs voice that sings: its ID, from the Voices page of ElevenLabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: an RVC voice model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the vocals, whoever sings them, into this voice model of an RVC server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RVC server&apos;s address (rvc-python&apos;s API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ElevenLabs needs an API key: save it in Preferences, or set ELEVENLABS_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the ElevenLabs voice that sings: its voice ID, beside the address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -796,14 +796,6 @@
         <source>e.g. llama3.2</source>
         <translation>np. llama3.2</translation>
     </message>
-    <message numerus="yes">
-        <source>A language model writes each of the %n selected track(s)&apos; prompt from its analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, is read from OPENAI_API_KEY and never saved.</source>
-        <translation>
-            <numerusform>Model językowy napisze opis zaznaczonego utworu na podstawie wyników analizy. Zdanie zastąpi opis jako zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, jest brany z OPENAI_API_KEY i nigdy nie jest zapisywany.</numerusform>
-            <numerusform>Model językowy napisze opisy %n zaznaczonych utworów na podstawie wyników analizy. Zdania zastąpią opisy jako jedna zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, jest brany z OPENAI_API_KEY i nigdy nie jest zapisywany.</numerusform>
-            <numerusform>Model językowy napisze opisy %n zaznaczonych utworów na podstawie wyników analizy. Zdania zastąpią opisy jako jedna zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, jest brany z OPENAI_API_KEY i nigdy nie jest zapisywany.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Rewrite</source>
         <translation>Przepisz</translation>
@@ -819,6 +811,14 @@
     <message>
         <source>Model:</source>
         <translation>Model:</translation>
+    </message>
+    <message numerus="yes">
+        <source>A language model writes each of the %n selected track(s)&apos; prompt from its analysed facts. The sentences replace the prompts, as one edit you can undo. An API key, where the server needs one, comes from OPENAI_API_KEY or Preferences.</source>
+        <translation>
+            <numerusform>Model językowy napisze opis zaznaczonego utworu na podstawie wyników analizy. Zdanie zastąpi opis jako zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, pochodzi z OPENAI_API_KEY lub z Preferencji.</numerusform>
+            <numerusform>Model językowy napisze opisy %n zaznaczonych utworów na podstawie wyników analizy. Zdania zastąpią opisy jako jedna zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, pochodzi z OPENAI_API_KEY lub z Preferencji.</numerusform>
+            <numerusform>Model językowy napisze opisy %n zaznaczonych utworów na podstawie wyników analizy. Zdania zastąpią opisy jako jedna zmiana, którą można cofnąć. Klucz API, jeśli serwer go wymaga, pochodzi z OPENAI_API_KEY lub z Preferencji.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1448,26 @@
     <message>
         <source>There is no file &quot;%1&quot;. Choose the encoder again, or clear the field to use the built-in one.</source>
         <translation>Nie ma pliku „%1”. Wybierz koder ponownie albo wyczyść pole, by użyć wbudowanego.</translation>
+    </message>
+    <message>
+        <source>API keys:</source>
+        <translation>Klucze API:</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>nie da się odczytać</translation>
+    </message>
+    <message>
+        <source>%1 is set and is used</source>
+        <translation>ustawiono %1 i to on jest używany</translation>
+    </message>
+    <message>
+        <source>Kept in %1, which only you can read; never in settings, datasets or songs.</source>
+        <translation>Przechowywane w %1, który możesz odczytać tylko ty; nigdy w ustawieniach, zbiorach danych ani utworach.</translation>
+    </message>
+    <message>
+        <source>The API keys could not be saved: %1</source>
+        <translation>Nie udało się zapisać kluczy API: %1</translation>
     </message>
 </context>
 <context>
@@ -2209,10 +2229,6 @@
         <translation>Serwer Fish Speech</translation>
     </message>
     <message>
-        <source>The server&apos;s address; Fish Audio&apos;s cloud takes its API key from FISH_AUDIO_API_KEY</source>
-        <translation>Adres serwera; chmura Fish Audio bierze klucz API z FISH_AUDIO_API_KEY</translation>
-    </message>
-    <message>
         <source>optional: a recording of the voice to sing in</source>
         <translation>opcjonalnie: nagranie głosu, którym ma śpiewać</translation>
     </message>
@@ -2251,6 +2267,50 @@
     <message>
         <source>%1 If it is, tick the box below the recording.</source>
         <translation>%1 Jeśli tak jest, zaznacz pole pod nagraniem.</translation>
+    </message>
+    <message>
+        <source>Coqui XTTS server</source>
+        <translation>Serwer Coqui XTTS</translation>
+    </message>
+    <message>
+        <source>ElevenLabs</source>
+        <translation>ElevenLabs</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address; Fish Audio&apos;s cloud and ElevenLabs take their API keys from Preferences or the environment</source>
+        <translation>Adres serwera; chmura Fish Audio i ElevenLabs biorą klucze API z Preferencji lub ze zmiennych środowiska</translation>
+    </message>
+    <message>
+        <source>voice ID</source>
+        <translation>ID głosu</translation>
+    </message>
+    <message>
+        <source>The ElevenLabs voice that sings: its ID, from the Voices page of ElevenLabs</source>
+        <translation>Głos ElevenLabs, który śpiewa: jego ID ze strony Voices w ElevenLabs</translation>
+    </message>
+    <message>
+        <source>optional: an RVC voice model</source>
+        <translation>opcjonalnie: model głosu RVC</translation>
+    </message>
+    <message>
+        <source>Turn the vocals, whoever sings them, into this voice model of an RVC server</source>
+        <translation>Zamień wokal, kto by go nie śpiewał, na ten model głosu serwera RVC</translation>
+    </message>
+    <message>
+        <source>The RVC server&apos;s address (rvc-python&apos;s API)</source>
+        <translation>Adres serwera RVC (API rvc-python)</translation>
+    </message>
+    <message>
+        <source>Convert:</source>
+        <translation>Zamiana:</translation>
+    </message>
+    <message>
+        <source>ElevenLabs needs an API key: save it in Preferences, or set ELEVENLABS_API_KEY.</source>
+        <translation>ElevenLabs potrzebuje klucza API: zapisz go w Preferencjach albo ustaw ELEVENLABS_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Name the ElevenLabs voice that sings: its voice ID, beside the address.</source>
+        <translation>Podaj głos ElevenLabs, który śpiewa: jego ID, obok adresu.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/AppSettings.h"
 
 #include "core/dataset/TrackAnalyzer.h"
+#include "core/generation/VoiceBackends.h"
 
 #include <QStandardPaths>
 
@@ -91,10 +92,19 @@ void AppSettings::setSingingBackend(const QString& backend) { m_settings.setValu
 
 QString AppSettings::voiceServerUrl(const QString& backend) const
 {
-    const QString fallback = backend == QLatin1String("gpt_sovits") ? QStringLiteral("http://127.0.0.1:9880") : QStringLiteral("http://127.0.0.1:8080");
+    const std::optional<VoiceServer> server = voiceServerNamed(backend.toStdString());
+    const QString fallback = server ? QString::fromStdString(defaultVoiceServerUrl(*server)) : QString();
     return m_settings.value(QStringLiteral("vocals/url/") + backend, fallback).toString();
 }
 void AppSettings::setVoiceServerUrl(const QString& backend, const QString& url) { m_settings.setValue(QStringLiteral("vocals/url/") + backend, url); }
+
+QString AppSettings::elevenLabsVoice() const { return m_settings.value("vocals/elevenlabsVoice").toString(); }
+void AppSettings::setElevenLabsVoice(const QString& voiceId) { m_settings.setValue("vocals/elevenlabsVoice", voiceId); }
+
+QString AppSettings::rvcModel() const { return m_settings.value("vocals/rvc/model").toString(); }
+void AppSettings::setRvcModel(const QString& model) { m_settings.setValue("vocals/rvc/model", model); }
+QString AppSettings::rvcUrl() const { return m_settings.value("vocals/rvc/url", QString::fromStdString(VoiceConversion().url)).toString(); }
+void AppSettings::setRvcUrl(const QString& url) { m_settings.setValue("vocals/rvc/url", url); }
 
 QString AppSettings::singingLanguage() const { return m_settings.value("vocals/language", QStringLiteral("en")).toString(); }
 void AppSettings::setSingingLanguage(const QString& language) { m_settings.setValue("vocals/language", language); }

@@ -48,19 +48,26 @@ public:
     bool voiceCloningConsent() const;
     void setVoiceCloningConsent(bool given);
 
-    // The Compose page's vocal choices: backend ("builtin", "gpt_sovits", "fish_speech"), its server,
-    // the lyrics' language and the vocals' level in the mix.
+    // The Compose page's vocal choices: backend ("builtin" or a voice server's backendName), its
+    // server, the ElevenLabs voice, the RVC model the vocals are turned into (empty: none), the
+    // lyrics' language and the vocals' level in the mix. API keys are never stored here (see ApiKeys).
     QString singingBackend() const;
     void setSingingBackend(const QString& backend);
     QString voiceServerUrl(const QString& backend) const;
     void setVoiceServerUrl(const QString& backend, const QString& url);
+    QString elevenLabsVoice() const;
+    void setElevenLabsVoice(const QString& voiceId);
+    QString rvcModel() const;
+    void setRvcModel(const QString& model);
+    QString rvcUrl() const;
+    void setRvcUrl(const QString& url);
     QString singingLanguage() const;
     void setSingingLanguage(const QString& language);
     double vocalMixLevel() const;
     void setVocalMixLevel(double level);
 
     // The language model the Library last rewrote prompts with: its API, address and model. Its API
-    // key is never stored here: it comes from the environment.
+    // key is never stored here (see ApiKeys).
     PromptLlm promptLlm() const;
     void setPromptLlm(const PromptLlm& llm);
 

@@ -1,5 +1,6 @@
 #include "ui/VocalSettings.h"
 
+#include "core/common/ApiKeys.h"
 #include "core/common/Error.h"
 #include "core/generation/SongSinging.h"
 #include "ui/AppSettings.h"
@@ -13,12 +14,10 @@
 #include <QLabel>
 #include <QLineEdit>
 
-#include <cstdlib>
-
 namespace muze {
 namespace {
 
-const char* const kBackends[] = {"builtin", "gpt_sovits", "fish_speech"};
+const char* const kBackends[] = {"builtin", "gpt_sovits", "fish_speech", "coqui", "elevenlabs"};
 
 }  // namespace
 
@@ -26,9 +25,12 @@ VocalSettings::VocalSettings(QWidget* parent)
     : QGroupBox(tr("Sing the Lyrics"), parent),
       m_backend(new QComboBox(this)),
       m_url(new QLineEdit(this)),
+      m_voiceId(new QLineEdit(this)),
       m_reference(new PathField(PathField::Mode::OpenFile, tr("A Recording of the Voice"), tr("Audio (*.wav *.flac *.mp3 *.ogg *.m4a)"), this)),
       m_consent(new QCheckBox(tr("The voice is mine, or its owner agreed"), this)),
       m_notice(new QLabel(tr("Voice cloning may violate a singer's rights over their voice: use only your own voice, or one whose owner agreed."), this)),
+      m_rvcModel(new QLineEdit(this)),
+      m_rvcUrl(new QLineEdit(this)),
       m_language(new QLineEdit(this)),
       m_mix(new QDoubleSpinBox(this)),
       m_strip(new QCheckBox(tr("Take the models' own voice out where the lyrics are sung"), this))
@@ -39,10 +41,22 @@ VocalSettings::VocalSettings(QWidget* parent)
     setToolTip(tr("Sing the lyrics of the sections with vocals into the take: the vocals, the instrumental and an LRC of the lines are kept beside it"));
     const AppSettings settings;
     m_backend->setObjectName(QStringLiteral("singingBackend"));
-    m_backend->addItems({tr("Built-in singer (offline)"), tr("GPT-SoVITS server"), tr("Fish Speech server")});
-    m_backend->setCurrentIndex(std::max(0, static_cast<int>(std::find(std::begin(kBackends), std::end(kBackends), settings.singingBackend()) - std::begin(kBackends)) % 3));
+    m_backend->addItems({tr("Built-in singer (offline)"), tr("GPT-SoVITS server"), tr("Fish Speech server"), tr("Coqui XTTS server"), tr("ElevenLabs")});
+    const auto chosen = std::find(std::begin(kBackends), std::end(kBackends), settings.singingBackend());
+    m_backend->setCurrentIndex(chosen == std::end(kBackends) ? 0 : static_cast<int>(chosen - std::begin(kBackends)));
     m_url->setObjectName(QStringLiteral("voiceServerUrl"));
-    m_url->setToolTip(tr("The server's address; Fish Audio's cloud takes its API key from FISH_AUDIO_API_KEY"));
+    m_url->setToolTip(tr("The server's address; Fish Audio's cloud and ElevenLabs take their API keys from Preferences or the environment"));
+    m_voiceId->setObjectName(QStringLiteral("elevenLabsVoice"));
+    m_voiceId->setPlaceholderText(tr("voice ID"));
+    m_voiceId->setToolTip(tr("The ElevenLabs voice that sings: its ID, from the Voices page of ElevenLabs"));
+    m_voiceId->setText(settings.elevenLabsVoice());
+    m_rvcModel->setObjectName(QStringLiteral("rvcModel"));
+    m_rvcModel->setPlaceholderText(tr("optional: an RVC voice model"));
+    m_rvcModel->setToolTip(tr("Turn the vocals, whoever sings them, into this voice model of an RVC server"));
+    m_rvcModel->setText(settings.rvcModel());
+    m_rvcUrl->setObjectName(QStringLiteral("rvcUrl"));
+    m_rvcUrl->setToolTip(tr("The RVC server's address (rvc-python's API)"));
+    m_rvcUrl->setText(settings.rvcUrl());
     m_reference->setObjectName(QStringLiteral("voiceReference"));
     m_reference->setPlaceholderText(tr("optional: a recording of the voice to sing in"));
     m_consent->setObjectName(QStringLiteral("voiceConsent"));
@@ -62,6 +76,10 @@ VocalSettings::VocalSettings(QWidget* parent)
     auto* voice = new QHBoxLayout;
     voice->addWidget(m_backend);
     voice->addWidget(m_url, 1);
+    voice->addWidget(m_voiceId);
+    auto* convert = new QHBoxLayout;
+    convert->addWidget(m_rvcModel, 1);
+    convert->addWidget(m_rvcUrl, 1);
     auto* mix = new QHBoxLayout;
     mix->addWidget(new QLabel(tr("Language:"), this));
     mix->addWidget(m_language);
@@ -73,13 +91,15 @@ VocalSettings::VocalSettings(QWidget* parent)
     layout->addRow(tr("Clone:"), m_reference);
     layout->addRow(QString(), m_notice);
     layout->addRow(QString(), m_consent);
+    layout->addRow(tr("Convert:"), convert);
     layout->addRow(tr("Mix:"), mix);
 
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this] {
         showBackend();
         remember();
     });
-    connect(m_url, &QLineEdit::editingFinished, this, &VocalSettings::remember);
+    for (QLineEdit* field : {m_url, m_voiceId, m_rvcModel, m_rvcUrl})
+        connect(field, &QLineEdit::editingFinished, this, &VocalSettings::remember);
     connect(m_reference, &PathField::pathEdited, this, &VocalSettings::showBackend);
     connect(m_consent, &QCheckBox::toggled, this, &VocalSettings::remember);
     connect(m_language, &QLineEdit::editingFinished, this, &VocalSettings::remember);
@@ -99,11 +119,13 @@ QString VocalSettings::backend() const
 
 void VocalSettings::showBackend()
 {
-    const bool remote = backend() != QLatin1String("builtin");
-    m_url->setVisible(remote);
+    const std::optional<VoiceServer> server = voiceServerNamed(backend().toStdString());
+    m_url->setVisible(server.has_value());
     m_url->setText(AppSettings().voiceServerUrl(backend()));
-    m_reference->setEnabled(remote);
-    const bool cloning = remote && !m_reference->path().isEmpty();
+    m_voiceId->setVisible(server == VoiceServer::ElevenLabs);
+    const bool clones = server && clonesFromRecording(*server);
+    m_reference->setEnabled(clones);
+    const bool cloning = clones && !m_reference->path().isEmpty();
     m_notice->setVisible(cloning);
     m_consent->setVisible(cloning);
 }
@@ -114,6 +136,9 @@ void VocalSettings::remember() const
     settings.setSingingBackend(backend());
     if (backend() != QLatin1String("builtin"))
         settings.setVoiceServerUrl(backend(), m_url->text().trimmed());
+    settings.setElevenLabsVoice(m_voiceId->text().trimmed());
+    settings.setRvcModel(m_rvcModel->text().trimmed());
+    settings.setRvcUrl(m_rvcUrl->text().trimmed());
     settings.setVoiceCloningConsent(m_consent->isChecked());
     settings.setSingingLanguage(m_language->text().trimmed());
     settings.setVocalMixLevel(m_mix->value());
@@ -131,21 +156,40 @@ SingingRequest VocalSettings::request(const SongPlan& plan) const
     request.backend = backend().toStdString();
     request.singer.language = m_language->text().trimmed().toStdString();
     request.mix = {m_mix->value(), m_strip->isChecked()};
-    if (request.backend == "builtin")
+    if (!m_rvcModel->text().trimmed().isEmpty()) {
+        VoiceConversion conversion;
+        conversion.model = m_rvcModel->text().trimmed().toStdString();
+        conversion.url = m_rvcUrl->text().trimmed().toStdString();
+        request.conversion = conversion;
+    }
+    const std::optional<VoiceServer> server = voiceServerNamed(request.backend);
+    if (!server)
         return request;
+    request.server = remoteVoice(*server);
+    return request;
+}
+
+RemoteVoice VocalSettings::remoteVoice(VoiceServer server) const
+{
     RemoteVoice voice;
-    voice.server = request.backend == "gpt_sovits" ? VoiceServer::GptSovits : VoiceServer::FishSpeech;
+    voice.server = server;
     voice.url = m_url->text().trimmed().toStdString();
-    voice.language = request.singer.language;
-    if (voice.server == VoiceServer::FishSpeech) {
-        const char* key = std::getenv("FISH_AUDIO_API_KEY");
-        voice.apiKey = key != nullptr ? key : "";
+    voice.language = m_language->text().trimmed().toStdString();
+    if (server == VoiceServer::FishSpeech)
+        voice.apiKey = apiKeyFor(ApiService::FishAudio);
+    if (server == VoiceServer::ElevenLabs) {
+        voice.apiKey = apiKeyFor(ApiService::ElevenLabs);
+        voice.voiceId = m_voiceId->text().trimmed().toStdString();
+        if (voice.apiKey.empty())
+            throw Error(ErrorKind::InvalidArgument, tr("ElevenLabs needs an API key: save it in Preferences, or set ELEVENLABS_API_KEY.").toStdString());
+        if (voice.voiceId.empty())
+            throw Error(ErrorKind::InvalidArgument, tr("Name the ElevenLabs voice that sings: its voice ID, beside the address.").toStdString());
+        return voice;
     }
     voice.reference = m_reference->path().toStdString();
     if (!voice.reference.empty() && !m_consent->isChecked())
         throw Error(ErrorKind::InvalidArgument, tr("%1 If it is, tick the box below the recording.").arg(m_notice->text()).toStdString());
-    request.server = voice;
-    return request;
+    return voice;
 }
 
 }  // namespace muze

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/generation/VoiceBackends.h"
+
 #include <QGroupBox>
 
 class QCheckBox;
@@ -16,8 +18,9 @@ struct SongPlan;
 
 // The Compose page's vocal choices: whether the plan's lyrics are sung (the box's own check), by the
 // built-in singer or a voice server (with a recording of the voice to clone, once the user has
-// agreed that it is theirs or its owner's), in which language and how loud in the mix. Every choice
-// is remembered in the settings.
+// agreed that it is theirs or its owner's, or ElevenLabs' voice), whether RVC turns them into
+// another voice, in which language and how loud in the mix. Every choice is remembered in the
+// settings; API keys come from Preferences or the environment.
 class VocalSettings : public QGroupBox {
     Q_OBJECT
 
@@ -31,14 +34,18 @@ public:
 
 private:
     QString backend() const;
+    RemoteVoice remoteVoice(VoiceServer server) const;
     void showBackend();
     void remember() const;
 
     QComboBox* m_backend;
     QLineEdit* m_url;
+    QLineEdit* m_voiceId;
     PathField* m_reference;
     QCheckBox* m_consent;
     QLabel* m_notice;
+    QLineEdit* m_rvcModel;
+    QLineEdit* m_rvcUrl;
     QLineEdit* m_language;
     QDoubleSpinBox* m_mix;
     QCheckBox* m_strip;

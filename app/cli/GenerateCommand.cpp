@@ -3,6 +3,7 @@
 #include "app/cli/Terminal.h"
 #include "core/audio/AudioDecoder.h"
 #include "core/audio/AudioWriter.h"
+#include "core/common/ApiKeys.h"
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
 #include "core/common/TextFormat.h"
@@ -16,7 +17,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -201,20 +201,32 @@ std::filesystem::path voiceReferenceOf(const ArgumentParser::Result& args)
     return *std::min_element(files.begin(), files.end());
 }
 
-RemoteVoice serverOf(const ArgumentParser::Result& args, const std::string& backend, const std::filesystem::path& reference)
+RemoteVoice serverOf(const ArgumentParser::Result& args, VoiceServer server, const std::filesystem::path& reference)
 {
     RemoteVoice voice;
+    voice.server = server;
     voice.language = args.text("language");
     voice.reference = reference;
     voice.timeout = args.number("voice_server_timeout", 1.0, 3600.0);
-    if (backend == "gpt_sovits") {
-        voice.server = VoiceServer::GptSovits;
-        voice.url = args.text("gpt_sovits_url");
-    } else {
-        voice.server = VoiceServer::FishSpeech;
-        const char* key = std::getenv("FISH_AUDIO_API_KEY");
-        voice.apiKey = args.has("fish_speech_api_key") ? args.text("fish_speech_api_key") : key != nullptr ? key : "";
-        voice.url = args.has("fish_speech_url") ? args.text("fish_speech_url") : voice.apiKey.empty() ? "http://127.0.0.1:8080" : "https://api.fish.audio";
+    voice.url = defaultVoiceServerUrl(server);
+    switch (server) {
+    case VoiceServer::GptSovits: voice.url = args.text("gpt_sovits_url"); break;
+    case VoiceServer::Coqui: voice.url = args.text("coqui_url"); break;
+    case VoiceServer::FishSpeech:
+        voice.apiKey = args.has("fish_speech_api_key") ? args.text("fish_speech_api_key") : apiKeyFor(ApiService::FishAudio);
+        voice.url = args.has("fish_speech_url") ? args.text("fish_speech_url") : voice.apiKey.empty() ? voice.url : "https://api.fish.audio";
+        break;
+    case VoiceServer::ElevenLabs:
+        voice.apiKey = apiKeyFor(ApiService::ElevenLabs);
+        if (voice.apiKey.empty())
+            throw UsageError("ElevenLabs needs an API key: set ELEVENLABS_API_KEY, or save it in the studio's Preferences");
+        if (!args.has("elevenlabs_voice"))
+            throw UsageError("name the ElevenLabs voice that sings with --elevenlabs_voice (its voice ID, from its Voices page)");
+        voice.voiceId = args.text("elevenlabs_voice");
+        voice.model = args.text("elevenlabs_model");
+        if (args.has("elevenlabs_url"))
+            voice.url = args.text("elevenlabs_url");
+        break;
     }
     if (!reference.empty()) {
         if (!std::filesystem::is_regular_file(reference))
@@ -223,6 +235,22 @@ RemoteVoice serverOf(const ArgumentParser::Result& args, const std::string& back
         std::cerr << "muze: the voice recording says, as heard: \"" << voice.referenceText << "\"\n";
     }
     return voice;
+}
+
+// RVC's conversion, with --singing_backend rvc (the built-in singer's voice converted) or
+// --rvc_model beside any other backend.
+std::optional<VoiceConversion> conversionOf(const ArgumentParser::Result& args, const std::string& backend)
+{
+    if (backend != "rvc" && !args.has("rvc_model"))
+        return std::nullopt;
+    if (!args.has("rvc_model"))
+        throw UsageError("--singing_backend rvc converts the voice to one of the RVC server's models: name it with --rvc_model");
+    VoiceConversion conversion;
+    conversion.url = args.text("rvc_url");
+    conversion.model = args.text("rvc_model");
+    conversion.pitchShift = args.integer("rvc_pitch", -24, 24);
+    conversion.timeout = args.number("voice_server_timeout", 1.0, 3600.0) * 5.0;
+    return conversion;
 }
 
 SingingRequest singingOf(const ArgumentParser::Result& args, const SongPlan& plan)
@@ -234,20 +262,23 @@ SingingRequest singingOf(const ArgumentParser::Result& args, const SongPlan& pla
     toPhonemes("", singing.singer.language);  // an unknown language is refused now, not after the instrumental
     singing.mix = {args.number("mix_vocals", 0.0, 4.0), !args.has("no_strip_ldm_vocals")};
     const std::string backend = singing.backend = args.text("singing_backend");
-    if (backend != "builtin" && backend != "gpt_sovits" && backend != "fish_speech")
-        throw UsageError("--singing_backend takes builtin, gpt_sovits or fish_speech, not \"" + backend + "\"");
+    const std::optional<VoiceServer> server = voiceServerNamed(backend);
+    if (!server && backend != "builtin" && backend != "rvc")
+        throw UsageError("--singing_backend takes builtin, gpt_sovits, fish_speech, coqui, elevenlabs or rvc, not \"" + backend + "\"");
     const std::filesystem::path reference = voiceReferenceOf(args);
     if (args.has("voice_clone") && reference.empty())
         throw UsageError("--voice_clone \"" + args.text("voice_clone") + "\" needs recordings of the voice: --voice_clone_samples FILE|FOLDER");
     if (!reference.empty()) {
-        if (backend == "builtin")
-            throw UsageError("the built-in singer has one voice of its own; a voice to clone needs --singing_backend gpt_sovits or fish_speech");
+        if (!server || !clonesFromRecording(*server))
+            throw UsageError("the built-in singer and ElevenLabs sing in voices of their own; a voice to clone from a recording needs "
+                             "--singing_backend gpt_sovits, fish_speech or coqui");
         if (!args.has("i_have_consent"))
             throw UsageError(std::string(kVoiceConsentNotice) + " If it is, say so with --i_have_consent.");
         std::cerr << "muze: " << kVoiceConsentNotice << "\n";
     }
-    if (backend != "builtin")
-        singing.server = serverOf(args, backend, reference);
+    if (server)
+        singing.server = serverOf(args, *server, reference);
+    singing.conversion = conversionOf(args, backend);
     singing.cloned = args.has("voice_clone") ? args.text("voice_clone") : "";
     return singing;
 }
@@ -261,6 +292,8 @@ SungSong singWithProgress(const SongPlan& plan, const SingingRequest& singing, c
         std::cerr << "muze: the lyrics are said by " << serverName(singing.server->server) << " at " << singing.server->url << ".\n";
     else
         std::cerr << "muze: singing the lyrics with the built-in singer (espeak-ng, " << singing.singer.language << ").\n";
+    if (singing.conversion)
+        std::cerr << "muze: RVC at " << singing.conversion->url << " turns the vocals into the voice of \"" << singing.conversion->model << "\".\n";
     SungSong sung;
     {
         ProgressLine progress;
@@ -328,10 +361,19 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--mix_vocals", "LEVEL", "the vocals' level against the instrumental: 1 as loud as it", "0.7")
         .flag("--strip_ldm_vocals", "take voice-like sound out of the instrumental where the voice sings (the default)")
         .flag("--no_strip_ldm_vocals", "keep the instrumental as the models made it")
-        .option("--singing_backend", "NAME", "builtin (offline), gpt_sovits or fish_speech (a server that says the lyrics in a cloned voice)", "builtin")
+        .option("--singing_backend", "NAME", "builtin (offline); gpt_sovits, fish_speech or coqui (a server that says the lyrics in a cloned\n"
+                                             "voice); elevenlabs (its API, in one of its voices); rvc (the built-in singer, converted by RVC)", "builtin")
         .option("--gpt_sovits_url", "URL", "GPT-SoVITS's api_v2 server", "http://127.0.0.1:9880")
         .option("--fish_speech_url", "URL", "a Fish Speech server (default http://127.0.0.1:8080, or Fish Audio's with an API key)")
-        .option("--fish_speech_api_key", "KEY", "for Fish Audio's cloud or a server started with a key (or FISH_AUDIO_API_KEY); never written out")
+        .option("--fish_speech_api_key", "KEY", "for Fish Audio's cloud or a server started with a key (or FISH_AUDIO_API_KEY, or\n"
+                                                "Preferences); never written out")
+        .option("--coqui_url", "URL", "a Coqui TTS server running XTTS v2 (tts-server)", "http://127.0.0.1:5002")
+        .option("--elevenlabs_voice", "ID", "the ElevenLabs voice that sings; its API key comes from ELEVENLABS_API_KEY or Preferences")
+        .option("--elevenlabs_model", "NAME", "the ElevenLabs model", kDefaultElevenLabsModel)
+        .option("--elevenlabs_url", "URL", "ElevenLabs' API", "https://api.elevenlabs.io")
+        .option("--rvc_model", "NAME", "turn the vocals, whoever sings them, into this voice model of an RVC server")
+        .option("--rvc_url", "URL", "the RVC server (rvc-python's API)", "http://127.0.0.1:5050")
+        .option("--rvc_pitch", "SEMITONES", "RVC's pitch shift, for a voice model higher or lower than the singer", "0")
         .option("--voice_server_timeout", "SECONDS", "how long a voice server may take to say one line", "120")
         .option("--singing_voice_ref", "FILE", "a recording of the voice to clone (needs --i_have_consent)")
         .option("--voice_clone", "NAME", "whose voice --voice_clone_samples holds, kept in OUTPUT.json")

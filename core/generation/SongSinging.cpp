@@ -46,9 +46,15 @@ SungSong singInto(const SongPlan& plan, SingingRequest request, const AudioBuffe
             throw Error(ErrorKind::InvalidArgument, "The instrumental has no stretch of two bars or more at a moderate level to sing over. "
                                                     "Set has_vocals on the sections to sing in the plan, or choose a template with verses.");
     }
-    const JobControl singing = control.slice(sung.regionsHeard ? 0.2 : 0.0, 1.0);
+    const double singingEnd = request.conversion ? 0.8 : 1.0;
+    const JobControl singing = control.slice(sung.regionsHeard ? 0.2 : 0.0, singingEnd);
     sung.vocals = request.server ? saySong(plan, request.regions, *request.server, instrumental.sampleRate, singing)
                                  : singSong(plan, request.regions, request.singer, singing);
+    if (request.conversion) {
+        const JobControl converting = control.slice(singingEnd, 1.0);
+        converting.report("converting the voice with RVC", 0.0);
+        sung.vocals.audio = convertVoice(*request.conversion, sung.vocals.audio, converting);
+    }
     sung.mixed = mixVocals(instrumental, sung.vocals, request.mix);
     return sung;
 }
@@ -65,7 +71,12 @@ nlohmann::ordered_json describeVocals(const SungSong& sung, const SingingRequest
         description["voice_reference"] = request.server->reference.empty() ? Json(nullptr) : Json(request.server->reference.string());
         description["voice_reference_text"] = request.server->referenceText;
         description["voice_clone"] = request.cloned.empty() ? Json(nullptr) : Json(request.cloned);
+        if (request.server->server == VoiceServer::ElevenLabs)
+            description["voice_id"] = request.server->voiceId;
     }
+    if (request.conversion)
+        description["voice_conversion"] = {{"server", "rvc"}, {"url", request.conversion->url}, {"model", request.conversion->model},
+                                           {"pitch_shift", request.conversion->pitchShift}};
     description["mix_vocals"] = request.mix.level;
     description["strip_ldm_vocals"] = request.mix.stripLdmVocals;
     description["loudness_lufs"] = sung.mixed.loudness ? Json(*sung.mixed.loudness) : Json(nullptr);

@@ -25,9 +25,10 @@ inline constexpr const char* kVoiceConsentNotice =
 struct SingingRequest {
     std::vector<VocalRegion> regions;   // none: found in the instrumental, as the plan marks no section sung
     std::string lyrics;                 // for regions found in the instrumental
-    std::string backend = "builtin";    // builtin, gpt_sovits or fish_speech
+    std::string backend = "builtin";    // builtin, rvc (the built-in singer, converted) or a voice server's backendName
     SingerOptions singer;
     std::optional<RemoteVoice> server;  // none: the built-in singer
+    std::optional<VoiceConversion> conversion;  // the vocals turned into another voice afterwards
     std::string cloned;                 // whose voice the server's reference is, when named
     VocalMixOptions mix;
 };
@@ -56,7 +57,7 @@ std::string heardText(const std::filesystem::path& recording);
 SungSong singInto(const SongPlan& plan, SingingRequest request, const AudioBuffer& instrumental, std::uint64_t seed,
                   const JobControl& control = {});
 
-// The "vocals" object of OUTPUT.json: backend, voice, mix and regions (never an API key).
+// The "vocals" object of OUTPUT.json: backend, voice, conversion, mix and regions (never an API key).
 nlohmann::ordered_json describeVocals(const SungSong& sung, const SingingRequest& request);
 
 // OUTPUT_vocals and OUTPUT_instrumental (as OUTPUT's extension says) and OUTPUT.lrc beside OUTPUT.

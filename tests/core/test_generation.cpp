@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include "core/audio/AudioDecoder.h"
+#include "core/common/ApiKeys.h"
 #include "core/common/Error.h"
 #include "core/generation/PlanConditions.h"
 #include "core/generation/PlanProposal.h"
@@ -20,6 +21,7 @@
 #include <cmath>
 #include <csignal>
 #include <fstream>
+#include <sys/stat.h>
 
 using namespace muze;
 using muze::test::RandomModels;
@@ -33,9 +35,10 @@ struct Run {
     QString err;
 };
 
-Run runMuze(const QStringList& arguments)
+Run runMuze(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(MUZE_CLI), arguments);
     if (!process.waitForFinished(120000)) {
         process.kill();
@@ -688,6 +691,106 @@ private slots:
         }
         QVERIFY(runMuze(QStringList{"generate", "--output", text(out / "refused.wav"), "--singing_backend", "gpt_sovits", "--singing_voice_ref",
                                     reference} + common).err.contains("your own voice"));
+    }
+
+    // Coqui XTTS, ElevenLabs and RVC as local servers speak them. ElevenLabs' key, from the
+    // environment or from the keys Preferences saves, reaches the server and no file the command
+    // writes; RVC's voice replaces the singer's at the song's own rate and length.
+    void theLyricsCanBeSaidByCoquiElevenLabsAndConvertedByRvc()
+    {
+        const RandomModels models = saveRandomModels("generate-other-voices");
+        const std::filesystem::path out = models.folder / "out";
+        const std::filesystem::path log = out / "requests.jsonl";
+        std::filesystem::create_directories(out);
+        const std::string key = "xi-4711-secret";
+        test::LocalServer server("voice_server.py", log, {"--api_key", key});
+        QVERIFY(server.running());
+        const QString url = QString::fromStdString(server.url());
+        const QString reference = "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav";
+        const QStringList common{"--models", text(models.folder), "--duration", "20", "--tempo", "120", "--num_steps", "2", "--seed", "5",
+                                 "--sing_lyrics", "--lyrics", "hold me closer now\nthe night is young"};
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("XDG_CONFIG_HOME", text(models.folder / "config"));
+        environment.remove("ELEVENLABS_API_KEY");
+
+        const Run coqui = runMuze(QStringList{"generate", "--output", text(out / "coqui.wav"), "--singing_backend", "coqui", "--coqui_url", url,
+                                              "--singing_voice_ref", reference, "--i_have_consent", "--language", "pl"} + common,
+                                  environment);
+        QVERIFY2(coqui.status == 0, qPrintable(coqui.err));
+        const nlohmann::json coquiRequest = test::requestsIn(log).at(0);
+        QCOMPARE(coquiRequest["path"].get<std::string>(), std::string("/api/tts"));
+        QCOMPARE(coquiRequest["content-type"].get<std::string>(), std::string("application/x-www-form-urlencoded"));
+        const std::string form = coquiRequest["body"].get<std::string>();
+        QVERIFY2(form.rfind("text=hold%20me%20closer%20now&language_id=pl&speaker_wav=%2Fusr%2Fshare%2Fpocketsphinx", 0) == 0, form.c_str());
+        const Run garbled = runMuze(QStringList{"generate", "--output", text(out / "garbled.wav"), "--singing_backend", "coqui", "--coqui_url",
+                                                QString::fromStdString(server.url("garbage"))} + common,
+                                    environment);
+        QVERIFY2(garbled.status == 1 && garbled.err.contains("Coqui XTTS") && garbled.err.contains("not audio"), qPrintable(garbled.err));
+        QVERIFY(std::filesystem::exists(out / "garbled.wav"));
+
+        // ElevenLabs: no key, no voice, a wrong key: each said before or by the server.
+        const QStringList eleven = QStringList{"--singing_backend", "elevenlabs", "--elevenlabs_url", url} + common;
+        const Run keyless = runMuze(QStringList{"generate", "--output", text(out / "eleven.wav"), "--elevenlabs_voice", "Rachel"} + eleven, environment);
+        QVERIFY2(keyless.status == 2 && keyless.err.contains("ELEVENLABS_API_KEY"), qPrintable(keyless.err));
+        environment.insert("ELEVENLABS_API_KEY", "wrong");
+        const Run wrong = runMuze(QStringList{"generate", "--output", text(out / "wrong.wav"), "--elevenlabs_voice", "Rachel"} + eleven, environment);
+        QVERIFY2(wrong.status == 1 && wrong.err.contains("ElevenLabs") && wrong.err.contains("Invalid API key"), qPrintable(wrong.err));
+        QVERIFY(std::filesystem::exists(out / "wrong.wav"));
+        environment.insert("ELEVENLABS_API_KEY", QString::fromStdString(key));
+        const Run voiceless = runMuze(QStringList{"generate", "--output", text(out / "eleven.wav")} + eleven, environment);
+        QVERIFY2(voiceless.status == 2 && voiceless.err.contains("--elevenlabs_voice"), qPrintable(voiceless.err));
+
+        // The key saved as Preferences saves it, with RVC converting what ElevenLabs says.
+        environment.remove("ELEVENLABS_API_KEY");
+        qputenv("XDG_CONFIG_HOME", text(models.folder / "config").toUtf8());
+        saveApiKey(ApiService::ElevenLabs, key);
+        qunsetenv("XDG_CONFIG_HOME");
+        const Run said = runMuze(QStringList{"generate", "--output", text(out / "eleven.wav"), "--elevenlabs_voice", "Rachel", "--rvc_model", "ana_v2",
+                                             "--rvc_url", url, "--rvc_pitch", "3"} + eleven,
+                                 environment);
+        QVERIFY2(said.status == 0, qPrintable(said.err));
+        const std::vector<nlohmann::json> requests = test::requestsIn(log);
+        const auto sent = [&](const std::string& path) {  // the last such request
+            return std::find_if(requests.rbegin(), requests.rend(), [&](const nlohmann::json& r) { return r["path"].get<std::string>() == path; });
+        };
+        const auto speech = sent("/v1/text-to-speech/Rachel?output_format=mp3_44100_128");
+        QVERIFY(speech != requests.rend());
+        QCOMPARE((*speech)["xi-api-key"].get<std::string>(), key);
+        QCOMPARE(Json::parse((*speech)["body"].get<std::string>())["model_id"].get<std::string>(), std::string(kDefaultElevenLabsModel));
+        QVERIFY(sent("/models/ana_v2") != requests.rend() && sent("/convert") != requests.rend());
+        QCOMPARE(Json::parse((*sent("/params"))["body"].get<std::string>())["params"]["f0up_key"].get<int>(), 3);
+        const Json vocals = Json::parse(std::ifstream(out / "eleven.json"))["vocals"];
+        QCOMPARE(vocals["voice_id"].get<std::string>(), std::string("Rachel"));
+        QCOMPARE(vocals["voice_conversion"]["model"].get<std::string>(), std::string("ana_v2"));
+        const AudioBuffer song = decodeAudioFile(out / "eleven.wav", {}).audio;
+        const AudioBuffer sung = decodeAudioFile(out / "eleven_vocals.wav", {}).audio;
+        QCOMPARE(sung.frames(), song.frames());
+        QVERIFY(test::rootMeanSquare(sung.samples) > 0.001);
+        struct stat keys {};
+        QVERIFY(::stat((models.folder / "config" / "muze" / "api-keys.json").c_str(), &keys) == 0 && (keys.st_mode & 077) == 0);
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(out)) {
+            if (entry.path() == log || !entry.is_regular_file())
+                continue;
+            std::ifstream file(entry.path(), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+            QVERIFY2(bytes.find(key) == std::string::npos, qPrintable(text(entry.path())));
+        }
+        QVERIFY(!said.err.contains(QString::fromStdString(key)));
+
+        // RVC without a model, with one it does not hold, and the built-in singer converted.
+        const QStringList rvc{"--singing_backend", "rvc", "--rvc_url", url};
+        const Run modelless = runMuze(QStringList{"generate", "--output", text(out / "rvc.wav")} + rvc + common, environment);
+        QVERIFY2(modelless.status == 2 && modelless.err.contains("--rvc_model"), qPrintable(modelless.err));
+        const Run unknown = runMuze(QStringList{"generate", "--output", text(out / "rvc.wav"), "--rvc_model", "bob"} + rvc + common, environment);
+        QVERIFY2(unknown.status == 1 && unknown.err.contains("RVC") && unknown.err.contains("Model bob not found") && unknown.err.contains("instrumental alone"),
+                 qPrintable(unknown.err));
+        const Run down = runMuze(QStringList{"generate", "--output", text(out / "rvc.wav"), "--rvc_model", "ana_v2", "--singing_backend", "rvc",
+                                             "--rvc_url", "http://127.0.0.1:1"} + common,
+                                 environment);
+        QVERIFY2(down.status == 1 && down.err.contains("RVC") && down.err.contains("Nothing answers"), qPrintable(down.err));
+        const Run builtin = runMuze(QStringList{"generate", "--output", text(out / "rvc.wav"), "--rvc_model", "ana_v2"} + rvc + common, environment);
+        QVERIFY2(builtin.status == 0 && builtin.err.contains("RVC"), qPrintable(builtin.err));
+        QCOMPARE(Json::parse(std::ifstream(out / "rvc.json"))["vocals"]["backend"].get<std::string>(), std::string("rvc"));
     }
 };
 

@@ -248,7 +248,18 @@ private slots:
         QVERIFY(AppSettings().voiceCloningConsent());
         consent->setChecked(false);
         QVERIFY(!AppSettings().voiceCloningConsent());
+
+        // ElevenLabs sings in its own voices, named by ID, with a key from Preferences or the environment.
+        qunsetenv("ELEVENLABS_API_KEY");
+        backend->setCurrentIndex(backend->findText(QStringLiteral("ElevenLabs")));
+        auto* voiceId = page.findChild<QLineEdit*>("elevenLabsVoice");
+        QVERIFY(voiceId->isVisible() && !page.findChild<PathField*>("voiceReference")->isEnabled());
+        page.generateAction()->trigger();
+        QVERIFY(!page.isGenerating());
+        QVERIFY2(page.errorText().contains("ELEVENLABS_API_KEY"), qPrintable(page.errorText()));
+        QCOMPARE(AppSettings().singingBackend(), QStringLiteral("elevenlabs"));
         backend->setCurrentIndex(0);  // the built-in singer takes no recording
+        QVERIFY(!voiceId->isVisible());
         QCOMPARE(AppSettings().singingBackend(), QStringLiteral("builtin"));
 
         // A sung take that sounds like a recording's voice: the mix, and beside it the vocals, the
