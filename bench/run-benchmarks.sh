@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|distributed|vocoder|conditioning]...
-#        (default: all but vocoder and conditioning, which train for 30 and 90 minutes; the `bench` target
-#        passes its own build folder)
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|real|training|generation|distributed|vocoder|conditioning]...
+#        (default: all but vocoder and conditioning, which train for 30 and 90 minutes, and real, which
+#        needs packaging/install-deps.sh --bench; the `bench` target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
 # for the dataset, the accuracy test set (bench/make_test_set.py: 40 songs and 12 melodies with
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|training|generation|distributed|vocoder|conditioning]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
 shift
 parts=${*:-decode logmel gui library dataset families training generation distributed}
 data="$build/bench/data"
@@ -95,6 +95,17 @@ if wanted families; then
   "$build/app/muze" build-dataset --audio_dir "$set_dir/audio" --output "$out/data.json" --no_asr 2>/dev/null
   echo "== accuracy by family (mir_eval): 9 songs of each of 12 families =="
   /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$out/data.json"
+  echo
+fi
+
+if wanted real; then
+  # Real recordings have no ground truth: agreement with qm-dsp's own detectors, disagreements listed.
+  music=/usr/share/games/wesnoth/1.16/data/core/music
+  [ -d "$music" ] || { echo "the real part needs Debian's wesnoth-1.16-music: packaging/install-deps.sh --bench" >&2; exit 1; }
+  out="$data/dataset-real"
+  rm -rf "$out" && mkdir -p "$out"
+  "$build/app/muze" build-dataset --audio_dir "$music" --output "$out/data.json" --no_asr 2>/dev/null
+  (cd "$here" && /usr/bin/python3 real_music.py "$build" "$out/data.json" "$music")
   echo
 fi
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package Muze Studio needs to build, run and test. Safe to run again:
 # packages already present are left alone, and apt is asked only when something is missing.
-# usage: packaging/install-deps.sh
+# usage: packaging/install-deps.sh [--bench]
+# --bench adds what only the benchmarks read: real recordings (Debian's wesnoth-1.16-music, 150 MB).
 set -euo pipefail
 
 build=(build-essential cmake ninja-build pkg-config git)
@@ -15,7 +16,10 @@ tests=(pulseaudio pulseaudio-utils xvfb xauth x11-apps imagemagick
        python3 python3-numpy python3-torchaudio python3-mir-eval
        ffmpeg sox fluidsynth fluid-soundfont-gm pocketsphinx-testdata)
 
+bench=(wesnoth-1.16-music)
+
 wanted=("${build[@]}" "${qt[@]}" "${engine[@]}" "${tests[@]}")
+[ "${1:-}" = "--bench" ] && wanted+=("${bench[@]}")
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
