@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|real|training|generation|distributed|vocoder|conditioning]...
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|real|training|generation|distributed|vocoder|conditioning]...
 #        (default: all but vocoder and conditioning, which train for 30 and 90 minutes, and real, which
 #        needs packaging/install-deps.sh --bench; the `bench` target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
@@ -8,9 +8,9 @@
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|families|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset families training generation distributed}
+parts=${*:-decode logmel gui library dataset memory families training generation distributed}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
@@ -84,6 +84,21 @@ if wanted dataset; then
   echo
   echo "== accuracy on the test set (mir_eval), the build without ASR =="
   /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$data/dataset-no_asr/data.json"
+fi
+
+if wanted memory; then
+  echo "== peak memory of one analysis (--jobs 1) by song length: the bench song looped =="
+  # The figures AnalysisJobs.cpp's estimate comes from: the builder runs no more songs at once than fit.
+  for seconds in 10 300 1799; do
+    dir="$data/memory-$seconds"
+    rm -rf "$dir" && mkdir -p "$dir/songs" "$dir/out"
+    ffmpeg -nostdin -hide_banner -loglevel error -y -stream_loop -1 -i "$data/song.ogg" -t "$seconds" -c:a libvorbis -q:a 5 "$dir/songs/long.ogg"
+    /usr/bin/time -f "%M %e" -o "$dir/usage" "$build/app/muze" build-dataset --audio_dir "$dir/songs" \
+      --output "$dir/out/dataset.json" --jobs 1 --no_asr 2>/dev/null
+    read -r kib wall < "$dir/usage"
+    printf '%5d s of audio: peak %5d MiB resident, %6.1f s\n' "$seconds" $((kib / 1024)) "$wall"
+  done
+  echo
 fi
 
 if wanted families; then

@@ -14,7 +14,7 @@ engine=(libtorch-dev libgloo-dev libopenblas0-pthread libfftw3-dev
         libpocketsphinx-dev pocketsphinx-en-us)
 tests=(pulseaudio pulseaudio-utils xvfb xauth x11-apps imagemagick
        python3 python3-numpy python3-torchaudio python3-mir-eval
-       ffmpeg sox fluidsynth fluid-soundfont-gm pocketsphinx-testdata)
+       ffmpeg sox time fluidsynth fluid-soundfont-gm pocketsphinx-testdata)
 
 bench=(wesnoth-1.16-music)
 

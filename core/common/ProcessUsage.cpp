@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <string>
 
 namespace muze {
 
@@ -20,6 +21,16 @@ ProcessUsage processUsage()
     if (statm >> sizePages >> residentPages)
         usage.residentBytes = residentPages * sysconf(_SC_PAGESIZE);
     return usage;
+}
+
+std::int64_t availableMemoryBytes()
+{
+    std::ifstream meminfo("/proc/meminfo");
+    const std::string field = "MemAvailable:";
+    for (std::string line; std::getline(meminfo, line);)
+        if (line.rfind(field, 0) == 0)
+            return std::stoll(line.substr(field.size())) * 1024;  // in kB
+    return 0;
 }
 
 }  // namespace muze

@@ -11,4 +11,7 @@ struct ProcessUsage {
 
 ProcessUsage processUsage();
 
+// Memory the system can give without swapping (MemAvailable); 0 where the system does not say.
+std::int64_t availableMemoryBytes();
+
 }  // namespace muze

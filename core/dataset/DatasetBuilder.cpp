@@ -1,9 +1,12 @@
 #include "core/dataset/DatasetBuilder.h"
 
+#include "core/audio/AudioDecoder.h"
 #include "core/common/AtomicFile.h"
 #include "core/common/Error.h"
 #include "core/common/Parallel.h"
 #include "core/common/PathText.h"
+#include "core/common/ProcessUsage.h"
+#include "core/dataset/AnalysisJobs.h"
 #include "core/dataset/BuildJournal.h"
 #include "core/dataset/BuildPlan.h"
 #include "core/dataset/DatasetFile.h"
@@ -174,9 +177,9 @@ public:
     {
         m_tracks = &tracks;
         m_results.assign(tracks.size(), std::nullopt);
-        const int jobs = std::max(1, m_options.jobs > 0 ? m_options.jobs : computeThreads());
+        const int jobs = chooseJobs(tracks);
         std::vector<std::thread> workers;
-        for (int j = 1; j < std::min<int>(jobs, static_cast<int>(tracks.size())); ++j)
+        for (int j = 1; j < jobs; ++j)
             workers.emplace_back([this] { work(); });
         work();
         for (std::thread& thread : workers)
@@ -191,6 +194,40 @@ public:
 
 private:
     bool stopping() const { return m_control.isCancelled() || m_stop.load(); }
+
+    // One job per core unless --jobs says otherwise, and no more than memory holds analyses of the
+    // longest song; the progress stage says which.
+    int chooseJobs(const std::vector<Track>& tracks)
+    {
+        const int cores = computeThreads();
+        const bool memoryMatters = m_options.jobs <= 0 && cores > 1 && tracks.size() > 1;
+        AnalysisJobs choice = chooseAnalysisJobs(m_options.jobs, cores, memoryMatters ? availableMemoryBytes() : 0,
+                                                 memoryMatters ? longestSeconds(tracks) : 0.0);
+        choice.jobs = std::clamp(choice.jobs, 1, std::max<int>(1, static_cast<int>(tracks.size())));
+        m_stage = describeAnalysisJobs(choice);
+        m_control.report(m_stage, 0.0);
+        return choice.jobs;
+    }
+
+    // From the previous records where there are some, else from each file's header; a file longer
+    // than the analysis accepts is refused at once, so counts as the longest accepted.
+    double longestSeconds(const std::vector<Track>& tracks) const
+    {
+        double longest = 0.0;
+        for (const Track& track : tracks) {
+            double seconds = 0.0;
+            if (track.previous && track.previous->value("duration", Json(nullptr)).is_number())
+                seconds = (*track.previous)["duration"].get<double>();
+            else
+                try {
+                    seconds = probeAudioFile(track.file).durationSeconds;
+                } catch (const Error&) {
+                    // the analysis will say why the file cannot be used
+                }
+            longest = std::max(longest, std::min(seconds, m_analysis.maxDurationSeconds));
+        }
+        return longest;
+    }
 
     void work()
     {
@@ -346,7 +383,7 @@ private:
             case TrackOutcome::Reused: ++m_summary.reused; break;
             case TrackOutcome::Failed: ++m_summary.failed; break;
             }
-            m_control.report("tracks", static_cast<double>(event.finished) / std::max(1, m_summary.total));
+            m_control.report(m_stage, static_cast<double>(event.finished) / std::max(1, m_summary.total));
         }
         if (m_onTrack)
             m_onTrack(event);
@@ -370,6 +407,7 @@ private:
     std::atomic<bool> m_stop{false};
     std::exception_ptr m_fatal;
     int m_finished = 0;
+    std::string m_stage = "tracks";
 };
 
 // ---- Step 4: the files a build writes --------------------------------------------------------------

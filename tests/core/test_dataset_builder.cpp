@@ -2,6 +2,7 @@
 // records' fields, incremental re-runs that keep the user's edits, errors, cancelling and resuming.
 
 #include "core/common/Error.h"
+#include "core/dataset/AnalysisJobs.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
 #include "core/dataset/FeatureCache.h"
@@ -11,6 +12,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sys/stat.h>
@@ -64,11 +66,46 @@ class DatasetBuilderTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void songsAtOnceFollowTheCoresWhenMemoryIsAmple()
+    {
+        const AnalysisJobs jobs = chooseAnalysisJobs(0, 4, std::int64_t(64) << 30, 180.0);
+        QCOMPARE(jobs.jobs, 4);
+        QVERIFY(jobs.memoryFits && *jobs.memoryFits > 4);
+        QVERIFY(describeAnalysisJobs(jobs).rfind("tracks, 4 at once (4 cores, memory for ", 0) == 0);
+    }
+
+    void songsAtOnceAreCutToWhatMemoryHolds()
+    {
+        const std::int64_t available = analysisPeakBytes(1800.0) * 3 / 2;
+        const AnalysisJobs jobs = chooseAnalysisJobs(0, 2, available, 1800.0);
+        QCOMPARE(jobs.jobs, 1);
+        QCOMPARE(describeAnalysisJobs(jobs), std::string("tracks, 1 at once (2 cores, memory for 1 of the longest)"));
+        QCOMPARE(chooseAnalysisJobs(0, 2, available, 300.0).jobs, 2);
+    }
+
+    void oneSongRunsEvenWhenMemoryHoldsLessThanOne()
+    {
+        const AnalysisJobs jobs = chooseAnalysisJobs(0, 2, analysisPeakBytes(600.0), 1800.0);
+        QCOMPARE(jobs.jobs, 1);
+        QCOMPARE(describeAnalysisJobs(jobs), std::string("tracks, 1 at once (2 cores, memory for less than one of the longest)"));
+    }
+
+    void theJobsOptionOverridesCoresAndMemory()
+    {
+        const AnalysisJobs jobs = chooseAnalysisJobs(3, 2, 1, 1800.0);
+        QCOMPARE(jobs.jobs, 3);
+        QCOMPARE(describeAnalysisJobs(jobs), std::string("tracks, 3 at once (--jobs)"));
+        QCOMPARE(chooseAnalysisJobs(0, 2, 0, 1800.0).jobs, 2);  // memory not known: the cores decide
+        QVERIFY(analysisPeakBytes(1800.0) > analysisPeakBytes(300.0));
+    }
+
     void buildsRecordsWithTheReferenceFields()
     {
         const fs::path folder = copyLibrary("dataset_fields");
         const BuildOptions options = optionsFor(folder);
-        const BuildSummary summary = buildDataset(options);
+        std::set<std::string> stages;
+        const BuildSummary summary = buildDataset(options, JobControl{[&](const std::string& stage, double) { stages.insert(stage); }});
+        QVERIFY(std::any_of(stages.begin(), stages.end(), [](const std::string& s) { return s.rfind("tracks, ", 0) == 0 && s.find(" at once (") != std::string::npos; }));
         QCOMPARE(summary.total, 12);
         QCOMPARE(summary.analyzed, 6);  // three songs, silence, a one-second 8-channel file, a truncated MP3
         QCOMPARE(summary.failed, 6);    // both ends of the link loop, empty, NaN, text, two hours
