@@ -142,7 +142,7 @@ int runBuildDataset(const std::vector<std::string>& arguments)
                           "analysed, and edits made in the Library are kept. An interrupted build resumes where it stopped.");
     parser.option("--audio_dir", "DIR", "the folder of songs (searched recursively)")
         .option("--output", "FILE", "the dataset JSON to write or update")
-        .option("--jobs", "N", "songs analysed at once (default: one per core)", "0")
+        .option("--jobs", "N", "songs analysed at once (default: one per core, fewer when free memory would not hold them)", "0")
         .option("--max_tracks", "N", "analyse only the first N files (by path); the records of the others are kept")
         .option("--shard", "I/N", "analyse only part I of N of the folder (by a hash of each path), for N machines to build one\n"
                                   "dataset; join the parts with merge-dataset")

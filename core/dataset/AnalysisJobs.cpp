@@ -6,8 +6,8 @@
 namespace muze {
 namespace {
 
-// Measured on a 30-minute real recording at --jobs 1 (README, "Memory"): the resident peak less
-// what a 10-second song peaks at, per second of audio, rounded up; and that 10-second peak.
+// Fitted to bench/run-benchmarks.sh's `memory` part (README, Speed) and rounded up: 186 MiB at
+// 10 s, 809 MiB at 5 min, 4027 MiB at 30 min, i.e. about 165 MiB plus 2.1 MiB a second of audio.
 constexpr std::int64_t kFixedBytes = 200LL << 20;
 constexpr std::int64_t kBytesPerSecond = 2250LL << 10;
 

@@ -201,8 +201,12 @@ private:
     {
         const int cores = computeThreads();
         const bool memoryMatters = m_options.jobs <= 0 && cores > 1 && tracks.size() > 1;
-        AnalysisJobs choice = chooseAnalysisJobs(m_options.jobs, cores, memoryMatters ? availableMemoryBytes() : 0,
-                                                 memoryMatters ? longestSeconds(tracks) : 0.0);
+        const std::int64_t available = memoryMatters ? availableMemoryBytes() : 0;
+        // Reading every file's header takes a few ms each: only when the longest song allowed would not fit.
+        const double longestAllowed = m_analysis.maxDurationSeconds;
+        const bool roomForTheLongestAllowed = available >= cores * analysisPeakBytes(longestAllowed);
+        AnalysisJobs choice = chooseAnalysisJobs(m_options.jobs, cores, available,
+                                                 memoryMatters && !roomForTheLongestAllowed ? longestSeconds(tracks) : longestAllowed);
         choice.jobs = std::clamp(choice.jobs, 1, std::max<int>(1, static_cast<int>(tracks.size())));
         m_stage = describeAnalysisJobs(choice);
         m_control.report(m_stage, 0.0);

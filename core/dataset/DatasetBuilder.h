@@ -16,7 +16,7 @@ namespace muze {
 struct BuildOptions {
     std::filesystem::path audioDir;
     std::filesystem::path output;     // the dataset JSON
-    int jobs = 0;                     // tracks analysed at once; 0: one per core
+    int jobs = 0;                     // tracks analysed at once; 0: one per core, fewer when free memory is short
     std::optional<int> maxTracks;     // the first N files (in path order) only
     Shard shard;                      // only the files of this part of the folder
     bool separateVocals = false;      // write vocal estimates to OUTPUT's .vocals folder
