@@ -99,6 +99,9 @@ if wanted memory; then
     printf '%5d s of audio: peak %5d MiB resident, %6.1f s\n' "$seconds" $((kib / 1024)) "$wall"
   done
   echo
+  echo "== the Listen page and the Library's detail panel with the 30-minute song =="
+  QT_QPA_PLATFORM=offscreen "$build/bench/bench_song_memory" "$data/memory-1799/songs/long.ogg"
+  echo
 fi
 
 if wanted families; then

@@ -14,7 +14,6 @@ namespace {
 // Shares of the whole job each stage takes, measured roughly on a three-minute MP3.
 constexpr double kDecodeEnd = 0.55;
 constexpr double kWaveformEnd = 0.65;
-constexpr double kResampleEnd = 0.8;
 
 QImage logMelImage(const FloatMatrix& logMel, double topDb)
 {
@@ -32,6 +31,35 @@ QImage logMelImage(const FloatMatrix& logMel, double topDb)
         }
     }
     return image;
+}
+
+// The log-mel the model would see, from the playback a block at a time, so that loading a long song
+// makes no whole-song copy besides the playback itself.
+FloatMatrix modelLogMel(const AudioBuffer& playback, const JobControl& control)
+{
+    const LogMelParams params;
+    StreamResampler resampler(1, playback.sampleRate, params.sampleRate);
+    const std::int64_t frames = playback.frames();
+    MelStream mel(params, frames * params.sampleRate / std::max(playback.sampleRate, 1) + 1024);
+    std::vector<float> mono;
+    std::vector<float> resampled;
+    constexpr std::int64_t kBlockFrames = 1 << 16;
+    for (std::int64_t start = 0; start < frames; start += kBlockFrames) {
+        control.throwIfCancelled();
+        const std::int64_t count = std::min(kBlockFrames, frames - start);
+        mono.resize(static_cast<std::size_t>(count));
+        mixToMono(playback.samples.data() + start * playback.channels, count, playback.channels, mono.data());
+        resampled.clear();
+        resampler.push(mono.data(), count, resampled);
+        mel.push(resampled.data(), static_cast<std::int64_t>(resampled.size()));
+        control.report("log-mel", static_cast<double>(start + count) / static_cast<double>(frames));
+    }
+    resampled.clear();
+    resampler.drain(resampled);
+    mel.push(resampled.data(), static_cast<std::int64_t>(resampled.size()));
+    FloatMatrix logMel = mel.finish();
+    powerToDb(logMel, params);
+    return logMel;
 }
 
 }  // namespace
@@ -65,9 +93,7 @@ void AudioLoadJob::execute(const JobControl& control)
     result->waveform = std::make_shared<const WaveformSummary>(playback, control.slice(kDecodeEnd, kWaveformEnd));
 
     const LogMelParams params;
-    const AudioBuffer modelView = resampleAudio(mixToMono(*playback), params.sampleRate, control.slice(kWaveformEnd, kResampleEnd));
-    const FloatMatrix logMel = logMelSpectrogram(modelView.samples.data(), modelView.frames(), params, control.slice(kResampleEnd, 1.0));
-    result->logMel = logMelImage(logMel, params.topDb);
+    result->logMel = logMelImage(modelLogMel(*playback, control.slice(kWaveformEnd, 1.0)), params.topDb);
     result->logMelFramesPerSecond = static_cast<double>(params.sampleRate) / params.stft.hopLength;
     control.throwIfCancelled();
     emit loaded(result);

@@ -97,11 +97,7 @@ Chromagram folded(const std::vector<Bins>& bins, int offset)
 
 ChromaFeatures computeChroma(const float* mono, std::int64_t frames, int sampleRate, const JobControl& control)
 {
-    AudioBuffer audio;
-    audio.sampleRate = sampleRate;
-    audio.channels = 1;
-    audio.samples.assign(mono, mono + frames);
-    const AudioBuffer low = resampleAudio(audio, kChromaRate);
+    const AudioBuffer low = resampleMono(mono, frames, sampleRate, kChromaRate);
     const std::vector<Bins> treble = constantQChroma(low, kC3, kC7, control.slice(0.0, 0.6));
     const std::vector<Bins> bass = constantQChroma(low, kC1, kC3, control.slice(0.6, 1.0));
     const int offset = tuningOffset(treble);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace muze {
 namespace {
@@ -149,6 +150,25 @@ struct PitchGrid {
     double hzOf(int bin) const { return minHz * std::pow(2.0, bin / (12.0 * binsPerSemitone)); }
 };
 
+// Where a state's best path came from, in one byte: the pitch move (source bin - target bin +
+// maxJumpBins) times two, plus one when the voicing switched. A song's worth of these is a quarter
+// of the size of the source states themselves.
+using Step = std::uint8_t;
+constexpr int kMaxJumpBins = 63;  // the widest move a Step holds: (2 * 63) * 2 + 1 = 253
+
+Step stepCode(int move, int width, bool switched)
+{
+    return static_cast<Step>((move + width) * 2 + (switched ? 1 : 0));
+}
+
+int sourceState(int target, Step step, int bins, int width)
+{
+    const bool targetVoiced = target < bins;
+    const int sourceBin = target % bins + step / 2 - width;
+    const bool sourceVoiced = targetVoiced != ((step & 1) != 0);
+    return sourceVoiced ? sourceBin : sourceBin + bins;
+}
+
 // Stage 2: Viterbi over (pitch bin, voiced) states. States 0..bins-1 are voiced, bins..2 bins-1 unvoiced.
 std::vector<int> decode(const std::vector<std::vector<Candidate>>& frames, const PitchGrid& grid, const PyinParams& params,
                         const JobControl& control)
@@ -171,7 +191,7 @@ std::vector<int> decode(const std::vector<std::vector<Candidate>>& frames, const
     const std::size_t states = static_cast<std::size_t>(2 * bins);
     std::vector<double> score(states, -std::log(static_cast<double>(states)));
     std::vector<double> next(states);
-    std::vector<std::vector<int>> from(frames.size(), std::vector<int>(states));
+    std::vector<Step> from(frames.size() * states);
     std::vector<double> observation(states);
     for (std::size_t t = 0; t < frames.size(); ++t) {
         double pitched = 0.0;
@@ -196,8 +216,8 @@ std::vector<int> decode(const std::vector<std::vector<Candidate>>& frames, const
         for (int target = 0; target < bins; ++target) {
             double bestVoiced = -1e300;
             double bestUnvoiced = -1e300;
-            int voicedFrom = target;
-            int unvoicedFrom = target + bins;
+            Step voicedFrom = stepCode(0, width, false);
+            Step unvoicedFrom = stepCode(0, width, false);
             for (int j = -width; j <= width; ++j) {
                 const int source = target + j;
                 if (source < 0 || source >= bins)
@@ -206,16 +226,16 @@ std::vector<int> decode(const std::vector<std::vector<Candidate>>& frames, const
                 const double fromVoiced = score[static_cast<std::size_t>(source)];
                 const double fromUnvoiced = score[static_cast<std::size_t>(source + bins)];
                 // into the voiced target
-                if (fromVoiced + logStay[w] > bestVoiced) { bestVoiced = fromVoiced + logStay[w]; voicedFrom = source; }
-                if (fromUnvoiced + logSwitch[w] > bestVoiced) { bestVoiced = fromUnvoiced + logSwitch[w]; voicedFrom = source + bins; }
+                if (fromVoiced + logStay[w] > bestVoiced) { bestVoiced = fromVoiced + logStay[w]; voicedFrom = stepCode(j, width, false); }
+                if (fromUnvoiced + logSwitch[w] > bestVoiced) { bestVoiced = fromUnvoiced + logSwitch[w]; voicedFrom = stepCode(j, width, true); }
                 // into the unvoiced target
-                if (fromUnvoiced + logStay[w] > bestUnvoiced) { bestUnvoiced = fromUnvoiced + logStay[w]; unvoicedFrom = source + bins; }
-                if (fromVoiced + logSwitch[w] > bestUnvoiced) { bestUnvoiced = fromVoiced + logSwitch[w]; unvoicedFrom = source; }
+                if (fromUnvoiced + logStay[w] > bestUnvoiced) { bestUnvoiced = fromUnvoiced + logStay[w]; unvoicedFrom = stepCode(j, width, false); }
+                if (fromVoiced + logSwitch[w] > bestUnvoiced) { bestUnvoiced = fromVoiced + logSwitch[w]; unvoicedFrom = stepCode(j, width, true); }
             }
             next[static_cast<std::size_t>(target)] = bestVoiced + observation[static_cast<std::size_t>(target)];
             next[static_cast<std::size_t>(target + bins)] = bestUnvoiced + observation[static_cast<std::size_t>(target + bins)];
-            from[t][static_cast<std::size_t>(target)] = voicedFrom;
-            from[t][static_cast<std::size_t>(target + bins)] = unvoicedFrom;
+            from[t * states + static_cast<std::size_t>(target)] = voicedFrom;
+            from[t * states + static_cast<std::size_t>(target + bins)] = unvoicedFrom;
         }
         // Keep the scores from drifting towards minus infinity.
         const double top = *std::max_element(next.begin(), next.end());
@@ -231,7 +251,7 @@ std::vector<int> decode(const std::vector<std::vector<Candidate>>& frames, const
         return path;
     path.back() = static_cast<int>(std::max_element(score.begin(), score.end()) - score.begin());
     for (std::size_t t = frames.size() - 1; t > 0; --t)
-        path[t - 1] = from[t][static_cast<std::size_t>(path[t])];
+        path[t - 1] = sourceState(path[t], from[t * states + static_cast<std::size_t>(path[t])], bins, width);
     return path;
 }
 
@@ -241,11 +261,9 @@ PitchTrack trackPitch(const float* mono, std::int64_t frames, int sampleRate, co
 {
     if (params.frameLength % 2 != 0 || params.hopLength <= 0 || params.minHz <= 0 || params.maxHz <= params.minHz)
         throw Error(ErrorKind::InvalidArgument, "Pitch tracking needs an even frame, a positive hop and 0 < min Hz < max Hz.");
-    AudioBuffer input;
-    input.sampleRate = sampleRate;
-    input.channels = 1;
-    input.samples.assign(mono, mono + frames);
-    const AudioBuffer audio = resampleAudio(input, params.analysisRate);
+    if (params.maxJumpBins < 0 || params.maxJumpBins > kMaxJumpBins)
+        throw Error(ErrorKind::InvalidArgument, "Pitch tracking allows moves of 0 to 63 bins between frames.");
+    const AudioBuffer audio = resampleMono(mono, frames, sampleRate, params.analysisRate);
     const double rate = params.analysisRate;
 
     const std::vector<double> prior = thresholdPrior();

@@ -3,6 +3,10 @@
 #include "core/audio/AudioBuffer.h"
 #include "core/common/JobControl.h"
 
+#include <cstdint>
+#include <functional>
+#include <memory>
+
 namespace muze {
 
 // An estimate of the lead vocal in a mix, without a trained model, for analysis (pitch, vocal
@@ -22,7 +26,33 @@ struct VocalEstimate {
     AudioBuffer vocals;  // masks 1, 2 and 3: sung notes without the drums (what --separate_vocals writes)
 };
 
-// Mono results at the input's rate. Thread-safe.
+// The estimate as a stream: audio goes in a block at a time and both signals come out in order,
+// a fraction of a second behind, so memory stays the same whatever the song's length. The output
+// is the same, sample for sample, however the input is split into blocks.
+//
+// Thread contract: one separator belongs to one thread at a time; it uses computeThreads() threads
+// inside each block.
+class VocalSeparator {
+public:
+    // Receives the next `count` samples of the centre and of the vocals (mono, at the input's rate).
+    using Sink = std::function<void(const float* centre, const float* vocals, std::int64_t count)>;
+
+    VocalSeparator(int sampleRate, int channels, Sink sink);
+    ~VocalSeparator();
+    VocalSeparator(const VocalSeparator&) = delete;
+    VocalSeparator& operator=(const VocalSeparator&) = delete;
+
+    // `frames` interleaved frames of `channels` (1 or 2) samples.
+    void push(const float* interleaved, std::int64_t frames);
+    // Ends the input; the sink has then received exactly as many samples as were pushed.
+    void finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// The whole estimate of `audio` in memory (mono results at the input's rate). Thread-safe.
 VocalEstimate separateVocals(const AudioBuffer& audio, const JobControl& control = {});
 
 }  // namespace muze

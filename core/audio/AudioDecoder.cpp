@@ -192,20 +192,17 @@ int outputChannelsFor(ChannelMode mode, int sourceChannels)
 
 // Float files can hold NaN or infinity, which would poison every sum downstream. A few (a glitch)
 // become silence; many mean the file is not audio.
-void replaceInvalidSamples(DecodedAudio& decoded, const std::filesystem::path& path, const DecodeLimits& limits)
+// Silences samples that are not numbers; returns how many there were.
+std::size_t silenceInvalidSamples(std::vector<float>& samples)
 {
     std::size_t invalid = 0;
-    for (float& sample : decoded.audio.samples) {
+    for (float& sample : samples) {
         if (!std::isfinite(sample)) {
             sample = 0.0f;
             ++invalid;
         }
     }
-    const double share = static_cast<double>(invalid) / static_cast<double>(decoded.audio.samples.size());
-    if (share > limits.maxCorruptShare)
-        throw Error(ErrorKind::Corrupt, quoted(path) + " is not usable audio: " + std::to_string(static_cast<int>(std::round(share * 100))) +
-                                            "% of its samples are not numbers (NaN or infinite).");
-    decoded.invalidSamples = invalid;
+    return invalid;
 }
 
 }  // namespace
@@ -492,30 +489,53 @@ AudioFileInfo probeAudioFile(const std::filesystem::path& path, const DecodeLimi
     return info;
 }
 
-DecodedAudio decodeAudioFile(const std::filesystem::path& path, const DecodeOptions& options, const JobControl& control)
+DecodeSummary decodeAudioFileInBlocks(const std::filesystem::path& path, const DecodeOptions& options, const AudioBlockSink& sink,
+                                      const JobControl& control)
 {
     AudioDecoder decoder(path, options);
-    DecodedAudio result;
-    result.info = decoder.info();
-    result.audio.sampleRate = decoder.outputSampleRate();
-    result.audio.channels = decoder.outputChannels();
-    const double expectedFrames = result.info.durationSeconds * decoder.outputSampleRate();
-    if (expectedFrames > 0)
-        result.audio.samples.reserve(static_cast<std::size_t>(expectedFrames * 1.01 + 4096) * decoder.outputChannels());
-
-    constexpr std::size_t kChunkFrames = 1 << 16;
+    DecodeSummary summary;
+    summary.info = decoder.info();
+    summary.sampleRate = decoder.outputSampleRate();
+    summary.channels = decoder.outputChannels();
+    AudioBuffer block{summary.sampleRate, summary.channels, {}};
+    constexpr std::size_t kBlockFrames = 1 << 16;
     control.report("decoding", 0.0);
-    while (decoder.read(result.audio.samples, kChunkFrames) > 0) {
+    while (decoder.read(block.samples, kBlockFrames) > 0) {
+        const std::size_t invalid = silenceInvalidSamples(block.samples);
+        sink(block, summary);
+        summary.frames += block.frames();
+        summary.invalidSamples += invalid;
+        block.samples.clear();
         control.throwIfCancelled();
         control.report("decoding", decoder.fractionRead());
     }
-    if (result.audio.samples.empty())
+    if (summary.frames == 0)
         throw Error(ErrorKind::Corrupt, quoted(path) + " contains no decodable audio.");
-    replaceInvalidSamples(result, path, options.limits);
-    if (result.audio.samples.capacity() > result.audio.samples.size() * 5 / 4)
-        result.audio.samples.shrink_to_fit();
-    result.corruptPackets = decoder.corruptPackets();
+    const double share = static_cast<double>(summary.invalidSamples) / static_cast<double>(summary.frames * summary.channels);
+    if (share > options.limits.maxCorruptShare)
+        throw Error(ErrorKind::Corrupt, quoted(path) + " is not usable audio: " + std::to_string(static_cast<int>(std::round(share * 100))) +
+                                            "% of its samples are not numbers (NaN or infinite).");
+    summary.corruptPackets = decoder.corruptPackets();
     control.report("decoding", 1.0);
+    return summary;
+}
+
+DecodedAudio decodeAudioFile(const std::filesystem::path& path, const DecodeOptions& options, const JobControl& control)
+{
+    DecodedAudio result;
+    std::vector<float>& samples = result.audio.samples;
+    const DecodeSummary summary = decodeAudioFileInBlocks(path, options, [&](const AudioBuffer& block, const DecodeSummary& before) {
+        if (before.frames == 0)
+            samples.reserve(static_cast<std::size_t>(std::max(0.0, before.info.durationSeconds) * block.sampleRate * 1.01 + 4096) * block.channels);
+        samples.insert(samples.end(), block.samples.begin(), block.samples.end());
+    }, control);
+    if (samples.capacity() > samples.size() * 5 / 4)
+        samples.shrink_to_fit();
+    result.audio.sampleRate = summary.sampleRate;
+    result.audio.channels = summary.channels;
+    result.info = summary.info;
+    result.corruptPackets = summary.corruptPackets;
+    result.invalidSamples = summary.invalidSamples;
     return result;
 }
 

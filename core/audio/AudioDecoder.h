@@ -5,6 +5,8 @@
 #include "core/common/JobControl.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -76,6 +78,28 @@ private:
 
 // Reads a file's format, duration and tags without decoding it.
 AudioFileInfo probeAudioFile(const std::filesystem::path& path, const DecodeLimits& limits = {});
+
+// What decodeAudioFileInBlocks read.
+struct DecodeSummary {
+    AudioFileInfo info;
+    int sampleRate = 0;              // Hz of the blocks
+    int channels = 0;                // of the blocks
+    std::int64_t frames = 0;         // in all the blocks
+    int corruptPackets = 0;          // damaged packets that were skipped
+    std::size_t invalidSamples = 0;  // NaN or infinite samples, replaced by silence
+
+    double durationSeconds() const { return sampleRate > 0 ? static_cast<double>(frames) / sampleRate : 0.0; }
+};
+
+// Receives the next block of a file, and what was read before it.
+using AudioBlockSink = std::function<void(const AudioBuffer& block, const DecodeSummary& before)>;
+
+// Decodes a whole file a block at a time (about two seconds each) and hands each block to `sink` in
+// order, for work that need not hold the whole song. Reports progress and stops when cancelled.
+// Samples that are not finite become silence; a file where they are more than maxCorruptShare of
+// the samples fails once it has been read.
+DecodeSummary decodeAudioFileInBlocks(const std::filesystem::path& path, const DecodeOptions& options, const AudioBlockSink& sink,
+                                      const JobControl& control = {});
 
 // Decodes a whole file into memory, reporting progress and stopping when cancelled. Samples that
 // are not finite (float files) become silence; a file where they are more than maxCorruptShare of

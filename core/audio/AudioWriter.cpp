@@ -46,34 +46,54 @@ AudioFileType audioFileTypeFor(const std::filesystem::path& path)
     throw Error(ErrorKind::InvalidArgument, "Cannot write " + path.string() + ": name the file .wav or .flac.");
 }
 
-void writeAudioFile(const std::filesystem::path& path, const AudioBuffer& audio, const AudioWriteOptions& options)
+struct AudioFileWriter::State {
+    std::filesystem::path path;
+    AtomicFile file;
+    std::unique_ptr<SNDFILE, SndfileCloser> sound;
+
+    explicit State(const std::filesystem::path& target) : path(target), file(target) {}
+};
+
+AudioFileWriter::AudioFileWriter(const std::filesystem::path& path, int sampleRate, int channels, const AudioWriteOptions& options)
 {
-    if (audio.channels <= 0 || audio.sampleRate <= 0)
+    if (channels <= 0 || sampleRate <= 0)
         throw Error(ErrorKind::InvalidArgument, "Cannot write " + path.string() + ": the audio has no channels or no sample rate.");
     SF_INFO format{};
-    format.samplerate = audio.sampleRate;
-    format.channels = audio.channels;
+    format.samplerate = sampleRate;
+    format.channels = channels;
     format.format = sndfileFormat(options, path);
     if (!sf_format_check(&format))
-        throw Error(ErrorKind::Unsupported, "Cannot write " + path.string() + ": libsndfile does not support " +
-                                                std::to_string(audio.channels) + " channels at " +
-                                                std::to_string(audio.sampleRate) + " Hz in this format.");
+        throw Error(ErrorKind::Unsupported, "Cannot write " + path.string() + ": libsndfile does not support " + std::to_string(channels) +
+                                                " channels at " + std::to_string(sampleRate) + " Hz in this format.");
+    m_state = std::make_unique<State>(path);
+    m_state->sound.reset(sf_open_fd(m_state->file.descriptor(), SFM_WRITE, &format, SF_FALSE));
+    if (!m_state->sound)
+        throw Error(ErrorKind::Io, "Cannot write " + path.string() + ": " + sf_strerror(nullptr) + ".");
+    sf_command(m_state->sound.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
+}
 
-    AtomicFile file(path);
-    {
-        std::unique_ptr<SNDFILE, SndfileCloser> sound(sf_open_fd(file.descriptor(), SFM_WRITE, &format, SF_FALSE));
-        if (!sound)
-            throw Error(ErrorKind::Io, "Cannot write " + path.string() + ": " + sf_strerror(nullptr) + ".");
-        sf_command(sound.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
-        const sf_count_t frames = audio.frames();
-        if (sf_writef_float(sound.get(), audio.samples.data(), frames) != frames)
-            throw Error(ErrorKind::Io, "Cannot write " + path.string() + ": " + sf_strerror(sound.get()) +
-                                           ". If the disk is full, free some space; the previous file is unchanged.");
-        // Closing writes the final header sizes, so its failure matters as much as a write's.
-        if (sf_close(sound.release()) != 0)
-            throw Error(ErrorKind::Io, "Cannot finish writing " + path.string() + ": " + sf_strerror(nullptr) + ".");
-    }
-    file.commit();
+AudioFileWriter::~AudioFileWriter() = default;
+
+void AudioFileWriter::write(const float* interleaved, std::int64_t frames)
+{
+    if (sf_writef_float(m_state->sound.get(), interleaved, frames) != frames)
+        throw Error(ErrorKind::Io, "Cannot write " + m_state->path.string() + ": " + sf_strerror(m_state->sound.get()) +
+                                       ". If the disk is full, free some space; the previous file is unchanged.");
+}
+
+void AudioFileWriter::commit()
+{
+    // Closing writes the final header sizes, so its failure matters as much as a write's.
+    if (sf_close(m_state->sound.release()) != 0)
+        throw Error(ErrorKind::Io, "Cannot finish writing " + m_state->path.string() + ": " + sf_strerror(nullptr) + ".");
+    m_state->file.commit();
+}
+
+void writeAudioFile(const std::filesystem::path& path, const AudioBuffer& audio, const AudioWriteOptions& options)
+{
+    AudioFileWriter writer(path, audio.sampleRate, audio.channels, options);
+    writer.write(audio.samples.data(), audio.frames());
+    writer.commit();
 }
 
 }  // namespace muze

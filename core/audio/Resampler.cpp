@@ -46,54 +46,106 @@ AudioBuffer mixToMono(const AudioBuffer& audio)
     AudioBuffer mono;
     mono.sampleRate = audio.sampleRate;
     mono.channels = 1;
-    const std::int64_t frames = audio.frames();
-    mono.samples.resize(static_cast<std::size_t>(frames));
-    const float scale = 1.0f / static_cast<float>(audio.channels);
-    for (std::int64_t f = 0; f < frames; ++f) {
-        const float* frame = audio.samples.data() + f * audio.channels;
-        float sum = 0.0f;
-        for (int c = 0; c < audio.channels; ++c)
-            sum += frame[c];
-        mono.samples[static_cast<std::size_t>(f)] = sum * scale;
-    }
+    mono.samples.resize(static_cast<std::size_t>(audio.frames()));
+    mixToMono(audio.samples.data(), audio.frames(), audio.channels, mono.samples.data());
     return mono;
 }
 
-AudioBuffer resampleAudio(const AudioBuffer& audio, int targetRate, const JobControl& control)
+void mixToMono(const float* interleaved, std::int64_t frames, int channels, float* out)
 {
-    if (targetRate <= 0 || audio.sampleRate <= 0 || audio.channels <= 0)
-        throw Error(ErrorKind::InvalidArgument, "Cannot resample audio without a valid sample rate and channel count.");
-    if (targetRate == audio.sampleRate)
-        return audio;
-    auto resampler = makeResampler(audio.channels, audio.sampleRate, targetRate);
-    AudioBuffer out;
-    out.sampleRate = targetRate;
-    out.channels = audio.channels;
-    const double ratio = static_cast<double>(targetRate) / audio.sampleRate;
-    out.samples.reserve(static_cast<std::size_t>(static_cast<double>(audio.frames()) * ratio + 1024) * audio.channels);
+    const float scale = 1.0f / static_cast<float>(channels);
+    for (std::int64_t f = 0; f < frames; ++f) {
+        const float* frame = interleaved + f * channels;
+        float sum = 0.0f;
+        for (int c = 0; c < channels; ++c)
+            sum += frame[c];
+        out[f] = sum * scale;
+    }
+}
 
-    constexpr std::int64_t kChunkFrames = 1 << 16;
-    const std::int64_t totalFrames = audio.frames();
+struct StreamResampler::State {
+    int channels;
+    std::unique_ptr<SwrContext, ResamplerFreer> resampler;  // none at equal rates
     std::vector<float> scratch;
-    // Chunks of input, then one call with no input, which drains the resampler's delay line.
-    for (std::int64_t start = 0;;) {
-        control.throwIfCancelled();
-        const int inputFrames = static_cast<int>(std::min(kChunkFrames, totalFrames - start));
-        const bool drain = inputFrames == 0;
-        const auto* input = reinterpret_cast<const uint8_t*>(audio.samples.data() + start * audio.channels);
+
+    // One call of swr_convert; no input drains the delay line.
+    void convert(const float* input, int inputFrames, std::vector<float>& out)
+    {
+        const auto* source = reinterpret_cast<const uint8_t*>(input);
         const int capacity = swr_get_out_samples(resampler.get(), inputFrames) + 16;
-        scratch.resize(static_cast<std::size_t>(capacity) * audio.channels);
+        scratch.resize(static_cast<std::size_t>(capacity) * channels);
         auto* output = reinterpret_cast<uint8_t*>(scratch.data());
-        const int produced = swr_convert(resampler.get(), &output, capacity, drain ? nullptr : &input, inputFrames);
+        const int produced = swr_convert(resampler.get(), &output, capacity, input != nullptr ? &source : nullptr, inputFrames);
         if (produced < 0)
             throw Error(ErrorKind::Io, "Resampling failed: " + ffmpegErrorText(produced) + ".");
-        out.samples.insert(out.samples.end(), scratch.begin(), scratch.begin() + static_cast<long>(produced) * audio.channels);
-        if (drain)
-            break;
-        start += inputFrames;
-        control.report("resampling", static_cast<double>(start) / static_cast<double>(totalFrames));
+        out.insert(out.end(), scratch.begin(), scratch.begin() + static_cast<long>(produced) * channels);
     }
+};
+
+StreamResampler::StreamResampler(int channels, int fromRate, int toRate) : m_state(std::make_unique<State>())
+{
+    if (toRate <= 0 || fromRate <= 0 || channels <= 0)
+        throw Error(ErrorKind::InvalidArgument, "Cannot resample audio without a valid sample rate and channel count.");
+    m_state->channels = channels;
+    if (fromRate != toRate)
+        m_state->resampler = makeResampler(channels, fromRate, toRate);
+}
+
+StreamResampler::~StreamResampler() = default;
+
+void StreamResampler::push(const float* interleaved, std::int64_t frames, std::vector<float>& out)
+{
+    State& s = *m_state;
+    if (!s.resampler) {
+        out.insert(out.end(), interleaved, interleaved + frames * s.channels);
+        return;
+    }
+    constexpr std::int64_t kChunkFrames = 1 << 16;
+    for (std::int64_t start = 0; start < frames; start += kChunkFrames)
+        s.convert(interleaved + start * s.channels, static_cast<int>(std::min(kChunkFrames, frames - start)), out);
+}
+
+void StreamResampler::drain(std::vector<float>& out)
+{
+    if (m_state->resampler)
+        m_state->convert(nullptr, 0, out);
+}
+
+namespace {
+
+// Resamples `frames` interleaved frames of `channels` samples at `sampleRate` Hz.
+AudioBuffer resampleInterleaved(const float* samples, std::int64_t frames, int channels, int sampleRate, int targetRate,
+                                const JobControl& control)
+{
+    StreamResampler resampler(channels, sampleRate, targetRate);
+    AudioBuffer out;
+    out.sampleRate = targetRate;
+    out.channels = channels;
+    const double ratio = static_cast<double>(targetRate) / sampleRate;
+    out.samples.reserve(static_cast<std::size_t>(static_cast<double>(frames) * ratio + 1024) * channels);
+    constexpr std::int64_t kChunkFrames = 1 << 16;
+    for (std::int64_t start = 0; start < frames; start += kChunkFrames) {
+        control.throwIfCancelled();
+        const std::int64_t count = std::min(kChunkFrames, frames - start);
+        resampler.push(samples + start * channels, count, out.samples);
+        control.report("resampling", static_cast<double>(start + count) / static_cast<double>(frames));
+    }
+    resampler.drain(out.samples);
     return out;
+}
+
+}  // namespace
+
+AudioBuffer resampleAudio(const AudioBuffer& audio, int targetRate, const JobControl& control)
+{
+    if (targetRate == audio.sampleRate && targetRate > 0 && audio.channels > 0)
+        return audio;
+    return resampleInterleaved(audio.samples.data(), audio.frames(), audio.channels, audio.sampleRate, targetRate, control);
+}
+
+AudioBuffer resampleMono(const float* samples, std::int64_t frames, int sampleRate, int targetRate, const JobControl& control)
+{
+    return resampleInterleaved(samples, frames, 1, sampleRate, targetRate, control);
 }
 
 }  // namespace muze

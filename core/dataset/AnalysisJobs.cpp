@@ -6,10 +6,12 @@
 namespace muze {
 namespace {
 
-// Fitted to bench/run-benchmarks.sh's `memory` part (README, Speed) and rounded up: 186 MiB at
-// 10 s, 809 MiB at 5 min, 4027 MiB at 30 min, i.e. about 165 MiB plus 2.1 MiB a second of audio.
+// Fitted to bench/run-benchmarks.sh's `memory` part (README, Speed) and rounded up: 291 MiB at
+// 5 min and 866 MiB at 30 min, i.e. about 176 MiB plus 0.38 MiB a second of audio. (A voice or
+// ECAPA encoder of the user's also keeps the whole mono mix, and a voice encoder the vocal
+// estimate: up to 0.25 MiB a second more, which this does not count.)
 constexpr std::int64_t kFixedBytes = 200LL << 20;
-constexpr std::int64_t kBytesPerSecond = 2250LL << 10;
+constexpr std::int64_t kBytesPerSecond = 400LL << 10;
 
 }  // namespace
 

@@ -24,6 +24,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 namespace muze {
 namespace {
@@ -134,15 +136,14 @@ std::optional<double> medianVoicedHz(const PitchTrack& pitch, const std::vector<
     return voiced[voiced.size() / 2];
 }
 
-Json segmentsJson(const MusicAnalysis& music, const AudioBuffer& audio, const VocalActivity& activity, const Lyrics& lyrics,
-                  const std::vector<RecognizedWord>& words)
+Json segmentsJson(const MusicAnalysis& music, const std::vector<std::optional<double>>& sectionLoudness, const VocalActivity& activity,
+                  const Lyrics& lyrics, const std::vector<RecognizedWord>& words)
 {
     Json out = Json::array();
-    for (const Section& section : music.sections) {
-        const auto first = static_cast<std::int64_t>(section.start * audio.sampleRate);
-        const auto end = static_cast<std::int64_t>(section.end * audio.sampleRate);
+    for (std::size_t i = 0; i < music.sections.size(); ++i) {
+        const Section& section = music.sections[i];
         Json segment = {{"type", section.type}, {"start", rounded(section.start)}, {"end", rounded(section.end)},
-                        {"energy", rounded(energyFromLoudness(integratedLoudness(audio, first, end)), 100.0)},
+                        {"energy", rounded(energyFromLoudness(sectionLoudness[i]), 100.0)},
                         {"has_vocals", vocalShare(activity.regions, section.start, section.end) >= kSegmentVocalShare},
                         {"confidence", rounded(section.confidence, 100.0)}};
         const std::string text = lyricsWithin(lyrics, words, section.start, section.end);
@@ -161,20 +162,24 @@ Json beatPositions(const std::vector<double>& beats, double duration)
     return out;
 }
 
-void writeSeparatedVocals(const AudioBuffer& vocals, const std::filesystem::path& folder, const std::string& relativePath, std::int64_t id)
-{
-    std::filesystem::create_directories(folder);
-    writeAudioFile(separatedVocalsPath(folder, relativePath, id), vocals, {AudioFileType::Wav, SampleFormat::Pcm16});
-}
-
-// Everything measured from one decode of a track, before it is written down as a record.
+// Everything measured from a track, before it is written down as a record. The song is never held
+// whole in stereo: the decoded blocks go straight to the mono mixdown, the loudness meter and the
+// vocal separator, and the separated vocals to their log-mel (and their file when asked for), so
+// that memory grows only with two mono signals and the features.
 struct Measurements {
-    DecodedAudio decoded;
-    AudioBuffer mono;
+    AudioFileInfo info;
+    int sampleRate = 0;
+    double durationSeconds = 0.0;
+    std::optional<double> loudness;
+    AudioBuffer mono;          // released once no later step reads it
+    AudioBuffer head;          // the first kEncoderSeconds as decoded, for a CLAP encoder
+    AudioBuffer centre;        // released once the lyrics are found
+    AudioBuffer vocals;        // kept only for a voice encoder of the user's
+    FloatMatrix vocalsLogMel;  // otherwise the vocals' log-mel is what is kept of them
+    std::unique_ptr<AudioFileWriter> vocalsFile;  // --separate_vocals, committed with the record
     FloatMatrix logMel;
     MusicAnalysis music;
-    std::optional<double> loudness;
-    VocalEstimate voice;
+    std::vector<std::optional<double>> sectionLoudness;  // per music.sections
     FloatMatrix centreLogMel;
     PitchTrack pitch;  // on the centre, at pYIN's hop
     VocalActivity activity;
@@ -182,27 +187,151 @@ struct Measurements {
     std::vector<RecognizedWord> words;  // when the lyrics were recognised
 };
 
-Measurements measure(const std::filesystem::path& file, const AnalysisOptions& options, const JobControl& control)
+DecodeOptions decodeOptionsFor(const AnalysisOptions& options)
 {
-    Measurements m;
     DecodeOptions decodeOptions;
     decodeOptions.sampleRate = kModelSampleRate;
     decodeOptions.channels = ChannelMode::UpToStereo;
     decodeOptions.limits.maxDurationSeconds = options.maxDurationSeconds;
-    m.decoded = decodeAudioFile(file, decodeOptions, control.slice(0.0, 0.1));
-    const AudioBuffer& audio = m.decoded.audio;
-    m.mono = mixToMono(audio);
+    return decodeOptions;
+}
+
+void append(AudioBuffer& buffer, const float* samples, std::int64_t count)
+{
+    buffer.samples.insert(buffer.samples.end(), samples, samples + count);
+}
+
+void release(AudioBuffer& buffer)
+{
+    std::vector<float>().swap(buffer.samples);
+}
+
+// The one pass over the decoded audio: block by block, the mono mixdown, the loudness, the vocal
+// estimate, and the head a CLAP encoder hears.
+class StereoPass {
+public:
+    StereoPass(Measurements& m, const AnalysisOptions& options, std::filesystem::path vocalsPath)
+        : m_m(m), m_options(options), m_vocalsPath(std::move(vocalsPath))
+    {
+    }
+
+    void add(const AudioBuffer& block, const DecodeSummary& before)
+    {
+        if (before.frames == 0)
+            start(block, before.info);
+        const AudioBuffer mono = mixToMono(block);
+        append(m_m.mono, mono.samples.data(), mono.frames());
+        m_meter->add(block.samples.data(), block.frames());
+        if (m_options.encoders.clap) {
+            const auto room = static_cast<std::int64_t>(kEncoderSeconds * block.sampleRate) * block.channels -
+                              static_cast<std::int64_t>(m_m.head.samples.size());
+            append(m_m.head, block.samples.data(), std::clamp<std::int64_t>(room, 0, static_cast<std::int64_t>(block.samples.size())));
+        }
+        m_separator->push(block.samples.data(), block.frames());
+    }
+
+    void finish(const DecodeSummary& summary)
+    {
+        m_separator->finish();
+        m_m.info = summary.info;
+        m_m.sampleRate = summary.sampleRate;
+        m_m.durationSeconds = summary.durationSeconds();
+        m_m.loudness = m_meter->integrated();
+        if (m_vocalsMel) {
+            m_m.vocalsLogMel = m_vocalsMel->finish();
+            powerToDb(m_m.vocalsLogMel, LogMelParams{});
+        }
+    }
+
+private:
+    void start(const AudioBuffer& block, const AudioFileInfo& info)
+    {
+        // Room for the whole song at once, so that growing never holds two copies.
+        const auto expected = static_cast<std::size_t>(std::clamp(info.durationSeconds, 0.0, m_options.maxDurationSeconds + 1.0) * block.sampleRate * 1.01) + 4096;
+        for (AudioBuffer* buffer : {&m_m.mono, &m_m.centre, &m_m.head, &m_m.vocals}) {
+            buffer->sampleRate = block.sampleRate;
+            buffer->channels = buffer == &m_m.head ? block.channels : 1;
+        }
+        m_m.mono.samples.reserve(expected);
+        m_m.centre.samples.reserve(expected);
+        const bool keepVocals = m_options.encoders.voice != nullptr;
+        if (keepVocals)
+            m_m.vocals.samples.reserve(expected);
+        else
+            m_vocalsMel = std::make_unique<MelStream>(LogMelParams{}, static_cast<std::int64_t>(expected));
+        if (!m_vocalsPath.empty()) {
+            std::filesystem::create_directories(m_vocalsPath.parent_path());
+            m_m.vocalsFile = std::make_unique<AudioFileWriter>(m_vocalsPath, block.sampleRate, 1, AudioWriteOptions{AudioFileType::Wav, SampleFormat::Pcm16});
+        }
+        m_meter = std::make_unique<LoudnessMeter>(block.channels, block.sampleRate);
+        m_separator = std::make_unique<VocalSeparator>(block.sampleRate, block.channels, [this](const float* centre, const float* vocals, std::int64_t count) {
+            append(m_m.centre, centre, count);
+            if (m_vocalsMel)
+                m_vocalsMel->push(vocals, count);
+            else
+                append(m_m.vocals, vocals, count);
+            if (m_m.vocalsFile)
+                m_m.vocalsFile->write(vocals, count);
+        });
+    }
+
+    Measurements& m_m;
+    const AnalysisOptions& m_options;
+    std::filesystem::path m_vocalsPath;
+    std::unique_ptr<LoudnessMeter> m_meter;
+    std::unique_ptr<VocalSeparator> m_separator;
+    std::unique_ptr<MelStream> m_vocalsMel;
+};
+
+// Each section's loudness, from a second decode of the track: the first pass keeps no stereo, and
+// decoding again costs far less than holding a song's stereo would.
+std::vector<std::optional<double>> sectionLoudness(const std::filesystem::path& file, const AnalysisOptions& options,
+                                                   const std::vector<Section>& sections, const JobControl& control)
+{
+    if (sections.empty())
+        return {};
+    std::vector<std::unique_ptr<LoudnessMeter>> meters;
+    decodeAudioFileInBlocks(file, decodeOptionsFor(options), [&](const AudioBuffer& block, const DecodeSummary& before) {
+        if (meters.empty())
+            for (std::size_t i = 0; i < sections.size(); ++i)
+                meters.push_back(std::make_unique<LoudnessMeter>(block.channels, block.sampleRate));
+        const std::int64_t blockStart = before.frames;
+        const std::int64_t blockEnd = blockStart + block.frames();
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            const std::int64_t first = std::max(blockStart, static_cast<std::int64_t>(sections[i].start * block.sampleRate));
+            const std::int64_t end = std::min(blockEnd, static_cast<std::int64_t>(sections[i].end * block.sampleRate));
+            if (end > first)
+                meters[i]->add(block.samples.data() + (first - blockStart) * block.channels, end - first);
+        }
+    }, control);
+    std::vector<std::optional<double>> loudness;
+    for (const auto& meter : meters)
+        loudness.push_back(meter->integrated());
+    return loudness;
+}
+
+Measurements measure(const std::filesystem::path& file, const std::filesystem::path& vocalsPath, const AnalysisOptions& options,
+                     const JobControl& control)
+{
+    Measurements m;
+    StereoPass pass(m, options, vocalsPath);
+    const DecodeSummary decoded = decodeAudioFileInBlocks(file, decodeOptionsFor(options), [&](const AudioBuffer& block, const DecodeSummary& before) {
+        pass.add(block, before);
+    }, control.slice(0.0, 0.25));
+    pass.finish(decoded);
 
     const LogMelParams melParams;
-    m.logMel = logMelSpectrogram(m.mono.samples.data(), m.mono.frames(), melParams, control.slice(0.1, 0.15));
-    m.music = analyzeMusic(m.mono.samples.data(), m.mono.frames(), audio.sampleRate, m.logMel, kMelHopSeconds, control.slice(0.15, 0.45));
-    m.loudness = integratedLoudness(audio);
+    m.logMel = logMelSpectrogram(m.mono.samples.data(), m.mono.frames(), melParams, control.slice(0.25, 0.3));
+    m.music = analyzeMusic(m.mono.samples.data(), m.mono.frames(), m.sampleRate, m.logMel, kMelHopSeconds, control.slice(0.3, 0.5));
+    if (!options.encoders.voice && !options.encoders.ecapa)
+        release(m.mono);
+    m.sectionLoudness = sectionLoudness(file, options, m.music.sections, control.slice(0.5, 0.55));
 
-    m.voice = separateVocals(audio, control.slice(0.45, 0.55));
-    m.centreLogMel = logMelSpectrogram(m.voice.centre.samples.data(), m.voice.centre.frames(), melParams);
-    m.pitch = trackPitch(m.voice.centre.samples.data(), m.voice.centre.frames(), audio.sampleRate, PyinParams{}, control.slice(0.55, 0.7));
+    m.pitch = trackPitch(m.centre.samples.data(), m.centre.frames(), m.sampleRate, PyinParams{}, control.slice(0.55, 0.7));
+    m.centreLogMel = logMelSpectrogram(m.centre.samples.data(), m.centre.frames(), melParams);
     m.activity = detectVocals(m.logMel, m.centreLogMel, kMelHopSeconds, m.pitch);
-    m.lyrics = findLyrics(m.decoded.info, file, m.activity, m.voice.centre, options, m.words, control.slice(0.7, 1.0));
+    m.lyrics = findLyrics(m.info, file, m.activity, m.centre, options, m.words, control.slice(0.7, 1.0));
+    release(m.centre);
     return m;
 }
 
@@ -225,7 +354,7 @@ void addDescriptionFields(Record& record, const Measurements& m)
 {
     const std::optional<std::string> sentiment = lyricSentiment(m.lyrics.text());
     PromptFacts facts;
-    facts.genre = m.decoded.info.tags.genre;
+    facts.genre = m.info.tags.genre;
     facts.tempo = m.music.tempo > 0 ? std::optional<double>(m.music.tempo) : std::nullopt;
     facts.key = m.music.key ? m.music.key->name() : "";
     facts.timeSignature = timeSignatureOf(m.music);
@@ -242,8 +371,8 @@ void addDescriptionFields(Record& record, const Measurements& m)
 // duration, sample_rate, tempo, key, time_signature, loudness_db, energy.
 void addMusicFields(Record& record, const Measurements& m)
 {
-    record["duration"] = rounded(m.decoded.audio.durationSeconds());
-    record["sample_rate"] = m.decoded.audio.sampleRate;
+    record["duration"] = rounded(m.durationSeconds);
+    record["sample_rate"] = m.sampleRate;
     record["tempo"] = m.music.tempo > 0 ? Json(rounded(m.music.tempo, 100.0)) : Json(nullptr);
     record["key"] = m.music.key ? Json(m.music.key->name()) : Json(nullptr);
     record["time_signature"] = m.music.beats.empty() ? Json(nullptr) : Json(timeSignatureOf(m.music));
@@ -273,13 +402,11 @@ void addEmbeddingFields(Record& record, const Measurements& m, const Encoders& e
     if (!m.activity.hasVocals) {
         record["voice_embedding_separated"] = nullptr;
     } else if (encoders.voice) {
-        record["voice_embedding_separated"] = embeddingJson(encoders.voice->encodeAudio(excerpt(m.voice.vocals, regions)));
+        record["voice_embedding_separated"] = embeddingJson(encoders.voice->encodeAudio(excerpt(m.vocals, regions)));
     } else {
-        const AudioBuffer& vocals = m.voice.vocals;
-        const FloatMatrix vocalsLogMel = logMelSpectrogram(vocals.samples.data(), vocals.frames(), LogMelParams{});
-        record["voice_embedding_separated"] = embeddingJson(embedVoice(vocalsLogMel, kMelHopSeconds, m.pitch, regions).voice);
+        record["voice_embedding_separated"] = embeddingJson(embedVoice(m.vocalsLogMel, kMelHopSeconds, m.pitch, regions).voice);
     }
-    record["clap_audio_embedding"] = encoders.clap ? embeddingJson(encoders.clap->encodeAudio(excerpt(m.decoded.audio, {}))) : Json(nullptr);
+    record["clap_audio_embedding"] = encoders.clap ? embeddingJson(encoders.clap->encodeAudio(excerpt(m.head, {}))) : Json(nullptr);
     refreshPromptFields(record, encoders.clap.get());
     record[field::kEncoders] = encoderIdentities(encoders);
 }
@@ -288,8 +415,8 @@ void addEmbeddingFields(Record& record, const Measurements& m, const Encoders& e
 void addTimelineFields(Record& record, const Measurements& m)
 {
     const MusicAnalysis& music = m.music;
-    record["segments"] = segmentsJson(music, m.decoded.audio, m.activity, m.lyrics, m.words);
-    record["beat_positions"] = beatPositions(music.beats, m.decoded.audio.durationSeconds());
+    record["segments"] = segmentsJson(music, m.sectionLoudness, m.activity, m.lyrics, m.words);
+    record["beat_positions"] = beatPositions(music.beats, m.durationSeconds);
     Json downbeats = Json::array();
     for (double beat : music.downbeats)
         downbeats.push_back(rounded(beat));
@@ -365,11 +492,13 @@ std::int64_t trackIdFor(const std::string& relativePath)
 Record analyzeTrack(const std::filesystem::path& file, const std::string& relativePath, const SourceFingerprint& source,
                     const AnalysisOptions& options, const JobControl& control)
 {
-    const Measurements m = measure(file, options, control.slice(0.0, 0.95));
+    const std::int64_t id = trackIdFor(relativePath);
+    const std::filesystem::path vocalsPath = options.vocalsFolder.empty() ? std::filesystem::path() : separatedVocalsPath(options.vocalsFolder, relativePath, id);
+    const Measurements m = measure(file, vocalsPath, options, control.slice(0.0, 0.95));
     Record record;
     record["audio_path"] = relativePath;
-    record["track_id"] = trackIdFor(relativePath);
-    addTagFields(record, m.decoded.info.tags);
+    record["track_id"] = id;
+    addTagFields(record, m.info.tags);
     addDescriptionFields(record, m);
     addMusicFields(record, m);
     addLyricFields(record, m, options.language);
@@ -381,9 +510,8 @@ Record analyzeTrack(const std::filesystem::path& file, const std::string& relati
     record["source_file"] = source.toJson();
     record["include_in_training"] = true;
 
-    const std::int64_t id = record["track_id"].get<std::int64_t>();
-    if (!options.vocalsFolder.empty())
-        writeSeparatedVocals(m.voice.vocals, options.vocalsFolder, relativePath, id);
+    if (m.vocalsFile)
+        m.vocalsFile->commit();
     if (!options.cacheFolder.empty())
         FeatureCache(options.cacheFolder).store(std::to_string(id), source.contentKey(), {m.logMel, m.pitch.hz, m.pitch.voiced, m.pitch.hopSeconds});
     control.report("done", 1.0);

@@ -46,10 +46,10 @@ struct AnalysisOptions {
     Encoders encoders;
 };
 
-// Everything the dataset record says about one audio file (see README's field table), computed
-// from one decode: tags, rhythm, harmony, form, loudness, the voice (activity, pitch, vibrato,
-// breaths, embeddings), lyrics with phonemes, sentiment and a prompt. A field that cannot be
-// computed is null. `relativePath` becomes audio_path. Thread-safe; throws Error for a file that
+// Everything the dataset record says about one audio file (see README's field table): tags, rhythm,
+// harmony, form, loudness, the voice (activity, pitch, vibrato, breaths, embeddings), lyrics with
+// phonemes, sentiment and a prompt. The decoded audio is read a block at a time, so that no song is
+// held whole in stereo. A field that cannot be computed is null. `relativePath` becomes audio_path. Thread-safe; throws Error for a file that
 // cannot be used (corrupt, too long, unreadable), naming it.
 Record analyzeTrack(const std::filesystem::path& file, const std::string& relativePath, const SourceFingerprint& source,
                     const AnalysisOptions& options, const JobControl& control = {});

@@ -5,6 +5,7 @@
 #include "core/dsp/Stft.h"
 
 #include <cstdint>
+#include <memory>
 
 namespace muze {
 
@@ -28,6 +29,28 @@ struct LogMelParams {
 // The mel spectrogram (nMels x frames, linear power), before any logarithm.
 FloatMatrix melSpectrogram(const float* samples, std::int64_t length, const LogMelParams& params,
                            const JobControl& control = {});
+
+// melSpectrogram of a signal that arrives a block at a time: frame for frame the same as the whole
+// signal's, keeping only the samples the next frame needs besides the result.
+//
+// Thread contract: one stream belongs to one thread at a time; it uses computeThreads() threads
+// inside each block.
+class MelStream {
+public:
+    // `expectedSamples`: about how long the signal will be, so that the result is allocated once.
+    explicit MelStream(const LogMelParams& params, std::int64_t expectedSamples = 0);
+    ~MelStream();
+    MelStream(const MelStream&) = delete;
+    MelStream& operator=(const MelStream&) = delete;
+
+    void push(const float* samples, std::int64_t count);
+    // Ends the signal and returns its mel spectrogram (nMels x frames, linear power).
+    FloatMatrix finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 // In place: 10 * log10(max(amin, x) / reference), then the top_db floor over the whole matrix.
 // ref: librosa.power_to_db.

@@ -44,14 +44,15 @@ int stftFrameCount(std::int64_t samples, const StftParams& params)
     return static_cast<int>(1 + (samples - params.nFft) / params.hopLength);
 }
 
-void windowedFrame(const float* signal, std::int64_t length, int t, const StftParams& params, const float* window, float* frame)
+void windowedFrame(const float* signal, std::int64_t length, int t, const StftParams& params, const float* window, float* frame,
+                   std::int64_t firstSample)
 {
     const std::int64_t start = frameStart(t, params);
     const int first = static_cast<int>(std::clamp<std::int64_t>(-start, 0, params.nFft));
     const int last = static_cast<int>(std::clamp<std::int64_t>(length - start, 0, params.nFft));
     std::fill(frame, frame + first, 0.0f);
     for (int i = first; i < last; ++i)
-        frame[i] = signal[start + i] * window[i];
+        frame[i] = signal[start + i - firstSample] * window[i];
     std::fill(frame + std::max(first, last), frame + params.nFft, 0.0f);
 }
 

@@ -22,9 +22,11 @@ std::vector<float> hannWindow(int length);
 // Frames an STFT of `samples` samples has. ref: librosa, 1 + samples // hop when centred.
 int stftFrameCount(std::int64_t samples, const StftParams& params);
 
-// Frame t of `signal`, multiplied by `window` and zero where the frame reaches past the signal.
+// Frame t of a signal `length` samples long, multiplied by `window` and zero where the frame reaches
+// past the signal. `signal` holds the samples from `firstSample` on: all of them by default, or the
+// recent part of a stream.
 void windowedFrame(const float* signal, std::int64_t length, int t, const StftParams& params, const float* window,
-                   float* frame);
+                   float* frame, std::int64_t firstSample = 0);
 
 // A complex spectrogram, frame-major: bin k of frame t is values[t * bins + k].
 struct ComplexSpectrogram {

@@ -45,6 +45,39 @@ std::vector<float> clickTrack(double bpm, double seconds, double offset, bool ki
     return signal;
 }
 
+// `seconds` of stereo: a drum machine on the left, a sung-like tone in the middle, noise on both.
+AudioBuffer busyStereoMix(double seconds)
+{
+    const std::vector<float> drums = clickTrack(100.0, seconds, 0.1);
+    const AudioBuffer tone = test::sineWave(220.0, 0.2, kRate, seconds, 1);
+    std::mt19937 generator(11);
+    std::normal_distribution<float> noise(0.0f, 0.02f);
+    AudioBuffer mix{kRate, 2, {}};
+    for (std::size_t i = 0; i < drums.size(); ++i) {
+        mix.samples.push_back(drums[i] + tone.samples[i] + noise(generator));
+        mix.samples.push_back(0.3f * drums[i] + tone.samples[i] + noise(generator));
+    }
+    return mix;
+}
+
+// Pushes `audio` through a VocalSeparator in blocks of the given sizes, taken in turn.
+VocalEstimate separateInBlocks(const AudioBuffer& audio, const std::vector<std::int64_t>& blockSizes)
+{
+    VocalEstimate estimate;
+    VocalSeparator separator(audio.sampleRate, audio.channels, [&](const float* centre, const float* vocals, std::int64_t count) {
+        estimate.centre.samples.insert(estimate.centre.samples.end(), centre, centre + count);
+        estimate.vocals.samples.insert(estimate.vocals.samples.end(), vocals, vocals + count);
+    });
+    std::size_t next = 0;
+    for (std::int64_t start = 0; start < audio.frames(); next = (next + 1) % blockSizes.size()) {
+        const std::int64_t count = std::min(blockSizes[next], audio.frames() - start);
+        separator.push(audio.samples.data() + start * audio.channels, count);
+        start += count;
+    }
+    separator.finish();
+    return estimate;
+}
+
 PitchClassProfile triad(int root, bool minor)
 {
     PitchClassProfile p{};
@@ -183,6 +216,47 @@ private slots:
         QVERIFY(!integratedLoudness(test::sineWave(997.0, 0.0, 48000, 5.0, 2)).has_value());
         QCOMPARE(energyFromLoudness(-5.0), 1.0);
         QCOMPARE(energyFromLoudness(std::nullopt), 0.0);
+    }
+
+    void measuresTheSameLoudnessInBlocks()
+    {
+        const AudioBuffer mix = busyStereoMix(6.0);
+        LoudnessMeter meter(mix.channels, mix.sampleRate);
+        for (std::int64_t start = 0, size = 1; start < mix.frames(); start += size, size = size * 3 + 1) {
+            size = std::min(size, mix.frames() - start);
+            meter.add(mix.samples.data() + start * mix.channels, size);
+        }
+        QVERIFY(meter.integrated().has_value());
+        QCOMPARE(*meter.integrated(), *integratedLoudness(mix));
+    }
+
+    void separatesTheSameHoweverTheAudioArrives_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::newRow("stereo") << 2;
+        QTest::newRow("mono") << 1;
+    }
+
+    void separatesTheSameHoweverTheAudioArrives()
+    {
+        QFETCH(int, channels);
+        AudioBuffer mix = busyStereoMix(9.3);
+        if (channels == 1)
+            mix = AudioBuffer{kRate, 1, test::channel(mix, 0)};
+        const VocalEstimate whole = separateVocals(mix);
+        QCOMPARE(whole.centre.frames(), mix.frames());
+        QCOMPARE(whole.vocals.frames(), mix.frames());
+        // Blocks shorter than a hop, longer than a block of frames, and ending mid-frame.
+        const VocalEstimate streamed = separateInBlocks(mix, {1, 511, 700, 131072 + 3, 9});
+        QVERIFY(streamed.centre.samples == whole.centre.samples);
+        QVERIFY(streamed.vocals.samples == whole.vocals.samples);
+        QVERIFY(test::toneAmplitude(test::channel(whole.centre, 0), 220.0, kRate) > 0.1);
+    }
+
+    void separatesNothingFromNothing()
+    {
+        const VocalEstimate estimate = separateVocals(AudioBuffer{kRate, 2, {}});
+        QVERIFY(estimate.centre.empty() && estimate.vocals.empty());
     }
 
     void keepsTheCentreAndDropsWhatIsPanned()

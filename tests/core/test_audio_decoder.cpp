@@ -3,6 +3,7 @@
 // (right) at 0.25 amplitude, 44.1 kHz, encoded as WAV, FLAC, MP3, Ogg Vorbis, Opus (48 kHz) and M4A/AAC.
 
 #include "core/audio/AudioDecoder.h"
+#include "core/audio/AudioWriter.h"
 #include "core/common/Error.h"
 #include "tests/support/TestSupport.h"
 
@@ -67,6 +68,28 @@ private slots:
         const std::vector<float> mono = test::channel(decoded.audio, 0);
         QVERIFY(std::abs(test::toneAmplitude(mono, 440, 32000) - 0.125) < 0.01);
         QVERIFY(std::abs(test::toneAmplitude(mono, 660, 32000) - 0.125) < 0.01);
+    }
+
+    void decodesInBoundedBlocks()
+    {
+        const auto path = test::scratchFolder("decoder_blocks") / "long.wav";
+        writeAudioFile(path, test::sineWave(440.0, 0.5, 44100, 10.0, 2), {});
+        DecodeOptions options;
+        options.channels = ChannelMode::UpToStereo;
+        const DecodedAudio whole = decodeAudioFile(path, options);
+        std::vector<float> joined;
+        int blocks = 0;
+        const DecodeSummary summary = decodeAudioFileInBlocks(path, options, [&](const AudioBuffer& block, const DecodeSummary& before) {
+            QCOMPARE(before.frames, static_cast<std::int64_t>(joined.size() / 2));
+            QCOMPARE(block.channels, 2);
+            QVERIFY2(block.frames() <= 70000, qPrintable(QString::number(block.frames())));
+            joined.insert(joined.end(), block.samples.begin(), block.samples.end());
+            ++blocks;
+        });
+        QVERIFY(blocks >= 4);
+        QCOMPARE(summary.frames, whole.audio.frames());
+        QCOMPARE(summary.sampleRate, 32000);
+        QVERIFY(joined == whole.audio.samples);
     }
 
     void keepsChannelOrderInStereo()

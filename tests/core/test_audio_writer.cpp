@@ -77,6 +77,29 @@ private slots:
         QVERIFY(back.samples[1] < -0.99f);
     }
 
+    void writesInBlocksAndOnlyOnCommit()
+    {
+        const auto path = test::scratchFolder("writer_blocks") / "vocals.wav";
+        const AudioBuffer first = test::sineWave(300.0, 0.5, 16000, 0.3, 1);
+        writeAudioFile(path, first, {});
+        const AudioBuffer audio = test::sineWave(500.0, 0.5, 16000, 1.0, 1);
+        {
+            AudioFileWriter abandoned(path, 16000, 1, {});
+            abandoned.write(audio.samples.data(), audio.frames());
+        }  // never committed: the file is still the first one
+        QCOMPARE(readBack(path).frames(), first.frames());
+
+        AudioFileWriter writer(path, 16000, 1, {});
+        writer.write(audio.samples.data(), 1000);
+        writer.write(audio.samples.data() + 1000, audio.frames() - 1000);
+        QCOMPARE(readBack(path).frames(), first.frames());
+        writer.commit();
+        const AudioBuffer back = readBack(path);
+        QCOMPARE(back.frames(), audio.frames());
+        QVERIFY(largestDifference(audio, back) <= 1.0 / 32768);
+        QCOMPARE(std::distance(std::filesystem::directory_iterator(path.parent_path()), std::filesystem::directory_iterator()), 1);
+    }
+
     void refusesWhatItCannotWrite()
     {
         const auto folder = test::scratchFolder("writer_refuse");

@@ -70,6 +70,45 @@ private slots:
         QCOMPARE(stftFrameCount(0, params.stft), 1);
     }
 
+    void streamsFrameForFrame_data()
+    {
+        QTest::addColumn<bool>("centred");
+        QTest::addColumn<int>("samples");
+        QTest::addColumn<int>("expected");  // the length the stream is told to expect
+        const int song = 15 * 32000 + 77;
+        QTest::newRow("centred, length unknown") << true << song << 0;
+        QTest::newRow("centred, expected shorter") << true << song << song / 3;
+        QTest::newRow("centred, expected longer") << true << song << song + 5000;
+        QTest::newRow("not centred") << false << 5 * 32000 + 77 << 0;
+        QTest::newRow("shorter than a frame") << true << 300 << 300;
+        QTest::newRow("empty") << true << 0 << 0;
+    }
+
+    void streamsFrameForFrame()
+    {
+        QFETCH(bool, centred);
+        QFETCH(int, samples);
+        QFETCH(int, expected);
+        LogMelParams params;
+        params.stft.center = centred;
+        const AudioBuffer tone = test::sineWave(440.0, 0.3, params.sampleRate, 15.1, 1);
+        const std::vector<float> signal(tone.samples.begin(), tone.samples.begin() + samples);
+        const FloatMatrix whole = melSpectrogram(signal.data(), samples, params);
+
+        MelStream stream(params, expected);
+        // Pieces shorter than a hop, longer than many frames, and ending mid-frame.
+        const std::int64_t sizes[] = {1, 319, 1000, 100000 + 5, 77};
+        for (std::int64_t start = 0, next = 0; start < samples; next = (next + 1) % 5) {
+            const std::int64_t count = std::min<std::int64_t>(sizes[next], samples - start);
+            stream.push(signal.data() + start, count);
+            start += count;
+        }
+        const FloatMatrix streamed = stream.finish();
+        QCOMPARE(streamed.rows, whole.rows);
+        QCOMPARE(streamed.cols, whole.cols);
+        QVERIFY(streamed.values == whole.values);
+    }
+
     void matchesTorchaudio_data()
     {
         QTest::addColumn<QString>("name");
