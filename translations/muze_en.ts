@@ -26,10 +26,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Songs analysed at once; one per processor core is fastest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write each song&apos;s vocal estimate beside the dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,6 +168,28 @@
         <translation>
             <numerusform>%n record of a song no longer in the folder kept, as you chose.</numerusform>
             <numerusform>%n records of songs no longer in the folder kept, as you chose.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs analysed at once. Automatic: one per processor core, fewer when free memory would not hold them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at once: free memory would not hold more analyses of the longest song</source>
+        <translation>
+            <numerusform>%n at once: free memory would not hold more analyses of the longest song</numerusform>
+            <numerusform>%n at once: free memory would not hold more analyses of the longest song</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at once</source>
+        <translation>
+            <numerusform>%n at once</numerusform>
+            <numerusform>%n at once</numerusform>
         </translation>
     </message>
 </context>

@@ -27,10 +27,6 @@
         <translation>Zbuduj</translation>
     </message>
     <message>
-        <source>Songs analysed at once; one per processor core is fastest.</source>
-        <translation>Utwory analizowane jednocześnie; najszybciej po jednym na rdzeń procesora.</translation>
-    </message>
-    <message>
         <source>Write each song&apos;s vocal estimate beside the dataset</source>
         <translation>Zapisz obok zbioru oszacowany wokal każdego utworu</translation>
     </message>
@@ -176,6 +172,30 @@
             <numerusform>Zachowano, jak wybrano, %n rekord utworu, którego nie ma już w folderze.</numerusform>
             <numerusform>Zachowano, jak wybrano, %n rekordy utworów, których nie ma już w folderze.</numerusform>
             <numerusform>Zachowano, jak wybrano, %n rekordów utworów, których nie ma już w folderze.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatycznie</translation>
+    </message>
+    <message>
+        <source>Songs analysed at once. Automatic: one per processor core, fewer when free memory would not hold them.</source>
+        <translation>Utwory analizowane naraz. Automatycznie: jeden na rdzeń procesora, mniej, gdy wolna pamięć by ich nie pomieściła.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at once: free memory would not hold more analyses of the longest song</source>
+        <translation>
+            <numerusform>%n naraz: wolna pamięć nie pomieściłaby więcej analiz najdłuższego utworu</numerusform>
+            <numerusform>%n naraz: wolna pamięć nie pomieściłaby więcej analiz najdłuższego utworu</numerusform>
+            <numerusform>%n naraz: wolna pamięć nie pomieściłaby więcej analiz najdłuższego utworu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at once</source>
+        <translation>
+            <numerusform>%n naraz</numerusform>
+            <numerusform>%n naraz</numerusform>
+            <numerusform>%n naraz</numerusform>
         </translation>
     </message>
 </context>

@@ -1,7 +1,6 @@
 #include "ui/BuildDatasetDialog.h"
 
 #include "core/common/Error.h"
-#include "core/common/Parallel.h"
 #include "core/dataset/TrackAnalyzer.h"
 #include "ui/AppSettings.h"
 #include "widgets/PathField.h"
@@ -68,9 +67,10 @@ QWidget* BuildDatasetDialog::createOptionsPage()
 {
     auto* page = new QWidget(this);
     m_jobs = new QSpinBox(page);
-    m_jobs->setRange(1, 64);
-    m_jobs->setValue(computeThreads());
-    m_jobs->setToolTip(tr("Songs analysed at once; one per processor core is fastest."));
+    m_jobs->setObjectName(QStringLiteral("jobs"));
+    m_jobs->setRange(0, 64);
+    m_jobs->setSpecialValueText(tr("Automatic"));
+    m_jobs->setToolTip(tr("Songs analysed at once. Automatic: one per processor core, fewer when free memory would not hold them."));
     m_separateVocals = new QCheckBox(tr("Write each song's vocal estimate beside the dataset"), page);
     m_speech = new QCheckBox(tr("Recognise sung words when a song has no lyrics tag or sidecar file"), page);
     m_speech->setChecked(true);
@@ -206,9 +206,18 @@ void BuildDatasetDialog::showBuilt(const BuildSummary& summary)
     emit datasetBuilt(output());
 }
 
+QString describeSongsAtOnce(const AnalysisJobs& jobs)
+{
+    const bool memoryCut = !jobs.requested && jobs.memoryFits && jobs.jobs < jobs.cores;
+    if (memoryCut)
+        return BuildDatasetDialog::tr("%n at once: free memory would not hold more analyses of the longest song", nullptr, jobs.jobs);
+    return BuildDatasetDialog::tr("%n at once", nullptr, jobs.jobs);
+}
+
 void BuildDatasetDialog::showTrack(const TrackProgress& progress)
 {
     m_total = progress.total;
+    m_atOnce = describeSongsAtOnce(progress.jobs);
     if (progress.started) {
         auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_BrowserReload), progress.audioPath, m_tracks);
         item->setData(Qt::UserRole, progress.audioPath);
@@ -239,6 +248,8 @@ void BuildDatasetDialog::showProgress(double fraction, double secondsLeft)
 {
     m_progress->setValue(static_cast<int>(fraction * 1000));
     QString text = m_total > 0 ? tr("%1 of %2 songs").arg(m_finished).arg(m_total) : tr("Looking for songs…");
+    if (!m_atOnce.isEmpty())
+        text += QStringLiteral(" · ") + m_atOnce;
     if (secondsLeft >= 0)
         text += QStringLiteral(" · ") + tr("%1 left").arg(positionText(secondsLeft).section(QLatin1Char('.'), 0, 0));
     m_status->setText(text);

@@ -21,7 +21,11 @@ namespace muze {
 class DatasetBuildJob;
 class PathField;
 struct BuildSummary;
+struct AnalysisJobs;
 struct TrackProgress;
+
+// "2 at once", and why when free memory cut the number, for the progress line.
+QString describeSongsAtOnce(const AnalysisJobs& jobs);
 
 // Builds or updates a dataset from a folder of songs: first the options, then each file's
 // progress, the time left, a Cancel button and the files that failed, with their reasons.
@@ -74,6 +78,7 @@ private:
     std::function<bool(const QStringList&)> m_askDrop;
     int m_finished = 0;
     int m_total = 0;
+    QString m_atOnce;
     bool m_succeeded = false;
 };
 

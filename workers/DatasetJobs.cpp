@@ -24,7 +24,7 @@ void DatasetBuildJob::execute(const JobControl& control)
         if (!event.started && event.outcome == TrackOutcome::Reused)
             return;
         emit trackProgress({QString::fromStdString(event.audioPath), event.started, event.outcome, QString::fromStdString(event.reason),
-                            event.finished, event.total});
+                            event.finished, event.total, event.jobs});
     });
     emit built(summary);
 }

@@ -25,6 +25,7 @@ struct TrackProgress {
     QString reason;
     int finished = 0;
     int total = 0;
+    AnalysisJobs jobs;
 };
 
 // Builds or updates a dataset (see buildDataset). Every track's start and end is reported, except

@@ -208,6 +208,7 @@ private:
         AnalysisJobs choice = chooseAnalysisJobs(m_options.jobs, cores, available,
                                                  memoryMatters && !roomForTheLongestAllowed ? longestSeconds(tracks) : longestAllowed);
         choice.jobs = std::clamp(choice.jobs, 1, std::max<int>(1, static_cast<int>(tracks.size())));
+        m_jobs = choice;
         m_stage = describeAnalysisJobs(choice);
         m_control.report(m_stage, 0.0);
         return choice.jobs;
@@ -275,7 +276,7 @@ private:
             std::lock_guard<std::mutex> lock(m_mutex);
             m_failures[track.relative] = failure;
         }
-        emit({track.relative, false, TrackOutcome::Failed, reason, 0, 0});
+        emit({track.relative, false, TrackOutcome::Failed, reason, 0, 0, {}});
     }
 
     void process(const Track& track)
@@ -288,7 +289,7 @@ private:
                 return;
             }
         }
-        emit({track.relative, true, TrackOutcome::Analyzed, "", 0, 0});
+        emit({track.relative, true, TrackOutcome::Analyzed, "", 0, 0, {}});
         source = fullFingerprint(track.file);
         Record record = analyzeTrack(track.file, track.relative, source, m_analysis, JobControl{nullptr, m_control.cancel});
         if (track.previous)
@@ -310,7 +311,7 @@ private:
             m_failures.erase(track.relative);
         }
         m_results[track.index] = std::move(record);
-        emit({track.relative, false, outcome, "", 0, 0});
+        emit({track.relative, false, outcome, "", 0, 0, {}});
     }
 
     // The previous record brought up to date without an analysis, or nothing when the file or an
@@ -380,6 +381,7 @@ private:
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         event.total = m_summary.total;
+        event.jobs = m_jobs;
         if (!event.started) {
             event.finished = ++m_finished;
             switch (event.outcome) {
@@ -411,6 +413,7 @@ private:
     std::atomic<bool> m_stop{false};
     std::exception_ptr m_fatal;
     int m_finished = 0;
+    AnalysisJobs m_jobs;
     std::string m_stage = "tracks";
 };
 

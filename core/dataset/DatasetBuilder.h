@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/JobControl.h"
+#include "core/dataset/AnalysisJobs.h"
 #include "core/dataset/BuildPlan.h"
 #include "core/dataset/LlmPrompts.h"
 #include "core/dataset/TrackAnalyzer.h"
@@ -64,6 +65,7 @@ struct TrackEvent {
     std::string reason;          // for Failed
     int finished = 0;            // tracks done so far, reused ones included
     int total = 0;
+    AnalysisJobs jobs;           // how many songs are analysed at once, and what chose it
 };
 
 struct BuildSummary {

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QUndoStack>
@@ -491,6 +492,9 @@ private slots:
         fs::copy_file(test::fixture("library/bad/text_renamed.mp3"), folder / "songs/text.mp3");
         BuildDatasetDialog dialog(QString::fromStdString((folder / "songs").string()), QString::fromStdString((folder / "out.json").string()));
         dialog.show();
+        // The builder chooses how many songs at once, from the cores and the free memory.
+        QCOMPARE(dialog.findChild<QSpinBox*>("jobs")->value(), 0);
+        QCOMPARE(dialog.findChild<QSpinBox*>("jobs")->text(), QString("Automatic"));
         QSignalSpy built(&dialog, &BuildDatasetDialog::datasetBuilt);
         dialog.start();
         QTRY_COMPARE_WITH_TIMEOUT(built.count(), 1, 60000);
@@ -499,6 +503,22 @@ private slots:
         QVERIFY(dialog.findChild<QListWidget*>("errors")->item(0)->text().contains("not an audio file"));
         QVERIFY(dialog.findChild<QLabel*>("status")->text().contains("1 analysed"));
         QCOMPARE(readDataset(folder / "out.json").size(), std::size_t(1));
+    }
+
+    void theProgressLineSaysWhenMemoryCutTheSongsAtOnce()
+    {
+        AnalysisJobs cut;
+        cut.jobs = 1;
+        cut.cores = 4;
+        cut.memoryFits = 1;
+        QCOMPARE(describeSongsAtOnce(cut), QString("1 at once: free memory would not hold more analyses of the longest song"));
+        AnalysisJobs ample = cut;
+        ample.jobs = 4;
+        ample.memoryFits = 9;
+        QCOMPARE(describeSongsAtOnce(ample), QString("4 at once"));
+        AnalysisJobs asked = cut;
+        asked.requested = true;
+        QCOMPARE(describeSongsAtOnce(asked), QString("1 at once"));
     }
 };
 
