@@ -225,6 +225,7 @@ void BuildDatasetDialog::showTrack(const TrackProgress& progress)
         return;
     }
     m_finished = progress.finished;
+    showStatus();  // the count moves now, not at the next (throttled) progress report
     QListWidgetItem* item = nullptr;
     for (int i = m_tracks->count() - 1; i >= 0 && !item; --i)
         if (m_tracks->item(i)->data(Qt::UserRole).toString() == progress.audioPath)
@@ -247,11 +248,17 @@ void BuildDatasetDialog::showTrack(const TrackProgress& progress)
 void BuildDatasetDialog::showProgress(double fraction, double secondsLeft)
 {
     m_progress->setValue(static_cast<int>(fraction * 1000));
+    m_secondsLeft = secondsLeft;
+    showStatus();
+}
+
+void BuildDatasetDialog::showStatus()
+{
     QString text = m_total > 0 ? tr("%1 of %2 songs").arg(m_finished).arg(m_total) : tr("Looking for songs…");
     if (!m_atOnce.isEmpty())
         text += QStringLiteral(" · ") + m_atOnce;
-    if (secondsLeft >= 0)
-        text += QStringLiteral(" · ") + tr("%1 left").arg(positionText(secondsLeft).section(QLatin1Char('.'), 0, 0));
+    if (m_secondsLeft >= 0)
+        text += QStringLiteral(" · ") + tr("%1 left").arg(positionText(m_secondsLeft).section(QLatin1Char('.'), 0, 0));
     m_status->setText(text);
 }
 

@@ -53,6 +53,7 @@ protected:
 private:
     void showTrack(const TrackProgress& progress);
     void showProgress(double fraction, double secondsLeft);
+    void showStatus();
     void finish(const QString& summary);
     void showBuilt(const BuildSummary& summary);
     void useSavedSettings();
@@ -79,6 +80,7 @@ private:
     int m_finished = 0;
     int m_total = 0;
     QString m_atOnce;
+    double m_secondsLeft = -1.0;  // none known yet
     bool m_succeeded = false;
 };
 

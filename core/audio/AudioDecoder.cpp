@@ -190,9 +190,8 @@ int outputChannelsFor(ChannelMode mode, int sourceChannels)
     return 1;
 }
 
-// Float files can hold NaN or infinity, which would poison every sum downstream. A few (a glitch)
-// become silence; many mean the file is not audio.
-// Silences samples that are not numbers; returns how many there were.
+// Float files can hold NaN or infinity, which would poison every sum downstream: they become
+// silence, and the count lets the caller refuse a file where they are many (it is not audio).
 std::size_t silenceInvalidSamples(std::vector<float>& samples)
 {
     std::size_t invalid = 0;
