@@ -5,7 +5,7 @@
 # --bench adds what only the benchmarks read: real recordings (Debian's wesnoth-1.16-music, 150 MB).
 set -euo pipefail
 
-build=(build-essential cmake ninja-build pkg-config git)
+build=(build-essential cmake ninja-build pkg-config git help2man dpkg-dev)
 qt=(qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev fonts-dejavu-core)
 engine=(libtorch-dev libgloo-dev libopenblas0-pthread libfftw3-dev
         libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
@@ -14,7 +14,7 @@ engine=(libtorch-dev libgloo-dev libopenblas0-pthread libfftw3-dev
         libpocketsphinx-dev pocketsphinx-en-us)
 tests=(pulseaudio pulseaudio-utils xvfb xauth x11-apps imagemagick
        python3 python3-numpy python3-torchaudio python3-mir-eval
-       ffmpeg sox time fluidsynth fluid-soundfont-gm pocketsphinx-testdata)
+       ffmpeg sox time fluidsynth fluid-soundfont-gm pocketsphinx-testdata lintian)
 
 bench=(wesnoth-1.16-music)
 
