@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|real|training|generation|distributed|vocoder|conditioning]...
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|keys|real|training|generation|distributed|vocoder|conditioning]...
 #        (default: all but vocoder and conditioning, which train for 30 and 90 minutes, and real, which
 #        needs packaging/install-deps.sh --bench; the `bench` target passes its own build folder)
 # Test audio: a three-minute song rendered by fluidsynth (bench/make_song.py), in every format; and
@@ -8,12 +8,19 @@
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|keys|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset memory families training generation distributed}
+parts=${*:-decode logmel gui library dataset memory families keys training generation distributed}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
+# The accuracy sets, rendered once: the first composer's songs and melodies, and the families.
+first_set="$data/test-set"
+families_set="$data/families-set"
+render_sets() {
+  [ -f "$first_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$first_set" --songs 40 --melodies 12 --seed 2024
+  [ -f "$families_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$families_set" --songs 0 --melodies 0 --families 9 --seed 77
+}
 
 if [ ! -f "$data/.complete" ]; then
   /usr/bin/python3 "$here/make_song.py" "$data/song.wav" --seconds 180 --bpm 124 --key A --minor --seed 3
@@ -69,8 +76,8 @@ if wanted library; then
 fi
 
 if wanted dataset; then
-  set_dir="$data/test-set"
-  [ -f "$set_dir/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$set_dir" --songs 40 --melodies 12 --seed 2024
+  render_sets
+  set_dir=$first_set
   seconds=$(/usr/bin/python3 -c "import json,subprocess,sys; print(sum(float(subprocess.check_output(['ffprobe','-v','error','-show_entries','format=duration','-of','csv=p=0','$set_dir/'+i['audio']]).decode()) for i in json.load(open('$set_dir/manifest.json'))))")
   for mode in no_asr asr; do
     out="$data/dataset-$mode"
@@ -106,13 +113,26 @@ fi
 
 if wanted families; then
   # The second composer's families (bench/families.py): tuned on one half, the other held out.
-  set_dir="$data/families-set"
-  [ -f "$set_dir/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$set_dir" --songs 0 --melodies 0 --families 9 --seed 77
+  render_sets
+  set_dir=$families_set
   out="$data/dataset-families"
   rm -rf "$out" && mkdir -p "$out"
   "$build/app/muze" build-dataset --audio_dir "$set_dir/audio" --output "$out/data.json" --no_asr 2>/dev/null
   echo "== accuracy by family (mir_eval): 9 songs of each of 12 families =="
   /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$out/data.json"
+  echo
+fi
+
+if wanted keys; then
+  # Where the key detector's weights come from: its evidence for every song with a key, fitted on the
+  # tuning half (the first set and the tuning families), each tuning family left out in turn.
+  render_sets
+  for set_dir in "$first_set" "$families_set"; do
+    /usr/bin/python3 -c "import json,sys; [print(sys.argv[1] + '/' + i['audio']) for i in json.load(open(sys.argv[1] + '/manifest.json')) if i['kind'] != 'melody']" "$set_dir" |
+      xargs "$build/bench/bench_key_evidence" > "$set_dir/key-evidence.jsonl"
+  done
+  echo "== the key detector's evidence, weighed on the tuning half (bench/key_methods.py) =="
+  /usr/bin/python3 "$here/key_methods.py" "$first_set/key-evidence.jsonl" "$families_set/key-evidence.jsonl"
   echo
 fi
 

@@ -123,10 +123,10 @@ std::vector<PitchClassProfile> beatSynchronousChroma(const Chromagram& chroma, c
     return out;
 }
 
-PitchClassProfile meanChroma(const Chromagram& chroma)
+PitchClassProfile meanProfile(const std::vector<PitchClassProfile>& profiles)
 {
     PitchClassProfile sum{};
-    for (const PitchClassProfile& frame : chroma.frames)
+    for (const PitchClassProfile& frame : profiles)
         for (int k = 0; k < 12; ++k)
             sum[static_cast<std::size_t>(k)] += frame[static_cast<std::size_t>(k)];
     scaleToUnitMax(sum);

@@ -32,7 +32,7 @@ ChromaFeatures computeChroma(const float* mono, std::int64_t frames, int sampleR
 // mean of the frames it covers, scaled to a maximum of 1 (silence stays all zero).
 std::vector<PitchClassProfile> beatSynchronousChroma(const Chromagram& chroma, const std::vector<double>& beats, double endSeconds);
 
-// The mean of all frames, scaled to a maximum of 1.
-PitchClassProfile meanChroma(const Chromagram& chroma);
+// The mean of the profiles (frames or beats), scaled to a maximum of 1.
+PitchClassProfile meanProfile(const std::vector<PitchClassProfile>& profiles);
 
 }  // namespace muze

@@ -19,15 +19,16 @@ struct MusicalKey {
 // A key named with sharps or flats ("A# major" and "Bb major" alike); nothing for other text.
 std::optional<MusicalKey> parseKey(const std::string& text);
 
-// The key of a song, in two steps.
-// 1. Which scale: each of the 24 keys scores the share of the song's duration its diatonic triads
-//    cover (the tonic triad counting double), plus half the correlation of the treble chroma's mean
-//    with Krumhansl and Kessler's key profile.
-// 2. Which tonic: a major key and its relative minor share their notes, so between the winner and
-//    its relative the tonal centre decides: whether the song starts (0.5) or ends (1) on the tonic
-//    chord, how much the bass dwells on the tonic, and the profile correlation.
-// On rendered test songs the profile alone finds about half the keys; this, over nine in ten.
+// The key of a song: of the 24 keys, the one its evidence fits best, weighing
+// - its chords: how likely the song's chords are in the key, by how much of a song in a key each chord
+//   usually sounds for (a key profile for chords: I, IV and V common, a v or a II rare in major);
+// - its notes: the treble chroma (averaged beat by beat, so quiet passages count as loud ones) and its
+//   correlation with Krumhansl and Kessler's and with Temperley's key profiles; the bass chroma's with
+//   Krumhansl and Kessler's;
+// - the share of its chord changes that are V→I cadences into the key's tonic, wherever they fall;
+// - and, at a small fixed weight, whether it starts and whether it ends on the tonic chord.
 // Returns nothing for a song without chords.
-std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const Chromagram& treble, const Chromagram& bass);
+std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const std::vector<PitchClassProfile>& trebleByBeat,
+                                     const std::vector<PitchClassProfile>& bassByBeat);
 
 }  // namespace muze

@@ -41,7 +41,7 @@ MusicAnalysis analyzeMusic(const float* mono, std::int64_t frames, int sampleRat
     const ChromaFeatures chroma = computeChroma(mono, frames, sampleRate, control.slice(0.4, 0.8));
     const std::vector<PitchClassProfile> beatChroma = beatSynchronousChroma(chroma.treble, music.beats, duration);
     music.chords = recognizeChords(beatChroma, music.beats, duration);
-    music.key = detectKey(music.chords, chroma.treble, chroma.bass);
+    music.key = detectKey(music.chords, beatChroma, beatSynchronousChroma(chroma.bass, music.beats, duration));
     control.throwIfCancelled();
 
     const BarGrid bars = findBars(mono, frames, sampleRate, music.beats, beatChroma);
