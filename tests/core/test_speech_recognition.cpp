@@ -83,6 +83,21 @@ private slots:
         QVERIFY2(recall >= kMinimumRecall, qPrintable(QString::number(recall)));
     }
 
+    void aRecordingIsHeardTheSameWhateverCameBefore()
+    {
+        DecodeOptions options;
+        options.sampleRate = 16000;
+        options.channels = ChannelMode::Mono;
+        const auto names = transcriptions();
+        const AudioBuffer first = decodeAudioFile(kRecordings / (names.begin()->first + ".wav"), options).audio;
+        const AudioBuffer other = decodeAudioFile(kRecordings / (names.rbegin()->first + ".wav"), options).audio;
+        const Transcript before = recognizeSpeech(first, {{0.0, first.durationSeconds()}});
+        recognizeSpeech(other, {{0.0, other.durationSeconds()}});
+        const Transcript after = recognizeSpeech(first, {{0.0, first.durationSeconds()}});
+        QCOMPARE(after.text(), before.text());
+        QCOMPARE(after.confidence, before.confidence);
+    }
+
     void silenceGivesNoWords()
     {
         AudioBuffer silence;
