@@ -188,7 +188,11 @@ void TakesPanel::selectTake(const QString& folder)
     if (m_load)
         m_load->cancel();
     m_load = new AudioLoadJob(QDir(folder).filePath(QStringLiteral("take.wav")), kLongestTakeSeconds, this);
-    connect(m_load, &AudioLoadJob::loaded, this, [this, folder](const std::shared_ptr<const LoadedAudio>& audio) { loaded(folder, audio); });
+    const int load = ++m_loadsStarted;
+    connect(m_load, &AudioLoadJob::loaded, this, [this, folder, load](const std::shared_ptr<const LoadedAudio>& audio) {
+        if (load == m_loadsStarted)
+            loaded(folder, audio);
+    });
     connect(m_load, &Job::failed, this, [this](const QString& error) { emit failed(tr("The take cannot be read: %1").arg(error)); });
     connect(m_load, &Job::finished, m_load, &QObject::deleteLater);
     m_load->start();

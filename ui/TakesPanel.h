@@ -89,6 +89,7 @@ private:
     Shown m_compared;
     bool m_hearingCompared = false;
     QPointer<AudioLoadJob> m_load;
+    int m_loadsStarted = 0;  // a load finishing after a newer one started is not heard
     QPointer<ValueJob> m_exportJob;
 };
 
