@@ -1,6 +1,7 @@
 #include "ui/ComposePage.h"
 
 #include "core/common/Error.h"
+#include "core/generation/DemoModel.h"
 #include "core/generation/SongFiles.h"
 #include "core/generation/StructureTemplates.h"
 #include "ui/PlanEditor.h"
@@ -33,6 +34,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -88,6 +90,19 @@ QString stageText(const QString& stage)
 std::filesystem::path pathOf(const QString& text)
 {
     return std::filesystem::path(text.toStdString());
+}
+
+bool hasDiffusionModel(const QString& folder)
+{
+    std::error_code error;
+    return !folder.isEmpty() && std::filesystem::is_regular_file(pathOf(folder) / "ldm" / "checkpoints" / "best.safetensors", error);
+}
+
+bool isDemoModel(const QString& folder)
+{
+    const std::filesystem::path demo = demoModelFolder();
+    std::error_code error;
+    return !folder.isEmpty() && !demo.empty() && std::filesystem::equivalent(pathOf(folder), demo, error);
 }
 
 // A take's section as the editor has it now, when the editor's section at that place spans the same
@@ -177,8 +192,7 @@ QWidget* ComposePage::createSong()
     m_models->setPlaceholderText(tr("a model folder the Train page or `muze train` filled"));
     connect(layOut, &QPushButton::clicked, this, &ComposePage::layOutTemplate);
     connect(m_prompt, &QLineEdit::editingFinished, this, [this] { m_editor->setPrompt(m_prompt->text()); });
-    connect(m_models, &PathField::pathEdited, m_takes, &TakesPanel::setModelFolder);
-    connect(m_models, &PathField::pathEdited, this, &ComposePage::showFormChoices);
+    connect(m_models, &PathField::pathEdited, this, &ComposePage::useModelFolder);
 
     auto* form = new QHBoxLayout;
     form->addWidget(m_template);
@@ -342,9 +356,28 @@ void ComposePage::setDataset(const QString& path)
 
 void ComposePage::setModelFolder(const QString& path)
 {
-    m_models->setPath(path);
-    m_takes->setModelFolder(path);
+    const QString demo = QString::fromStdString(demoModelFolder().string());
+    m_models->setPath(hasDiffusionModel(path) || demo.isEmpty() ? path : demo);
+    useModelFolder(m_models->path());
+}
+
+void ComposePage::useModelFolder(const QString& path)
+{
+    m_takes->setTakesFolder(takesFolder());
     showFormChoices();
+    if (isDemoModel(path))
+        m_message->showMessage(tr("%1 A model of your own songs: build a dataset of them in the Library, then train on it in Train.")
+                                   .arg(QString::fromStdString(demoModelNotice())),
+                               MessageBar::Kind::Information);
+}
+
+QString ComposePage::takesFolder() const
+{
+    if (m_models->path().isEmpty())
+        return {};
+    if (isDemoModel(m_models->path()))
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-model-takes");
+    return QDir(m_models->path()).filePath(QStringLiteral("takes"));
 }
 
 std::filesystem::path ComposePage::plannerCheckpoint() const
@@ -466,7 +499,7 @@ std::filesystem::path ComposePage::nextTakeFolder() const
     int number = 1;
     for (const QString& folder : existing)
         number = std::max(number, QDir(folder).dirName().section('-', 1).toInt() + 1);
-    return pathOf(m_models->path()) / "takes" / QStringLiteral("take-%1").arg(number, 3, 10, QLatin1Char('0')).toStdString();
+    return pathOf(takesFolder()) / QStringLiteral("take-%1").arg(number, 3, 10, QLatin1Char('0')).toStdString();
 }
 
 void ComposePage::generate()

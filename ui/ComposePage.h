@@ -97,6 +97,9 @@ private:
     // said) when it is neither.
     bool addStyle(TakeRequest& request);
     std::filesystem::path nextTakeFolder() const;
+    // The model folder's takes/; the demo model's, which is read-only, are kept with the user's data.
+    QString takesFolder() const;
+    void useModelFolder(const QString& path);
     std::uint64_t nextSeed();
     void updateControls();
 

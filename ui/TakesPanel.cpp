@@ -116,7 +116,7 @@ TakesPanel::TakesPanel(PlaybackController& playback, QWidget* parent)
 
 TakesPanel::~TakesPanel() = default;
 
-void TakesPanel::setModelFolder(const QString& folder)
+void TakesPanel::setTakesFolder(const QString& folder)
 {
     m_folder = folder;
     m_compared = {};
@@ -136,7 +136,7 @@ QStringList TakesPanel::takes() const
     QStringList folders;
     if (m_folder.isEmpty())
         return folders;
-    const QDir takesDir(QDir(m_folder).filePath(QStringLiteral("takes")));
+    const QDir takesDir(m_folder);
     for (const QString& name : takesDir.entryList({QStringLiteral("take-*")}, QDir::Dirs, QDir::Name))
         if (QFileInfo::exists(takesDir.filePath(name + QStringLiteral("/take.json"))))
             folders << takesDir.filePath(name);

@@ -35,7 +35,7 @@ public:
     TakesPanel(PlaybackController& playback, QWidget* parent = nullptr);
     ~TakesPanel() override;
 
-    void setModelFolder(const QString& folder);  // and selects its latest take
+    void setTakesFolder(const QString& folder);  // where the takes are (take-NNN/), and selects the latest
     void addTakeAction(QAction* action);  // a button under the take
 
     QStringList takes() const;  // the takes' folders, oldest first

@@ -20,6 +20,7 @@ int runMergeDataset(const std::vector<std::string>& arguments);
 int runDatasetStats(const std::vector<std::string>& arguments);
 int runTrain(const std::vector<std::string>& arguments);
 int runModels(const std::vector<std::string>& arguments);
+int runExportModels(const std::vector<std::string>& arguments);
 int runGenerate(const std::vector<std::string>& arguments);
 
 }  // namespace muze::cli

@@ -8,6 +8,7 @@
 #include "core/common/Error.h"
 #include "core/common/TextFormat.h"
 #include "core/dataset/FolderScan.h"
+#include "core/generation/DemoModel.h"
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongFiles.h"
 #include "core/generation/SongGenerator.h"
@@ -35,12 +36,22 @@ std::string templateList()
     return list;
 }
 
-// The checkpoint of one part: the flag's file, or the best of that part's run under --models.
+// Whether generation takes the demo model: no models named, and none trained in ./checkpoints.
+bool usesDemoModel(const ArgumentParser::Result& args)
+{
+    if (args.wasGiven("models") || args.has("vae_checkpoint") || args.has("ldm_checkpoint"))
+        return false;
+    return !std::filesystem::exists(std::filesystem::path(args.text("models")) / "ldm/checkpoints/best.safetensors") && !demoModelFolder().empty();
+}
+
+// The checkpoint of one part: the flag's file, or the best of that part's run under --models (or
+// in the demo model).
 std::filesystem::path checkpointOf(const ArgumentParser::Result& args, const std::string& flag, const std::string& part)
 {
     if (args.has(flag))
         return args.text(flag);
-    return std::filesystem::path(args.text("models")) / part / "checkpoints/best.safetensors";
+    const std::filesystem::path models = usesDemoModel(args) ? demoModelFolder() : std::filesystem::path(args.text("models"));
+    return models / part / "checkpoints/best.safetensors";
 }
 
 ModelFiles modelFilesOf(const ArgumentParser::Result& args)
@@ -347,7 +358,8 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--eta", "ETA", "DDIM's fresh noise per step: 0 deterministic, 1 as much as DDPM", "0")
         .option("--cfg_rescale", "PHI", "0-1: bring guided outputs' spread back towards the conditional's (0.7 is typical at high scales)", "0")
         .option("--seed", "N", "the noise; the same seed gives the same song", "0")
-        .option("--models", "DIR", "a `muze train --out_dir`: its vae/, ldm/ and vocoder/ best checkpoints are used", "./checkpoints")
+        .option("--models", "DIR", "a `muze train --out_dir`: its vae/, ldm/ and vocoder/ best checkpoints are used (without it, and\n"
+                                   "with no model in ./checkpoints: the demo model that comes with the studio)", "./checkpoints")
         .option("--vae_checkpoint", "FILE", "the VAE (default: MODELS/vae/checkpoints/best.safetensors)")
         .option("--ldm_checkpoint", "FILE", "the latent diffusion model (default: MODELS/ldm/checkpoints/best.safetensors)")
         .option("--planner", "FILE", "the phase-2 planner that proposes the sections when no --template is given (default: MODELS/planner/checkpoints/best.safetensors, when there is one)")
@@ -398,6 +410,9 @@ int runGenerate(const std::vector<std::string>& arguments)
             throw UsageError("--regenerate keeps the earlier song's voice (its OUTPUT.json has it): leave out --style_of");
         options.style = styleOf(args);
     }
+    if (usesDemoModel(args))
+        std::cerr << "muze: no --models given and none trained in ./checkpoints: using the demo model (" << demoModelFolder().string() << "). "
+                  << demoModelNotice() << " A model of your own songs: `muze build-dataset`, then `muze train`.\n";
     const SongPlan plan = planOf(args);
     if (args.has("lyrics") && !args.has("sing_lyrics"))
         std::cerr << "muze: the lyrics are sung only with --sing_lyrics.\n";

@@ -28,6 +28,7 @@ const Command kCommands[] = {
     {"train", "train a phase of the model on a dataset: the VAE and vocoder, the planner, the diffusion model", muze::cli::runTrain},
     {"generate", "generate a song section by section from a template or a plan, with the trained models", muze::cli::runGenerate},
     {"models", "list the model presets with their sizes and the memory a training step needs", muze::cli::runModels},
+    {"export-models", "keep what generation needs of a trained model: the weights alone, in half precision", muze::cli::runExportModels},
 };
 
 void printHelp()

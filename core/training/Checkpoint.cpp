@@ -16,6 +16,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kFormat = "muze-checkpoint-1";
+constexpr const char* kWeightsOnly = "weights";
 
 [[noreturn]] void refuse(const std::filesystem::path& path, const std::string& what)
 {
@@ -106,6 +107,8 @@ std::map<std::string, std::string> metadataOf(const CheckpointInfo& info, const 
                                                    {"dataset_hash", info.datasetHash},
                                                    {"rng_state", info.rngState},
                                                    {"training", info.training.dump()}};
+    if (info.weightsOnly)
+        metadata["contents"] = kWeightsOnly;
     if (parts.optimizer) {
         const auto& options = static_cast<const torch::optim::AdamWOptions&>(parts.optimizer->defaults());
         metadata["optimizer"] = Json{{"type", "AdamW"},
@@ -158,6 +161,7 @@ CheckpointInfo infoFromMetadata(const std::map<std::string, std::string>& metada
     info.epoch = integerField(metadata, "epoch", path);
     info.datasetHash = text("dataset_hash");
     info.rngState = text("rng_state");
+    info.weightsOnly = text("contents") == kWeightsOnly;
     return info;
 }
 
@@ -179,12 +183,14 @@ torch::Tensor matchingTensor(const TensorFile& file, const std::string& name, co
         refuse(path, "it has no tensor \"" + name + "\"");
     const Tensor& stored = found->second;
     const std::vector<std::int64_t> shape(like.sizes().begin(), like.sizes().end());
-    if (stored.type != tensorTypeOf(like) || stored.shape != shape)
+    const bool halved = stored.type == TensorType::F16 && like.scalar_type() == torch::kFloat32;
+    const bool sameType = stored.type == tensorTypeOf(like) || halved;
+    if (!sameType || stored.shape != shape)
         refuse(path, "its tensor \"" + name + "\" has shape " + describeShape(stored.shape) + " where the model has " + describeShape(shape) +
-                         (stored.type != tensorTypeOf(like) ? ", and another type" : ""));
-    torch::Tensor value = torch::empty(like.sizes(), torch::TensorOptions().dtype(like.scalar_type()));
+                         (sameType ? "" : ", and another type"));
+    torch::Tensor value = torch::empty(like.sizes(), torch::TensorOptions().dtype(halved ? torch::kFloat16 : like.scalar_type()));
     std::memcpy(value.data_ptr(), stored.bytes.data(), stored.bytes.size());
-    return value;
+    return halved ? value.to(torch::kFloat32) : value;
 }
 
 }  // namespace
@@ -200,6 +206,17 @@ void saveCheckpoint(const std::filesystem::path& path, const CheckpointParts& pa
     writeSafeTensors(path, file);
 }
 
+void saveWeights(const std::filesystem::path& path, const torch::nn::Module& model, CheckpointInfo info)
+{
+    info.weightsOnly = true;
+    info.rngState.clear();
+    TensorFile file;
+    for (const auto& [name, value] : namedTensors(model, "model."))
+        file.tensors[name] = toFileTensor(name, value.scalar_type() == torch::kFloat32 ? value.to(torch::kFloat16) : value);
+    file.metadata = metadataOf(info, {});
+    writeSafeTensors(path, file);
+}
+
 CheckpointInfo readCheckpointInfo(const std::filesystem::path& path)
 {
     return infoFromMetadata(readSafeTensorsMetadata(path), path);
@@ -208,6 +225,8 @@ CheckpointInfo readCheckpointInfo(const std::filesystem::path& path)
 CheckpointInfo loadCheckpoint(const std::filesystem::path& path, const CheckpointParts& parts, const Json& config)
 {
     CheckpointInfo info = readCheckpointInfo(path);
+    if (info.weightsOnly && (parts.ema || parts.optimizer))
+        refuse(path, "it holds a model's weights for generation alone, and training needs the whole checkpoint of a run");
     if (info.config != config)
         throw Error(ErrorKind::InvalidArgument, "The checkpoint \"" + path.string() + "\" was made for another model: its config is " +
                                                     info.config.dump() + ", this model's is " + config.dump() + ". Nothing was loaded.");

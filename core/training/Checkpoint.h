@@ -24,6 +24,9 @@ struct CheckpointInfo {
     std::string rngState;  // the CPU generator's state, hex; empty: not saved
     nlohmann::ordered_json training = nlohmann::ordered_json::object();  // the run's options (seed, batch, ...)
     std::optional<double> validationLoss;
+    // The weights alone, for generation: "model.NAME" tensors in half precision, no EMA or
+    // optimizer state. For phase 3 they are the EMA's. A run cannot resume from such a file.
+    bool weightsOnly = false;
 };
 
 // The parts of a training run a checkpoint holds. Only `model` is required; tensors are named
@@ -39,11 +42,16 @@ struct CheckpointParts {
 // or nothing is written and Error(InvalidArgument) says which tensor is not.
 void saveCheckpoint(const std::filesystem::path& path, const CheckpointParts& parts, const CheckpointInfo& info);
 
+// What generation needs of a trained model: `model`'s weights in half precision (a quarter of a
+// training checkpoint's size) and `info` (its config), marked weightsOnly. Written atomically.
+void saveWeights(const std::filesystem::path& path, const torch::nn::Module& model, CheckpointInfo info);
+
 // Reads the metadata only.
 CheckpointInfo readCheckpointInfo(const std::filesystem::path& path);
 
 // Loads a checkpoint into `parts`, all or nothing: the file's config must equal `config`, and every
-// tensor `parts` needs must be there with its dtype and shape, and no other. Otherwise Error
+// tensor `parts` needs must be there with its dtype (or, for float32, half precision) and shape, and
+// no other. Otherwise Error
 // (Corrupt or InvalidArgument) names the file and what is wrong, and `parts` are unchanged.
 CheckpointInfo loadCheckpoint(const std::filesystem::path& path, const CheckpointParts& parts, const nlohmann::ordered_json& config);
 

@@ -49,11 +49,52 @@ CompositionPlanner loadPlanner(const std::filesystem::path& checkpoint)
 LatentDiffusion loadLatentDiffusion(const std::filesystem::path& checkpoint)
 {
     const auto [config, info] = configOf<LdmConfig>(checkpoint);
-    LatentDiffusion model(config);
     LatentDiffusion ema(config);
-    loadCheckpoint(checkpoint, {model.ptr().get(), ema.ptr().get(), nullptr}, info.config);
+    if (info.weightsOnly) {
+        loadCheckpoint(checkpoint, {ema.ptr().get(), nullptr, nullptr}, info.config);
+    } else {
+        LatentDiffusion model(config);
+        loadCheckpoint(checkpoint, {model.ptr().get(), ema.ptr().get(), nullptr}, info.config);
+    }
     ema->eval();
     return ema;
+}
+
+namespace {
+
+std::filesystem::path bestOf(const std::filesystem::path& folder, const std::string& part)
+{
+    return folder / part / "checkpoints" / "best.safetensors";
+}
+
+template <typename Model>
+void exportPart(const Model& model, const std::filesystem::path& checkpoint, const std::filesystem::path& out)
+{
+    std::filesystem::create_directories(out.parent_path());
+    saveWeights(out, *model.ptr(), readCheckpointInfo(checkpoint));
+}
+
+}  // namespace
+
+std::vector<std::string> exportModelFolder(const std::filesystem::path& from, const std::filesystem::path& to)
+{
+    for (const char* needed : {"vae", "ldm"})
+        if (!std::filesystem::is_regular_file(bestOf(from, needed)))
+            throw Error(ErrorKind::NotFound, "There is no " + std::string(needed) + " model to export in " + from.string() + ": " +
+                                                 bestOf(from, needed).string() + " is missing.");
+    std::vector<std::string> written;
+    const auto exportIfTrained = [&](const std::string& part, const auto& load) {
+        const std::filesystem::path checkpoint = bestOf(from, part);
+        if (!std::filesystem::is_regular_file(checkpoint))
+            return;
+        exportPart(load(checkpoint), checkpoint, bestOf(to, part));
+        written.push_back(part);
+    };
+    exportIfTrained("vae", loadVae);
+    exportIfTrained("vocoder", loadVocoder);
+    exportIfTrained("planner", loadPlanner);
+    exportIfTrained("ldm", loadLatentDiffusion);
+    return written;
 }
 
 }  // namespace muze

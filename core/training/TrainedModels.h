@@ -6,6 +6,8 @@
 #include "core/models/Vocoder.h"
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace muze {
 
@@ -16,5 +18,11 @@ Vocoder loadVocoder(const std::filesystem::path& checkpoint);
 CompositionPlanner loadPlanner(const std::filesystem::path& checkpoint);
 // Phase 3's model with its EMA weights: what training previews and keeps as its best.
 LatentDiffusion loadLatentDiffusion(const std::filesystem::path& checkpoint);
+
+// What generation needs of a model folder (`muze train --out_dir`): each part it has a best
+// checkpoint of (vae, vocoder, planner, ldm) as weights alone in half precision (saveWeights), at
+// the same place under `to`, so that `to` is a model folder too. Phase 3's are its EMA weights.
+// Returns the parts written; Error when `from` has no VAE or no latent diffusion model.
+std::vector<std::string> exportModelFolder(const std::filesystem::path& from, const std::filesystem::path& to);
 
 }  // namespace muze

@@ -195,6 +195,33 @@ private slots:
         QVERIFY(sameTensors(*forGeneration, *run.net));
     }
 
+    void weightsAloneAreKeptInHalfPrecisionForGeneration()
+    {
+        const fs::path folder = test::scratchFolder("checkpoint_weights");
+        Run run;
+        run.train(2, 4);
+        saveCheckpoint(folder / "run.safetensors", run.parts(), infoForSmallNet());
+        saveWeights(folder / "weights.safetensors", *run.net, infoForSmallNet());
+        QVERIFY(fs::file_size(folder / "weights.safetensors") < fs::file_size(folder / "run.safetensors") / 3);
+        QVERIFY(readCheckpointInfo(folder / "weights.safetensors").weightsOnly);
+        QVERIFY(!readCheckpointInfo(folder / "run.safetensors").weightsOnly);
+
+        SmallNet forGeneration(8);
+        loadCheckpoint(folder / "weights.safetensors", {forGeneration.ptr().get(), nullptr, nullptr}, kConfig);
+        for (const auto& item : run.net->named_parameters()) {
+            const torch::Tensor halved = item.value().to(torch::kFloat16).to(torch::kFloat32);
+            QVERIFY(torch::equal(forGeneration->named_parameters()[item.key()], halved));
+            QVERIFY(!torch::equal(halved, item.value()));  // it was rounded: the test would see a float32 copy
+        }
+        QVERIFY(torch::equal(forGeneration->norm->num_batches_tracked, run.net->norm->num_batches_tracked));
+
+        // A run cannot go on from it: the optimizer's state is not there.
+        Run resumed;
+        std::string message;
+        QCOMPARE(loadKind(folder / "weights.safetensors", resumed.parts(), kConfig, &message), ErrorKind::Corrupt);
+        QVERIFY2(message.find("for generation alone") != std::string::npos, message.c_str());
+    }
+
     void nonFiniteWeightsAreNeverWritten()
     {
         const fs::path path = test::scratchFolder("checkpoint_nan") / "run.safetensors";

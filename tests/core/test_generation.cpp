@@ -10,6 +10,7 @@
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
+#include "core/training/Checkpoint.h"
 #include "tests/support/RandomModels.h"
 #include "tests/support/TestSupport.h"
 #include "workers/GenerateJob.h"
@@ -18,6 +19,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <fstream>
@@ -442,6 +444,40 @@ private slots:
         longSection.sections.back().duration = 75.0;
         const std::string tooLong = errorOf([&] { SongGenerator(models.files).check(longSection); });
         QVERIFY2(tooLong.find("split it in two") != std::string::npos, tooLong.c_str());
+    }
+
+    void anExportedModelIsWhatTheCommandLineTakesWhenNoneIsNamed()
+    {
+        const RandomModels models = saveRandomModels("generate-export");
+        const std::filesystem::path exported = models.folder.parent_path() / "generate-export-demo";
+        std::filesystem::remove_all(exported);
+        const Run exporting = runMuze({"export-models", "--models", text(models.folder), "--out", text(exported)});
+        QVERIFY2(exporting.status == 0, qPrintable(exporting.err));
+        for (const char* part : {"vae", "ldm"}) {
+            const std::filesystem::path weights = exported / part / "checkpoints/best.safetensors";
+            QVERIFY(readCheckpointInfo(weights).weightsOnly);
+            QVERIFY(std::filesystem::file_size(weights) < std::filesystem::file_size(models.folder / part / "checkpoints/best.safetensors") * 0.6);
+        }
+
+        // Run where no ./checkpoints is, with that folder as the demo model.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("MUZE_DEMO_MODEL"), text(exported));
+        const std::filesystem::path elsewhere = test::scratchFolder("generate-export-cwd");
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(text(elsewhere));
+        process.start(QStringLiteral(MUZE_CLI), {"generate", "--prompt", "a first song", "--duration", "8", "--tempo", "200", "--num_steps", "2", "--output", "song.wav"});
+        QVERIFY(process.waitForFinished(120000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(process.exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.contains("using the demo model (" + text(exported) + ")") && err.contains("muze train"), qPrintable(err));
+        const AudioBuffer audio = decodeAudioFile(elsewhere / "song.wav", {}).audio;
+        QCOMPARE(audio.frames(), std::int64_t(8 * 32000));
+        QVERIFY(std::all_of(audio.samples.begin(), audio.samples.end(), [](float s) { return std::isfinite(s); }));
+
+        // Naming the models folder turns the demo model off: a missing one is an error, as before.
+        const Run named = runMuze({"generate", "--models", text(models.folder / "nowhere"), "--output", text(models.folder / "x.wav")}, environment);
+        QVERIFY2(named.status != 0 && named.err.contains("There is no VAE checkpoint"), qPrintable(named.err));
     }
 
     void theCommandLineWritesTheSongAndWhatMadeIt()
