@@ -43,3 +43,53 @@ train planner --phase 2 --epochs "$planner_epochs"
 train vocoder --phase 1 --model vocoder --max_steps "$vocoder_steps"
 train vae --phase 1 --model vae --max_steps "$vae_steps"
 train ldm --phase 3 --max_steps "$ldm_steps"
+
+# What ships: the weights alone (muze export-models), how well they obey what they are asked
+# (bench_conditioning, issue "conditioning obeyed"), and a manifest of how they were made.
+demo="$root/resources/demo-model"
+exported="$work/export"
+rm -rf "$exported"
+"$muze" export-models --models "$run" --out "$exported" > /dev/null
+conditioning="$build/bench/bench_conditioning"
+[ -x "$conditioning" ] || cmake --build "$build" --target bench_conditioning
+"$conditioning" --models "$exported" --dataset "$dataset" --out "$work/conditioning-listen" > "$exported/conditioning.md" 2> /dev/null
+/usr/bin/python3 - "$exported" "$run" "$dataset" "$seed" "$(git -C "$root" rev-parse HEAD)" <<'PY'
+import hashlib, json, pathlib, sys
+exported, run, dataset, seed, commit = sys.argv[1:]
+exported, run = pathlib.Path(exported), pathlib.Path(run)
+records = json.load(open(dataset))
+records = records["records"] if isinstance(records, dict) else records
+parts = {}
+for folder in sorted(p for p in exported.iterdir() if p.is_dir()):
+    weights = folder / "checkpoints" / "best.safetensors"
+    header = json.loads(weights.read_bytes()[8:8 + int.from_bytes(weights.read_bytes()[:8], "little")])["__metadata__"]
+    parts[folder.name] = {
+        "file": str(weights.relative_to(exported)),
+        "sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
+        "bytes": weights.stat().st_size,
+        "best_step": int(header["step"]),
+        "validation_loss": json.loads(header["validation_loss"]) if "validation_loss" in header else None,
+        "training": json.loads(header["training"]),
+        "training_seconds": int((run / folder.name / ".complete").read_text()),
+    }
+manifest = {
+    "what": "Muze Studio's demo model: every part at tiny, trained on General MIDI songs composed by bench/make_test_set.py and rendered with Debian's fluid-soundfont-gm",
+    "script": "packaging/train-demo-model.sh",
+    "seed": int(seed),
+    "commit": commit,
+    "songs": len(records),
+    "parts": parts,
+    "conditioning": "conditioning.md (bench/bench_conditioning.cpp: 24 songs of 20 s asked for tempos across 70-160 BPM and all 24 keys)",
+}
+(exported / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+PY
+# Trained again, the weights should be the committed ones, bit for bit: say whether they are.
+if [ -f "$demo/manifest.json" ]; then
+  /usr/bin/python3 -c 'import json,sys; old, new = (json.load(open(p))["parts"] for p in sys.argv[1:]);
+same = [n for n in new if n in old and old[n]["sha256"] == new[n]["sha256"]];
+print("the same weights as before, bit for bit:", ", ".join(same) or "none", "of", ", ".join(new))' "$demo/manifest.json" "$exported/manifest.json"
+fi
+rm -rf "$demo" && cp -r "$exported" "$demo"
+echo "the demo model is in $demo:"
+du -sh "$demo"
+grep '^| generated' "$demo/conditioning.md"

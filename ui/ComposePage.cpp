@@ -205,6 +205,11 @@ QWidget* ComposePage::createSong()
     layout->addRow(tr("Form:"), form);
     layout->addRow(tr("Sound like:"), m_style);
     layout->addRow(tr("Models:"), m_models);
+    m_demoNote = new QLabel(tr("The demo model: trained on General MIDI songs the studio rendered, not on your music."), box);
+    m_demoNote->setObjectName(QStringLiteral("demoModelNote"));
+    m_demoNote->setWordWrap(true);
+    m_demoNote->hide();
+    layout->addRow(QString(), m_demoNote);
     return box;
 }
 
@@ -365,6 +370,7 @@ void ComposePage::useModelFolder(const QString& path)
 {
     m_takes->setTakesFolder(takesFolder());
     showFormChoices();
+    m_demoNote->setVisible(isDemoModel(path));
     if (isDemoModel(path))
         m_message->showMessage(tr("%1 A model of your own songs: build a dataset of them in the Library, then train on it in Train.")
                                    .arg(QString::fromStdString(demoModelNotice())),

@@ -113,6 +113,7 @@ private:
     QLineEdit* m_key = nullptr;
     PathField* m_style = nullptr;
     PathField* m_models = nullptr;
+    QLabel* m_demoNote = nullptr;  // shown while the models are the demo model
     SectionTimeline* m_timeline = nullptr;
     SectionForm* m_section = nullptr;
     QDoubleSpinBox* m_cfgScale = nullptr;

@@ -25,10 +25,12 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -189,6 +191,38 @@ private slots:
         QCOMPARE(toJson(editor.plan()).dump(), planned);
         page.undoStack()->undo();
         QCOMPARE(editor.barsOf(2), 1);
+    }
+
+    // A model folder with nothing trained in it yet: the demo model is chosen, said to be one, and
+    // its takes are kept with the user's data (the demo model's folder is read-only once installed).
+    void theDemoModelComposesUntilOneIsTrained()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const test::RandomModels demo = test::saveRandomModels("compose_page_demo");
+        qputenv("MUZE_DEMO_MODEL", demo.folder.string().c_str());
+        PlaybackController playback;
+        ComposePage page(playback);
+        page.show();
+        page.setModelFolder(QString::fromStdString(test::scratchFolder("compose_page_untrained").string()));
+        QCOMPARE(page.findChild<PathField*>("composeModels")->path(), QString::fromStdString(demo.folder.string()));
+        QVERIFY(page.findChild<QLabel*>("demoModelNote")->isVisible());
+        QVERIFY2(page.errorText().contains("This is the demo model") && page.errorText().contains("train on it in Train"), qPrintable(page.errorText()));
+
+        const QString takes = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/demo-model-takes";
+        QDir(takes).removeRecursively();
+        page.findChild<QSpinBox*>("steps")->setValue(2);
+        generateAndWait(page, page.generateAction());
+        QCOMPARE(page.takes().size(), 1);
+        QCOMPARE(page.takes().front(), takes + "/take-001");
+        QVERIFY(!std::filesystem::exists(demo.folder / "takes"));
+
+        // A folder with a trained model is taken as it is.
+        const test::RandomModels trained = test::saveRandomModels("compose_page_trained");
+        page.setModelFolder(QString::fromStdString(trained.folder.string()));
+        QCOMPARE(page.findChild<PathField*>("composeModels")->path(), QString::fromStdString(trained.folder.string()));
+        QVERIFY(!page.findChild<QLabel*>("demoModelNote")->isVisible());
+        QVERIFY(page.takes().isEmpty());
+        qunsetenv("MUZE_DEMO_MODEL");
     }
 
     // With a planner in the model folder, its proposal is the first choice of form, and Lay Out asks
