@@ -1,11 +1,15 @@
 // What a key method can see of a song, for working out key methods away from the analyzer: the
-// analyzer's beats, downbeats, chords and key, and the treble and bass chroma per beat.
+// analyzer's beats, downbeats, chords and key, the treble and bass chroma per beat, and the evidence
+// detectKey weighs for each of the 24 keys (KeyDetection.h's order: C major to B major, then the
+// minor keys), which bench/key_methods.py fits the weights on.
 //
 // usage: bench_key_evidence FILE...
 // Prints one JSON line a file: {"file", "key", "beats", "downbeats", "chords": [[start, end, label]],
-// "treble": [[12 per beat]], "bass": [[12 per beat]]}, or {"file", "error"}.
+// "treble": [[12 per beat]], "bass": [[12 per beat]], "evidence": [[chord likelihood, treble fit,
+// bass fit, V-I cadences, tonic at start or end] per key]}, or {"file", "error"}.
 
 #include "core/analysis/Chroma.h"
+#include "core/analysis/KeyDetection.h"
 #include "core/analysis/MusicAnalysis.h"
 #include "core/audio/AudioDecoder.h"
 #include "core/common/Error.h"
@@ -42,6 +46,11 @@ nlohmann::json evidenceOf(const std::string& file)
     const double duration = static_cast<double>(frames) / kModelSampleRate;
     const ChromaFeatures chroma = computeChroma(mono, frames, kModelSampleRate);
 
+    const std::vector<PitchClassProfile> treble = beatSynchronousChroma(chroma.treble, music.beats, duration);
+    const std::vector<PitchClassProfile> bass = beatSynchronousChroma(chroma.bass, music.beats, duration);
+    nlohmann::json evidence = nlohmann::json::array();
+    for (const KeyEvidence& key : keyEvidence(music.chords, treble, bass))
+        evidence.push_back({key.chordLikelihood, key.trebleFit, key.bassFit, key.dominantCadences, key.tonicAtStartOrEnd});
     nlohmann::json chords = nlohmann::json::array();
     for (const TimedChord& chord : music.chords)
         chords.push_back({chord.start, chord.end, chord.label});
@@ -50,8 +59,9 @@ nlohmann::json evidenceOf(const std::string& file)
             {"beats", music.beats},
             {"downbeats", music.downbeats},
             {"chords", chords},
-            {"treble", rounded(beatSynchronousChroma(chroma.treble, music.beats, duration))},
-            {"bass", rounded(beatSynchronousChroma(chroma.bass, music.beats, duration))}};
+            {"treble", rounded(treble)},
+            {"bass", rounded(bass)},
+            {"evidence", evidence}};
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Where the key detector's weights come from, and how far they carry: the evidence detectKey weighs
-(core/analysis/KeyDetection.cpp), computed from what bench_key_evidence dumps, fitted on the tuning
-half only and checked by leaving each tuning family out in turn; then both halves reported by family.
+for each key (core/analysis/KeyDetection.h's keyEvidence, as bench_key_evidence prints it), fitted on
+the tuning half only and checked by leaving each tuning family out in turn; then both halves reported
+by family.
 
 usage: key_methods.py EVIDENCE.jsonl... [--start-end WEIGHT ...]
 Each EVIDENCE line is one song (bench_key_evidence); its truth is TEST_SET/truth/NAME.json beside
@@ -22,17 +23,6 @@ FLATS = {"Db": 1, "Eb": 3, "Gb": 6, "Ab": 8, "Bb": 10}
 KEYS = [(tonic, minor) for minor in (False, True) for tonic in range(12)]
 FEATURES = ["chords", "treble profile", "bass profile", "V-I cadences", "minor"]
 
-# As KeyDetection.cpp has them.
-KRUMHANSL = {False: [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88],
-             True: [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17]}
-TEMPERLEY = {False: [5.0, 2.0, 3.5, 2.0, 4.5, 4.0, 2.0, 4.5, 2.0, 3.5, 1.5, 4.0],
-             True: [5.0, 2.0, 3.5, 4.5, 2.0, 4.0, 2.0, 4.5, 3.5, 2.0, 1.5, 4.0]}
-CHORD_SHARES = {False: {(0, False): .30, (5, False): .17, (7, False): .17, (9, True): .10, (2, True): .06, (10, False): .04,
-                        (4, True): .03, (5, True): .02, (8, False): .02, (3, False): .01, (2, False): .01, (4, False): .01,
-                        (7, True): .01},
-                True: {(0, True): .30, (8, False): .12, (10, False): .12, (5, True): .11, (3, False): .09, (7, True): .06,
-                       (7, False): .06, (5, False): .03, (0, False): .01, (2, True): .01, (10, True): .01}}
-RARE_CHORD_SHARE = 0.003
 KEY_ERRORS = {1.0: "exact", 0.5: "fifth", 0.3: "relative", 0.2: "parallel", 0.0: "other"}
 
 
@@ -40,36 +30,12 @@ def pitch_class(name):
     return FLATS.get(name, NAMES.index(name) if name in NAMES else -1)
 
 
-def sounding_chords(labels):
-    chords = []
-    for start, end, label in labels:
-        root, _, quality = label.partition(":")
-        if quality and pitch_class(root) >= 0:
-            chords.append((end - start, pitch_class(root), quality.startswith("min")))
-    return chords
-
-
-def correlation(chroma, profile, tonic):
-    rotated = np.roll(chroma, -tonic)
-    return float(np.corrcoef(rotated, profile)[0, 1]) if rotated.std() > 0 else 0.0
-
-
 def evidence(song):
-    """Per key: the fitted features and, apart, whether the song starts and ends on its tonic chord."""
-    chords = sounding_chords(song["chords"])
-    total = sum(length for length, _, _ in chords) or 1.0
-    treble, bass = np.mean(song["treble"], axis=0), np.mean(song["bass"], axis=0)
-    changes = [(a, b) for a, b in zip(chords, chords[1:]) if a[1:] != b[1:]]
-    rows, start_end = [], []
-    for tonic, minor in KEYS:
-        shares = CHORD_SHARES[minor]
-        likelihood = sum(length * np.log(shares.get(((root - tonic) % 12, is_minor), RARE_CHORD_SHARE))
-                         for length, root, is_minor in chords) / total
-        treble_fit = (correlation(treble, KRUMHANSL[minor], tonic) + correlation(treble, TEMPERLEY[minor], tonic)) / 2
-        cadences = sum(1 for a, b in changes if b[1:] == (tonic, minor) and not a[2] and a[1] == (tonic + 7) % 12)
-        rows.append([likelihood, treble_fit, correlation(bass, KRUMHANSL[minor], tonic), cadences / max(len(changes), 1), float(minor)])
-        start_end.append(float(chords[0][1:] == (tonic, minor)) + float(chords[-1][1:] == (tonic, minor)))
-    return np.array(rows), np.array(start_end)
+    """Per key, as bench_key_evidence prints it: the fitted features (the minor key's bias added) and,
+    apart, how many of the song's first and last chord are the key's tonic chord."""
+    rows = np.array(song["evidence"], dtype=float)
+    minor = np.array([float(minor) for _, minor in KEYS])
+    return np.column_stack([rows[:, :4], minor]), rows[:, 4]
 
 
 def load(paths):
@@ -77,7 +43,7 @@ def load(paths):
     for path in paths:
         for line in open(path):
             song = json.loads(line)
-            if "error" in song or not sounding_chords(song["chords"]):
+            if "error" in song or not song["evidence"]:
                 continue
             audio = Path(song["file"])
             truth = json.loads((audio.parent.parent / "truth" / (audio.stem + ".json")).read_text())

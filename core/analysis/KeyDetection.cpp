@@ -1,8 +1,8 @@
 #include "core/analysis/KeyDetection.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <limits>
 
 namespace muze {
 namespace {
@@ -132,15 +132,24 @@ double dominantCadences(const std::vector<Chord>& chords, const MusicalKey& key)
     return changes > 0 ? static_cast<double>(cadences) / changes : 0.0;
 }
 
-double keyScore(const MusicalKey& key, const std::vector<Chord>& chords, const PitchClassProfile& treble, const PitchClassProfile& bass)
+KeyEvidence evidenceFor(const MusicalKey& key, const std::vector<Chord>& chords, const PitchClassProfile& treble, const PitchClassProfile& bass)
 {
-    const double trebleFit = (correlation(treble, key.minor ? kKrumhanslMinor : kKrumhanslMajor, key.tonic) +
-                              correlation(treble, key.minor ? kTemperleyMinor : kTemperleyMajor, key.tonic)) / 2;
-    const double bassFit = correlation(bass, key.minor ? kKrumhanslMinor : kKrumhanslMajor, key.tonic);
-    const int tonicAtStartOrEnd = isTonicChord(chords.front(), key) + isTonicChord(chords.back(), key);
-    return kChordWeight * chordLikelihood(chords, key) + kTrebleProfileWeight * trebleFit + kBassProfileWeight * bassFit +
-           kDominantCadenceWeight * dominantCadences(chords, key) + kMinorWeight * key.minor +
-           kTonicAtStartOrEndWeight * tonicAtStartOrEnd;
+    KeyEvidence evidence;
+    evidence.key = key;
+    evidence.chordLikelihood = chordLikelihood(chords, key);
+    evidence.trebleFit = (correlation(treble, key.minor ? kKrumhanslMinor : kKrumhanslMajor, key.tonic) +
+                          correlation(treble, key.minor ? kTemperleyMinor : kTemperleyMajor, key.tonic)) / 2;
+    evidence.bassFit = correlation(bass, key.minor ? kKrumhanslMinor : kKrumhanslMajor, key.tonic);
+    evidence.dominantCadences = dominantCadences(chords, key);
+    evidence.tonicAtStartOrEnd = isTonicChord(chords.front(), key) + isTonicChord(chords.back(), key);
+    return evidence;
+}
+
+double keyScore(const KeyEvidence& evidence)
+{
+    return kChordWeight * evidence.chordLikelihood + kTrebleProfileWeight * evidence.trebleFit + kBassProfileWeight * evidence.bassFit +
+           kDominantCadenceWeight * evidence.dominantCadences + kMinorWeight * evidence.key.minor +
+           kTonicAtStartOrEndWeight * evidence.tonicAtStartOrEnd;
 }
 
 }  // namespace
@@ -177,27 +186,30 @@ std::optional<MusicalKey> parseKey(const std::string& text)
     return MusicalKey{tonic % 12, mode == "minor"};
 }
 
-std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const std::vector<PitchClassProfile>& trebleByBeat,
+std::vector<KeyEvidence> keyEvidence(const std::vector<TimedChord>& chords, const std::vector<PitchClassProfile>& trebleByBeat,
                                      const std::vector<PitchClassProfile>& bassByBeat)
 {
     const std::vector<Chord> sounding = soundingChords(chords);
     if (sounding.empty())
-        return std::nullopt;
+        return {};
     const PitchClassProfile trebleMean = meanProfile(trebleByBeat);
     const PitchClassProfile bassMean = meanProfile(bassByBeat);
-    MusicalKey best;
-    double bestScore = -std::numeric_limits<double>::infinity();
-    for (int minor = 0; minor < 2; ++minor) {
-        for (int tonic = 0; tonic < 12; ++tonic) {
-            const MusicalKey key{tonic, minor == 1};
-            const double score = keyScore(key, sounding, trebleMean, bassMean);
-            if (score > bestScore) {
-                bestScore = score;
-                best = key;
-            }
-        }
-    }
-    return best;
+    std::vector<KeyEvidence> evidence;
+    for (int minor = 0; minor < 2; ++minor)
+        for (int tonic = 0; tonic < 12; ++tonic)
+            evidence.push_back(evidenceFor({tonic, minor == 1}, sounding, trebleMean, bassMean));
+    return evidence;
+}
+
+std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const std::vector<PitchClassProfile>& trebleByBeat,
+                                     const std::vector<PitchClassProfile>& bassByBeat)
+{
+    const std::vector<KeyEvidence> evidence = keyEvidence(chords, trebleByBeat, bassByBeat);
+    if (evidence.empty())
+        return std::nullopt;
+    const auto best = std::max_element(evidence.begin(), evidence.end(),
+                                       [](const KeyEvidence& a, const KeyEvidence& b) { return keyScore(a) < keyScore(b); });
+    return best->key;
 }
 
 }  // namespace muze

@@ -31,4 +31,19 @@ std::optional<MusicalKey> parseKey(const std::string& text);
 std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const std::vector<PitchClassProfile>& trebleByBeat,
                                      const std::vector<PitchClassProfile>& bassByBeat);
 
+// What detectKey weighs for one key, each term as described above, before its weight.
+struct KeyEvidence {
+    MusicalKey key;
+    double chordLikelihood = 0.0;  // the mean log share of the song's chords in the key, by duration
+    double trebleFit = 0.0;        // the treble's correlation with the key's profiles, Krumhansl's and Temperley's averaged
+    double bassFit = 0.0;          // the bass's with Krumhansl's
+    double dominantCadences = 0.0; // the share of chord changes that are V→I into the key's tonic
+    int tonicAtStartOrEnd = 0;     // 0, 1 or 2: the first and the last chord that are the tonic chord
+};
+
+// The evidence for each of the 24 keys, the major keys from C first, then the minor keys; nothing
+// for a song without chords. detectKey chooses the key whose weighted evidence is largest.
+std::vector<KeyEvidence> keyEvidence(const std::vector<TimedChord>& chords, const std::vector<PitchClassProfile>& trebleByBeat,
+                                     const std::vector<PitchClassProfile>& bassByBeat);
+
 }  // namespace muze
