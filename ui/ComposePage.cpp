@@ -334,6 +334,11 @@ bool ComposePage::isGenerating() const
     return m_job != nullptr;
 }
 
+bool ComposePage::usesDemoModel() const
+{
+    return isDemoModel(m_models->path());
+}
+
 QString ComposePage::errorText() const
 {
     return m_message->text();
@@ -363,15 +368,15 @@ void ComposePage::setModelFolder(const QString& path)
 {
     const QString demo = QString::fromStdString(demoModelFolder().string());
     m_models->setPath(hasDiffusionModel(path) || demo.isEmpty() ? path : demo);
-    useModelFolder(m_models->path());
+    useModelFolder();
 }
 
-void ComposePage::useModelFolder(const QString& path)
+void ComposePage::useModelFolder()
 {
     m_takes->setTakesFolder(takesFolder());
     showFormChoices();
-    m_demoNote->setVisible(isDemoModel(path));
-    if (isDemoModel(path))
+    m_demoNote->setVisible(usesDemoModel());
+    if (usesDemoModel())
         m_message->showMessage(tr("%1 A model of your own songs: build a dataset of them in the Library, then train on it in Train.")
                                    .arg(QString::fromStdString(demoModelNotice())),
                                MessageBar::Kind::Information);
@@ -381,7 +386,7 @@ QString ComposePage::takesFolder() const
 {
     if (m_models->path().isEmpty())
         return {};
-    if (isDemoModel(m_models->path()))
+    if (usesDemoModel())
         return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-model-takes");
     return QDir(m_models->path()).filePath(QStringLiteral("takes"));
 }

@@ -56,6 +56,7 @@ public:
     QAction* savePlanAction() const { return m_savePlan; }
     bool isGenerating() const;
     QString errorText() const;
+    bool usesDemoModel() const;  // the demo model, chosen while the model folder has nothing trained
     QStringList takes() const;  // the takes' folders, oldest first
     PlaybackBinder* player() const;  // the selected take's playback
     QString selectedTake() const;
@@ -99,7 +100,7 @@ private:
     std::filesystem::path nextTakeFolder() const;
     // The model folder's takes/; the demo model's, which is read-only, are kept with the user's data.
     QString takesFolder() const;
-    void useModelFolder(const QString& path);
+    void useModelFolder();  // the takes, forms and notes of the folder the field names
     std::uint64_t nextSeed();
     void updateControls();
 

@@ -114,6 +114,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     });
     if (!m_settings.lastDataset().isEmpty() && QFileInfo::exists(m_settings.lastDataset()))
         m_library->openDataset(m_settings.lastDataset());
+    else if (m_compose->usesDemoModel())
+        showPage(m_compose);  // nothing of one's own yet: a first song, with the demo model
     connect(m_listen, &ListenPage::fileLoaded, this, [this](const QString& path, const QString& title) {
         m_settings.addRecentFile(path);
         rebuildRecentMenu();
