@@ -2,8 +2,9 @@
 # Trains the demo model that ships in resources/demo-model: General MIDI songs composed by the
 # project's own generator (bench/make_test_set.py: known tempo, key, chords and sections), rendered
 # with Debian's soundfont, built into a dataset, and every part trained at `tiny` for a fixed number
-# of steps (about 90 minutes on an idle 2-core machine). The same script on the same machine gives
-# the same weights, bit for bit: every step count, seed and thread count is fixed here.
+# of steps (about 75 minutes on an idle 2-core machine, within the 90 the recipe allows). The same
+# script on the same machine gives the same weights, bit for bit: every step count and seed is fixed
+# here, and training is deterministic for a given number of cores.
 # usage: packaging/train-demo-model.sh [WORK_DIR]   (default: build/demo-model; resumable: a part
 #        whose checkpoint is there is not trained again)
 set -euo pipefail
@@ -11,11 +12,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${MUZE_BUILD_DIR:-$root/build}
 work=$(mkdir -p "${1:-$build/demo-model}" && cd "${1:-$build/demo-model}" && pwd)
 seed=2024
-# Steps for each part, at batch 16; the minutes are what they took here on an idle machine.
+# Steps for each part, at batch 16; the minutes are what they take here on an idle machine.
 planner_epochs=200  # 20 seconds
 vocoder_steps=2700  # ~14 minutes
-vae_steps=2600      # ~15 minutes
-ldm_steps=3600      # ~55 minutes
+vae_steps=2600      # ~9 minutes
+ldm_steps=5400      # ~50 minutes
 muze="$build/app/muze"
 [ -x "$muze" ] || { echo "build first: packaging/build.sh" >&2; exit 1; }
 

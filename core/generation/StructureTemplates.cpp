@@ -133,10 +133,12 @@ SongPlan planFromForm(const std::vector<FormSection>& form, const TemplateReques
     if (!(request.tempo >= kMinPlanTempo && request.tempo <= kMaxPlanTempo) || shape.beatsPerBar() == 0 || !key)
         throw Error(ErrorKind::InvalidArgument, "A song's form needs a tempo between 30 and 300 BPM, a key such as \"A minor\" and a known time signature.");
     const int totalBars = static_cast<int>(std::lround(request.duration / shape.barSeconds()));
-    if (form.empty() || totalBars < static_cast<int>(form.size()))
-        throw Error(ErrorKind::InvalidArgument, "The form has " + std::to_string(form.size()) + " sections, and " + std::to_string(request.duration) +
-                                                    " s at " + std::to_string(request.tempo) + " BPM holds only " + std::to_string(totalBars) +
-                                                    " bars: ask for a longer song or another form.");
+    if (form.empty() || totalBars < static_cast<int>(form.size())) {
+        std::ostringstream message;
+        message << "The form has " << form.size() << " sections, and " << request.duration << " s at " << request.tempo << " BPM holds only "
+                << totalBars << " bars: ask for a longer song or another form.";
+        throw Error(ErrorKind::InvalidArgument, message.str());
+    }
     std::vector<double> weights;
     for (const FormSection& s : form)
         weights.push_back(s.bars);

@@ -52,7 +52,7 @@ zcat "$root/usr/share/man/man1/muze.1.gz" | grep -q "build-dataset" || fail "the
 
 # The first song, from the installed files alone.
 mkdir -p "$scratch/first-song"
-(cd "$scratch/first-song" && env -u MUZE_DEMO_MODEL "$root/usr/bin/muze" generate --prompt "a first song" --duration 10 --num_steps 4 \
+(cd "$scratch/first-song" && env -u MUZE_DEMO_MODEL "$root/usr/bin/muze" generate --prompt "a first song" --template verse_chorus --duration 10 --tempo 200 --num_steps 4 \
   --output song.wav 2> generate.log) || { cat "$scratch/first-song/generate.log" >&2; fail "muze generate with the demo model"; }
 grep -q "using the demo model ($root/usr/share/muze-studio/demo-model)" "$scratch/first-song/generate.log" || fail "it did not use the installed demo model"
 seconds=$("$root/usr/bin/muze" info "$scratch/first-song/song.wav" | /usr/bin/python3 -c "import json,sys; print(round(json.load(sys.stdin)['duration']))")
