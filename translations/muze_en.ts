@@ -475,6 +475,14 @@
         <source>The song sounds like this voice: a recording&apos;s, or an artist&apos;s of the dataset open in the Library</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The demo model: trained on General MIDI songs the studio rendered, not on your music.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo model: every part at the tiny size, trained for about 90 minutes on 52 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::GenerateJob</name>

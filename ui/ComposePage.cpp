@@ -377,8 +377,9 @@ void ComposePage::useModelFolder()
     showFormChoices();
     m_demoNote->setVisible(usesDemoModel());
     if (usesDemoModel())
-        m_message->showMessage(tr("%1 A model of your own songs: build a dataset of them in the Library, then train on it in Train.")
-                                   .arg(QString::fromStdString(demoModelNotice())),
+        m_message->showMessage(tr("This is the demo model: every part at the tiny size, trained for about 90 minutes on 52 General MIDI "
+                                  "songs that the studio composed and rendered itself. It shows how generation works; it does not know "
+                                  "your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train."),
                                MessageBar::Kind::Information);
 }
 
