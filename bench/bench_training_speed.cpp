@@ -13,6 +13,7 @@
 
 #include "core/common/Parallel.h"
 #include "core/models/ModelPresets.h"
+#include "core/training/StepCost.h"
 
 #include <chrono>
 #include <cstdio>
@@ -53,26 +54,9 @@ struct Case {
     std::string kind;
     Json config;
     int frames;
-    std::function<torch::Tensor()> loss;
+    StepLoss loss;
     torch::nn::Module* model;
 };
-
-double stepsPerSecond(const Case& c, int steps)
-{
-    torch::optim::AdamW optimizer(c.model->parameters(), torch::optim::AdamWOptions(1e-4));
-    const auto step = [&] {
-        optimizer.zero_grad();
-        c.loss().backward();
-        torch::nn::utils::clip_grad_norm_(c.model->parameters(), 1.0);
-        optimizer.step();
-    };
-    for (int i = 0; i < kWarmup; ++i)
-        step();
-    const auto start = Clock::now();
-    for (int i = 0; i < steps; ++i)
-        step();
-    return steps / seconds(start);
-}
 
 std::int64_t parameters(torch::nn::Module& module)
 {
@@ -99,30 +83,17 @@ int main(int argc, char** argv)
     AudioVae vaeSmall(*modelPreset("small").vae);
     UNetV2 unetTiny(*modelPreset("tiny").unet);
     UNetV2 unetSmall(*modelPreset("small").unet);
-    const auto vaeLoss = [](AudioVae& vae) {
-        const torch::Tensor mel = torch::randn({kBatch, 128, 256}) * 20 - 40;
-        return [vae, mel]() mutable { return vae->loss(vae->forward(mel, at::detail::getDefaultCPUGenerator()), mel).total; };
-    };
-    const auto unetLoss = [](UNetV2& unet) {
-        const UNetConfig& c = unet->config();
-        const torch::Tensor latent = torch::randn({kBatch, c.latentChannels, 256});
-        UNetConditions conditions{torch::rand({kBatch, c.controlChannels, 256}), torch::randn({kBatch, c.conditioningDim}),
-                                  {torch::randn({kBatch, 16, c.contextDim}), torch::ones({kBatch, 16}, torch::kBool),
-                                   torch::randn({kBatch, c.voiceDim}), torch::ones({kBatch}, torch::kBool)}};
-        const torch::Tensor time = torch::rand({kBatch});
-        return [unet, latent, conditions, time]() mutable { return torch::mse_loss(unet(latent, time, conditions), latent); };
-    };
     const std::vector<Case> cases = {
-        {"phase 1 VAE tiny", "vae", vaeTiny->config().toJson(), 256, vaeLoss(vaeTiny), vaeTiny.ptr().get()},
-        {"phase 1 VAE small", "vae", vaeSmall->config().toJson(), 256, vaeLoss(vaeSmall), vaeSmall.ptr().get()},
-        {"phase 3 UNet tiny", "unet", unetTiny->config().toJson(), 256, unetLoss(unetTiny), unetTiny.ptr().get()},
-        {"phase 3 UNet small", "unet", unetSmall->config().toJson(), 256, unetLoss(unetSmall), unetSmall.ptr().get()},
+        {"phase 1 VAE tiny", "vae", vaeTiny->config().toJson(), 256, randomVaeLoss(vaeTiny, kBatch, 256), vaeTiny.ptr().get()},
+        {"phase 1 VAE small", "vae", vaeSmall->config().toJson(), 256, randomVaeLoss(vaeSmall, kBatch, 256), vaeSmall.ptr().get()},
+        {"phase 3 UNet tiny", "unet", unetTiny->config().toJson(), 256, randomUNetLoss(unetTiny, kBatch, 256), unetTiny.ptr().get()},
+        {"phase 3 UNet small", "unet", unetSmall->config().toJson(), 256, randomUNetLoss(unetSmall, kBatch, 256), unetSmall.ptr().get()},
     };
 
     Json spec{{"threads", computeThreads()}, {"steps", steps}, {"warmup", kWarmup}, {"cases", Json::array()}};
     std::vector<double> cppRates;
     for (const Case& c : cases) {
-        cppRates.push_back(stepsPerSecond(c, steps));
+        cppRates.push_back(1.0 / secondsPerStep(*c.model, c.loss, steps, kWarmup));
         spec["cases"].push_back({{"name", c.name}, {"kind", c.kind}, {"config", c.config}, {"batch", kBatch}, {"frames", c.frames},
                                  {"parameters", parameters(*c.model)}});
     }

@@ -12,7 +12,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${MUZE_BUILD_DIR:-$root/build}
 work=$(mkdir -p "${1:-$build/demo-model}" && cd "${1:-$build/demo-model}" && pwd)
 seed=2024
-# Steps for each part, at batch 16; the minutes are what they take here on an idle machine.
+# Steps for each part, at batch 16: the recipe of core/training/Recipe.h, which the studio's guided
+# first run trains by. The minutes are what they take here on an idle machine.
 planner_epochs=200  # 20 seconds
 vocoder_steps=2700  # ~14 minutes
 vae_steps=2600      # ~9 minutes

@@ -485,6 +485,105 @@
     </message>
 </context>
 <context>
+    <name>muze::FirstRunGuide</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring what each step takes on this machine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your own model, in four steps.&lt;/b&gt; Each is one click; the times are measured on this machine when you choose your songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose a song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Folder of Your Songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the steps take could not be measured: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of songs the model is to learn from: a few dozen or more, in any format the studio plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 songs, %2 of audio, in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each song&apos;s tempo, beats, key, chords, sections, pitch and lyrics, analysed into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vocoder, the VAE, the planner and the diffusion model, each at the tiny size for a fixed number of steps: the recipe the demo model was made by. Into %1 beside the songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A song from a template, made by the model you trained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 here (measured: excerpts of %2 songs, %3 s in all, analysed in %4 s, %5 at once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 here (measured: training steps of each part; one of the diffusion model&apos;s takes %2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 s song in about %2 here (measured with the demo model, which has the same size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset is there: building again analyses only new and changed songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::GenerateJob</name>
     <message>
         <source>The take is the instrumental alone: its vocals could not be made. %1</source>
@@ -1278,6 +1377,14 @@
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your First Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;First Model…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

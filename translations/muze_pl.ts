@@ -491,6 +491,105 @@
     </message>
 </context>
 <context>
+    <name>muze::FirstRunGuide</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Measuring what each step takes on this machine…</source>
+        <translation>Mierzę, ile każdy krok zajmie na tym komputerze…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your own model, in four steps.&lt;/b&gt; Each is one click; the times are measured on this machine when you choose your songs.</source>
+        <translation>&lt;b&gt;Twój własny model w czterech krokach.&lt;/b&gt; Każdy to jedno kliknięcie; czasy są mierzone na tym komputerze, gdy wybierzesz swoje utwory.</translation>
+    </message>
+    <message>
+        <source>Choose your songs</source>
+        <translation>Wybierz swoje utwory</translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation>Wybierz folder…</translation>
+    </message>
+    <message>
+        <source>Build the dataset</source>
+        <translation>Zbuduj zbiór danych</translation>
+    </message>
+    <message>
+        <source>Build Dataset</source>
+        <translation>Zbuduj zbiór danych</translation>
+    </message>
+    <message>
+        <source>Train the model</source>
+        <translation>Wytrenuj model</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trenuj</translation>
+    </message>
+    <message>
+        <source>Compose a song</source>
+        <translation>Skomponuj utwór</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Komponuj</translation>
+    </message>
+    <message>
+        <source>Choose the Folder of Your Songs</source>
+        <translation>Wybierz folder ze swoimi utworami</translation>
+    </message>
+    <message>
+        <source>What the steps take could not be measured: %1</source>
+        <translation>Nie udało się zmierzyć, ile zajmą kroki: %1</translation>
+    </message>
+    <message>
+        <source>The folder of songs the model is to learn from: a few dozen or more, in any format the studio plays.</source>
+        <translation>Folder z utworami, na których model ma się uczyć: kilkadziesiąt lub więcej, w dowolnym formacie, który studio odtwarza.</translation>
+    </message>
+    <message>
+        <source>%1 songs, %2 of audio, in %3.</source>
+        <translation>Utwory: %1, nagrań: %2, w %3.</translation>
+    </message>
+    <message>
+        <source>Each song&apos;s tempo, beats, key, chords, sections, pitch and lyrics, analysed into %1.</source>
+        <translation>Tempo, uderzenia, tonacja, akordy, sekcje, wysokość dźwięku i tekst każdego utworu, przeanalizowane do %1.</translation>
+    </message>
+    <message>
+        <source>The vocoder, the VAE, the planner and the diffusion model, each at the tiny size for a fixed number of steps: the recipe the demo model was made by. Into %1 beside the songs.</source>
+        <translation>Wokoder, VAE, planer i model dyfuzyjny, każdy w rozmiarze tiny przez ustaloną liczbę kroków: przepis, według którego powstał model demonstracyjny. Do %1 obok utworów.</translation>
+    </message>
+    <message>
+        <source>A song from a template, made by the model you trained.</source>
+        <translation>Utwór z szablonu, stworzony przez wytrenowany przez Ciebie model.</translation>
+    </message>
+    <message>
+        <source>About %1 here (measured: excerpts of %2 songs, %3 s in all, analysed in %4 s, %5 at once).</source>
+        <translation>Tutaj około %1 (zmierzone: fragmenty %2 utworów, łącznie %3 s, przeanalizowane w %4 s, po %5 naraz).</translation>
+    </message>
+    <message>
+        <source>About %1 here (measured: training steps of each part; one of the diffusion model&apos;s takes %2 s).</source>
+        <translation>Tutaj około %1 (zmierzone: kroki treningu każdej części; jeden krok modelu dyfuzyjnego trwa %2 s).</translation>
+    </message>
+    <message>
+        <source>A %1 s song in about %2 here (measured with the demo model, which has the same size).</source>
+        <translation>Utwór %1 s tutaj w około %2 (zmierzone modelem demonstracyjnym, który ma ten sam rozmiar).</translation>
+    </message>
+    <message>
+        <source>The dataset is there: building again analyses only new and changed songs.</source>
+        <translation>Zbiór danych już jest: ponowne budowanie analizuje tylko nowe i zmienione utwory.</translation>
+    </message>
+</context>
+<context>
     <name>muze::GenerateJob</name>
     <message>
         <source>The take is the instrumental alone: its vocals could not be made. %1</source>
@@ -1305,6 +1404,14 @@
     <message>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Your First Model</source>
+        <translation>Twój pierwszy model</translation>
+    </message>
+    <message>
+        <source>Your &amp;First Model…</source>
+        <translation>Twój &amp;pierwszy model…</translation>
     </message>
 </context>
 <context>

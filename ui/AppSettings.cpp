@@ -68,6 +68,9 @@ QString AppSettings::modelFolder() const
 }
 void AppSettings::setModelFolder(const QString& path) { m_settings.setValue("train/modelFolder", path); }
 
+bool AppSettings::firstRunGuideSeen() const { return m_settings.value("guide/firstRunSeen", false).toBool(); }
+void AppSettings::setFirstRunGuideSeen(bool seen) { m_settings.setValue("guide/firstRunSeen", seen); }
+
 bool AppSettings::voiceCloningConsent() const { return m_settings.value("vocals/cloningConsent", false).toBool(); }
 void AppSettings::setVoiceCloningConsent(bool given) { m_settings.setValue("vocals/cloningConsent", given); }
 

@@ -45,6 +45,8 @@ public:
     void setModelFolder(const QString& path);
 
     // Whether the user agreed, once, that a voice they clone is theirs or its owner's consent.
+    bool firstRunGuideSeen() const;  // the guided first run was shown once
+    void setFirstRunGuideSeen(bool seen);
     bool voiceCloningConsent() const;
     void setVoiceCloningConsent(bool given);
 

@@ -33,6 +33,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -92,12 +93,6 @@ std::filesystem::path pathOf(const QString& text)
     return std::filesystem::path(text.toStdString());
 }
 
-bool hasDiffusionModel(const QString& folder)
-{
-    std::error_code error;
-    return !folder.isEmpty() && std::filesystem::is_regular_file(pathOf(folder) / "ldm" / "checkpoints" / "best.safetensors", error);
-}
-
 bool isDemoModel(const QString& folder)
 {
     const std::filesystem::path demo = demoModelFolder();
@@ -128,7 +123,8 @@ ComposePage::ComposePage(PlaybackController& playback, QWidget* parent)
       m_savePlan(new QAction(tr("&Save Plan As…"), this)),
       m_regenerate(new QAction(tr("Regenerate the Section"), this)),
       m_editTakePlan(new QAction(tr("Edit This Take's Plan"), this)),
-      m_takes(new TakesPanel(playback, this))
+      m_takes(new TakesPanel(playback, this)),
+      m_columns(new QSplitter(Qt::Horizontal, this))
 {
     m_generateAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(m_generateAction, &QAction::triggered, this, &ComposePage::generate);
@@ -144,14 +140,17 @@ ComposePage::ComposePage(PlaybackController& playback, QWidget* parent)
     leftLayout->addWidget(createSections(), 1);
     leftLayout->addWidget(createSettings());
     createTakeActions();
-    auto* columns = new QSplitter(Qt::Horizontal, this);
-    columns->addWidget(left);
-    columns->addWidget(m_takes);
-    columns->setStretchFactor(0, 3);
-    columns->setStretchFactor(1, 2);
+    auto* leftScroll = new QScrollArea(this);  // the page fits a small screen, or beside the first-run guide
+    leftScroll->setWidget(left);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    m_columns->addWidget(leftScroll);
+    m_columns->addWidget(m_takes);
+    m_columns->setStretchFactor(0, 3);
+    m_columns->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
-    layout->addWidget(columns, 1);
+    layout->addWidget(m_columns, 1);
 
     connect(m_editor, &PlanEditor::changed, this, &ComposePage::showPlan);
     layOutTemplate();
@@ -359,6 +358,16 @@ QString ComposePage::selectedTake() const
     return m_takes->selectedTake();
 }
 
+void ComposePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_columnsSized)
+        return;
+    m_columnsSized = true;  // the plan and the takes 3 : 2 at first; the user's division afterwards
+    const int width = m_columns->width();
+    m_columns->setSizes({width * 3 / 5, width - width * 3 / 5});
+}
+
 void ComposePage::setDataset(const QString& path)
 {
     m_dataset = path;
@@ -367,7 +376,7 @@ void ComposePage::setDataset(const QString& path)
 void ComposePage::setModelFolder(const QString& path)
 {
     const QString demo = QString::fromStdString(demoModelFolder().string());
-    m_models->setPath(hasDiffusionModel(path) || demo.isEmpty() ? path : demo);
+    m_models->setPath((!path.isEmpty() && holdsTrainedModel(pathOf(path))) || demo.isEmpty() ? path : demo);
     useModelFolder();
 }
 

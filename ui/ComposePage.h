@@ -17,6 +17,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QUndoStack;
 
 namespace muze {
@@ -76,6 +77,9 @@ public slots:
 signals:
     void statusMessage(const QString& text);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* createSong();
     QWidget* createSections();
@@ -132,6 +136,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_state = nullptr;
     TakesPanel* m_takes;
+    QSplitter* m_columns;  // the plan's side and the takes'
+    bool m_columnsSized = false;
 
     QString m_dataset;
     QPointer<GenerateJob> m_job;

@@ -485,7 +485,12 @@ void LibraryPage::continueAfterSave()
 
 void LibraryPage::buildFromFolderAt(const QString& folder)
 {
-    runBuildDialog(folder, QDir(folder).filePath(QStringLiteral("muze-dataset.json")));
+    runBuildDialog(folder, QDir(folder).filePath(QStringLiteral("muze-dataset.json")), false);
+}
+
+void LibraryPage::buildFromFolderNow(const QString& folder)
+{
+    runBuildDialog(folder, QDir(folder).filePath(QStringLiteral("muze-dataset.json")), true);
 }
 
 void LibraryPage::buildFromFolder()
@@ -508,15 +513,17 @@ void LibraryPage::updateDataset()
             return;
         m_audioDir = folder.toStdString();
     }
-    runBuildDialog(QString::fromStdString(m_audioDir.string()), datasetPath());
+    runBuildDialog(QString::fromStdString(m_audioDir.string()), datasetPath(), false);
 }
 
-void LibraryPage::runBuildDialog(const QString& folder, const QString& output)
+void LibraryPage::runBuildDialog(const QString& folder, const QString& output, bool startAtOnce)
 {
-    whenSaved([this, folder, output] {  // the build keeps the edits it finds in the file
+    whenSaved([this, folder, output, startAtOnce] {  // the build keeps the edits it finds in the file
         BuildDatasetDialog dialog(folder, output, this);
         dialog.setDropQuestion([this](const QStringList& gone) { return m_ask.dropGone(this, gone); });
         connect(&dialog, &BuildDatasetDialog::datasetBuilt, this, &LibraryPage::openDataset);
+        if (startAtOnce)
+            QTimer::singleShot(0, &dialog, &BuildDatasetDialog::start);
         dialog.exec();
     });
 }

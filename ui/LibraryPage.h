@@ -76,6 +76,7 @@ public slots:
     void chooseDataset();
     void buildFromFolder();
     void buildFromFolderAt(const QString& folder);
+    void buildFromFolderNow(const QString& folder);  // with the build's default options, without asking for them
     void updateDataset();
     void save();
     void showStatistics(bool shown);
@@ -96,7 +97,7 @@ private:
     void saveFinished();
     void askAfterFailedSave();
     void continueAfterSave();
-    void runBuildDialog(const QString& folder, const QString& output);
+    void runBuildDialog(const QString& folder, const QString& output, bool startAtOnce);
     QString audioFileFor(int index);
     QWidget* createFilterBar();
     void countStatistics();

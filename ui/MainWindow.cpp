@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/ComposePage.h"
+#include "ui/FirstRunGuide.h"
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/PlaybackBinder.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -21,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -31,6 +34,8 @@ namespace muze {
 namespace {
 
 constexpr double kSeekStepSeconds = 5.0;
+constexpr int kGuideWidth = 360;
+constexpr double kFirstWindowShare = 0.9;  // of the screen, before the window's size is saved
 
 QString audioFileFilter()
 {
@@ -59,6 +64,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
       m_listen(new ListenPage(*m_playback, this)),
       m_train(new TrainPage(*m_playback, this)),
       m_compose(new ComposePage(*m_playback, this)),
+      m_guide(new FirstRunGuide(this)),
+      m_guideDock(new QDockWidget(tr("Your First Model"), this)),
       m_undo(new QUndoGroup(this))
 {
     setWindowTitle(tr("Muze Studio"));
@@ -91,6 +98,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     setCentralWidget(centre);
 
     createMenus();
+    createFirstRunGuide();
     applyPlayerOptions();
     connect(m_listen, &ListenPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_library, &LibraryPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -103,6 +111,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         m_settings.setModelFolder(path);
         m_compose->setModelFolder(path);
     });
+    connect(m_train, &TrainPage::trainingEnded, this, [this] { m_compose->setModelFolder(m_train->setup()->modelFolder()); });
     connect(m_compose, &ComposePage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_train, &TrainPage::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(m_train, &TrainPage::updateDatasetRequested, this, [this](const QString& dataset) {
@@ -123,7 +132,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     });
     statusBar()->showMessage(tr("Ready."));
     if (!restoreGeometry(m_settings.windowGeometry()))
-        resize(1280, 800);
+        resize(screen()->availableGeometry().size() * kFirstWindowShare);
 }
 
 MainWindow::~MainWindow() = default;
@@ -230,12 +239,49 @@ void MainWindow::createMenus()
     view->addAction(tr("&Whole Song"), QKeySequence(tr("Ctrl+0")), m_listen, &ListenPage::zoomToFit);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Your &First Model…"), this, &MainWindow::showFirstRunGuide);
     help->addAction(tr("&About Muze Studio"), this, [this] {
         QMessageBox::about(this, tr("About Muze Studio"),
                            tr("<h3>Muze Studio %1</h3><p>Text-to-music that runs on your own machine.</p>"
                               "<p>Free software under the GNU General Public License, version 3 or later.</p>")
                                .arg(QStringLiteral(MUZE_VERSION)));
     });
+}
+
+void MainWindow::createFirstRunGuide()
+{
+    m_guideDock->setObjectName(QStringLiteral("firstRunGuideDock"));
+    m_guideDock->setWidget(m_guide);
+    m_guideDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_guideDock);
+    resizeDocks({m_guideDock}, {kGuideWidth}, Qt::Horizontal);
+    m_guideDock->setVisible(!m_settings.firstRunGuideSeen());
+    m_settings.setFirstRunGuideSeen(true);
+    connect(m_guide, &FirstRunGuide::buildRequested, this, [this](const QString& songs) {
+        showPage(m_library);
+        m_library->buildFromFolderNow(songs);
+    });
+    connect(m_library, &LibraryPage::datasetOpened, m_guide, &FirstRunGuide::datasetOpened);
+    connect(m_guide, &FirstRunGuide::trainRequested, this, [this](const QString& dataset, const QString& folder, const std::vector<double>& seconds) {
+        showPage(m_train);
+        m_train->startRecipe(dataset, folder, seconds);
+    });
+    connect(m_train, &TrainPage::trainingEnded, m_guide, &FirstRunGuide::trainingEnded);
+    connect(m_guide, &FirstRunGuide::composeRequested, this, &MainWindow::composeWith);
+}
+
+void MainWindow::showFirstRunGuide()
+{
+    m_guideDock->show();
+    m_guideDock->raise();
+}
+
+void MainWindow::composeWith(const QString& modelFolder)
+{
+    m_train->setModelFolder(modelFolder);  // which the settings and the Compose page follow
+    m_compose->setModelFolder(modelFolder);
+    showPage(m_compose);
+    m_compose->generateAction()->trigger();
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -12,13 +13,15 @@ class QUndoGroup;
 namespace muze {
 
 class ComposePage;
+class FirstRunGuide;
 class LibraryPage;
 class ListenPage;
 class PlaybackController;
 class TrainPage;
 
-// The studio's window: a page list on the left (Library, Listen, Train, Compose), the current page, menus with every command and its shortcut, and a status
-// bar. Audio files dropped anywhere on the window open in the Listen page; a dropped folder
+// The studio's window: a page list on the left (Library, Listen, Train, Compose), the current page,
+// the guided first run beside them (shown at the first start and from Help), menus with every
+// command and its shortcut, and a status bar. Audio files dropped anywhere on the window open in the Listen page; a dropped folder
 // starts a dataset build in the Library.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -31,6 +34,7 @@ public:
     LibraryPage* libraryPage() const { return m_library; }
     TrainPage* trainPage() const { return m_train; }
     ComposePage* composePage() const { return m_compose; }
+    FirstRunGuide* firstRunGuide() const { return m_guide; }
 
     void showPage(QWidget* page);
 
@@ -38,6 +42,7 @@ public slots:
     void openFile(const QString& path);
     void chooseFile();
     void showPreferences();
+    void showFirstRunGuide();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -49,6 +54,8 @@ private:
     void addPage(QWidget* page, const QString& name, int icon);
     void rebuildRecentMenu();
     void applyPlayerOptions();
+    void createFirstRunGuide();
+    void composeWith(const QString& modelFolder);
 
     AppSettings& m_settings;
     PlaybackController* m_playback;
@@ -58,6 +65,8 @@ private:
     ListenPage* m_listen;
     TrainPage* m_train;
     ComposePage* m_compose;
+    FirstRunGuide* m_guide;
+    QDockWidget* m_guideDock;
     QUndoGroup* m_undo;  // Edit ▸ Undo acts on the Library's edits or the Compose page's, as the page shown
     QMenu* m_recentMenu = nullptr;
     bool m_editsSettled = false;  // the Library's edits are saved or given up: closing may go on

@@ -76,7 +76,8 @@ TakesPanel::TakesPanel(PlaybackController& playback, QWidget* parent)
       m_mark(new QAction(tr("Compare With This Take"), this)),
       m_switch(new QAction(tr("Switch A/B"), this)),
       m_export(new QAction(tr("Export…"), this)),
-      m_buttons(new QHBoxLayout)
+      m_buttons(new QHBoxLayout),
+      m_takeActions(new QHBoxLayout)
 {
     m_list->setObjectName(QStringLiteral("takes"));
     m_waveform->setMinimumHeight(140);
@@ -104,6 +105,7 @@ TakesPanel::TakesPanel(PlaybackController& playback, QWidget* parent)
     m_buttons->addWidget(buttonFor(m_switch, this));
     m_buttons->addWidget(buttonFor(m_export, this));
     m_buttons->addStretch(1);
+    m_takeActions->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_waveform, 2);
@@ -111,6 +113,7 @@ TakesPanel::TakesPanel(PlaybackController& playback, QWidget* parent)
     layout->addWidget(m_transport);
     layout->addWidget(m_comparison);
     layout->addLayout(m_buttons);
+    layout->addLayout(m_takeActions);
     updateActions();
 }
 
@@ -128,7 +131,7 @@ void TakesPanel::setTakesFolder(const QString& folder)
 
 void TakesPanel::addTakeAction(QAction* action)
 {
-    m_buttons->insertWidget(m_buttons->count() - 1, buttonFor(action, this));
+    m_takeActions->insertWidget(m_takeActions->count() - 1, buttonFor(action, this));
 }
 
 QStringList TakesPanel::takes() const

@@ -84,6 +84,7 @@ private:
     QAction* m_switch;
     QAction* m_export;
     QHBoxLayout* m_buttons;
+    QHBoxLayout* m_takeActions;  // the buttons of addTakeAction, a row of their own
 
     Shown m_selected;
     Shown m_compared;

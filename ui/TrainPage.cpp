@@ -1,5 +1,6 @@
 #include "ui/TrainPage.h"
 
+#include "core/training/Recipe.h"
 #include "widgets/LossPlot.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SpectrogramView.h"
@@ -358,6 +359,15 @@ void TrainPage::start()
     startTraining(m_setup->options(), false);
 }
 
+void TrainPage::startRecipe(const QString& dataset, const QString& modelFolder, const std::vector<double>& secondsOfEach)
+{
+    if (isTraining())
+        return;
+    m_setup->setDataset(dataset);
+    m_setup->setModelFolder(modelFolder);
+    startRuns(recipeRuns(dataset.toStdString(), modelFolder.toStdString()), secondsOfEach, false);
+}
+
 void TrainPage::resumeSelectedRun()
 {
     QTreeWidgetItem* item = m_runs->currentItem();
@@ -374,14 +384,20 @@ void TrainPage::resumeSelectedRun()
 
 void TrainPage::startTraining(const TrainOptions& options, bool resuming)
 {
-    if (isTraining())
+    startRuns(phaseRuns(options, m_setup->phaseOneModels()), {}, resuming);
+}
+
+void TrainPage::startRuns(const std::vector<TrainOptions>& runs, const std::vector<double>& weights, bool resuming)
+{
+    if (isTraining() || runs.empty())
         return;
+    const TrainOptions& options = runs.front();
     if (options.annotations.empty() || options.outDir.empty()) {
         m_message->showMessage(tr("Choose the dataset to train on and the folder the model goes to."), MessageBar::Kind::Error);
         return;
     }
     m_message->hide();
-    m_job = new TrainJob(options, m_setup->phaseOneModels(), this);
+    m_job = new TrainJob(runs, weights, this);
     connect(m_job, &TrainJob::partStarted, this, &TrainPage::follow);
     connect(m_job, &TrainJob::partTrained, this, [this](const QString& folder, qint64 steps, double loss) {
         emit statusMessage(tr("Trained %1 to step %2; validation loss %3.").arg(QFileInfo(folder).fileName()).arg(steps).arg(loss, 0, 'g', 4));

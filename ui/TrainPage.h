@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 class QAction;
 class QCheckBox;
@@ -65,6 +66,9 @@ public slots:
     void togglePause();
     void stop();  // writes a checkpoint, then ends the run
     void resumeSelectedRun();
+    // Trains every part of a first model by the recipe (core/training/Recipe.h), one after the other;
+    // `secondsOfEach`, each run's expected time, weighs its share of the progress.
+    void startRecipe(const QString& dataset, const QString& modelFolder, const std::vector<double>& secondsOfEach);
 
 signals:
     void modelFolderChanged(const QString& path);
@@ -79,6 +83,7 @@ private:
     QWidget* createPreviews();
     QWidget* createRuns();
     void startTraining(const TrainOptions& options, bool resuming);
+    void startRuns(const std::vector<TrainOptions>& runs, const std::vector<double>& weights, bool resuming);
     void checkReadiness();
     void showReadiness(const PhaseReadiness& readiness);
     void listRuns();

@@ -2,13 +2,30 @@
 
 #include "core/common/Parallel.h"
 
+#include <numeric>
+
 namespace muze {
 
-TrainJob::TrainJob(TrainOptions options, std::vector<PhaseOneModel> phaseOneModels, QObject* parent)
-    : Job(parent), m_options(std::move(options)), m_parts(std::move(phaseOneModels))
+std::vector<TrainOptions> phaseRuns(const TrainOptions& options, const std::vector<PhaseOneModel>& phaseOneModels)
 {
-    if (m_options.phase != 1 || m_parts.empty())
-        m_parts = {m_options.model};
+    if (options.phase != 1 || phaseOneModels.empty())
+        return {options};
+    std::vector<TrainOptions> runs;
+    for (PhaseOneModel model : phaseOneModels) {
+        runs.push_back(options);
+        runs.back().model = model;
+    }
+    return runs;
+}
+
+TrainJob::TrainJob(std::vector<TrainOptions> runs, std::vector<double> weights, QObject* parent) : Job(parent), m_runs(std::move(runs))
+{
+    if (weights.size() != m_runs.size())
+        weights.assign(m_runs.size(), 1.0);
+    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+    m_progressBounds = {0.0};
+    for (double weight : weights)
+        m_progressBounds.push_back(m_progressBounds.back() + (total > 0 ? weight / total : 0.0));
 }
 
 void TrainJob::execute(const JobControl& control)
@@ -16,13 +33,10 @@ void TrainJob::execute(const JobControl& control)
     prepareComputeThread();
     JobControl pausable = control;
     pausable.pause = &m_gate;
-    for (std::size_t i = 0; i < m_parts.size(); ++i) {
-        TrainOptions part = m_options;
-        part.model = m_parts[i];
-        const QString folder = QString::fromStdString(runFolder(part).string());
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        const QString folder = QString::fromStdString(runFolder(m_runs[i]).string());
         emit partStarted(folder);
-        const double share = 1.0 / static_cast<double>(m_parts.size());
-        const TrainSummary summary = train(part, pausable.slice(share * static_cast<double>(i), share * static_cast<double>(i + 1)));
+        const TrainSummary summary = train(m_runs[i], pausable.slice(m_progressBounds[i], m_progressBounds[i + 1]));
         emit partTrained(folder, summary.steps, summary.lastValidationLoss);
     }
 }

@@ -14,16 +14,20 @@
 
 namespace muze {
 
-// Trains a phase as `muze train` does (phase 1: the vocoder, then the VAE, unless one is chosen).
-// Pausing holds the run at its next step boundary, using no CPU, until it is resumed; cancelling
-// writes a checkpoint first. Everything the run measures goes to its folder's metrics.jsonl, which
-// the Train page follows.
+// The runs that train a phase as `muze train` does: phase 1's `phaseOneModels` in order (the vocoder,
+// then the VAE, unless one is chosen), or the phase's one part.
+std::vector<TrainOptions> phaseRuns(const TrainOptions& options, const std::vector<PhaseOneModel>& phaseOneModels);
+
+// Trains runs one after the other, each a part of the model (a phase, or a whole recipe). Pausing
+// holds the run at its next step boundary, using no CPU, until it is resumed; cancelling writes a
+// checkpoint first and trains no further run. Everything a run measures goes to its folder's
+// metrics.jsonl, which the Train page follows.
 class TrainJob final : public Job {
     Q_OBJECT
 
 public:
-    // `phaseOneModels`: the parts phase 1 trains, in order; other phases ignore it.
-    TrainJob(TrainOptions options, std::vector<PhaseOneModel> phaseOneModels, QObject* parent = nullptr);
+    // `weights`: each run's share of the job's progress (its expected time, say); empty: equal shares.
+    explicit TrainJob(std::vector<TrainOptions> runs, std::vector<double> weights = {}, QObject* parent = nullptr);
     ~TrainJob() override { stopBeforeDestruction(); }
 
     void pause() { m_gate.pause(); }
@@ -38,8 +42,8 @@ protected:
     void execute(const JobControl& control) override;
 
 private:
-    TrainOptions m_options;
-    std::vector<PhaseOneModel> m_parts;
+    std::vector<TrainOptions> m_runs;
+    std::vector<double> m_progressBounds;  // where each run's share of the progress starts, and the last one's end
     PauseGate m_gate;
 };
 

@@ -22,5 +22,6 @@ int runTrain(const std::vector<std::string>& arguments);
 int runModels(const std::vector<std::string>& arguments);
 int runExportModels(const std::vector<std::string>& arguments);
 int runGenerate(const std::vector<std::string>& arguments);
+int runEstimate(const std::vector<std::string>& arguments);
 
 }  // namespace muze::cli

@@ -41,7 +41,7 @@ bool usesDemoModel(const ArgumentParser::Result& args)
 {
     if (args.wasGiven("models") || args.has("vae_checkpoint") || args.has("ldm_checkpoint"))
         return false;
-    return !std::filesystem::exists(std::filesystem::path(args.text("models")) / "ldm/checkpoints/best.safetensors") && !demoModelFolder().empty();
+    return !holdsTrainedModel(args.text("models")) && !demoModelFolder().empty();
 }
 
 // The checkpoint of one part: the flag's file, or the best of that part's run under --models (or

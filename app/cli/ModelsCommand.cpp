@@ -92,8 +92,8 @@ int runExportModels(const std::vector<std::string>& arguments)
 {
     ArgumentParser parser("muze export-models --models run/ --out model/",
                           "Keep what generation needs of a trained model folder: each part's best checkpoint as its weights alone, in\n"
-                          "half precision (phase 3's EMA weights), a sixth to an eighth of the checkpoint's size. OUT is a model folder that `muze\n"
-                          "generate --models` and the studio take; training cannot resume from it.");
+                          "half precision (phase 3's EMA weights), a sixth to an eighth of the checkpoint's size. OUT is a model folder\n"
+                          "that `muze generate --models` and the studio take; training cannot resume from it.");
     parser.option("--models", "DIR", "the `muze train --out_dir` to export")
         .option("--out", "DIR", "where the exported model folder goes");
     const auto args = parser.parse(arguments);

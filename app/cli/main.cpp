@@ -27,6 +27,7 @@ const Command kCommands[] = {
     {"dataset-stats", "what a dataset holds: its spread over tempo, key, genre, sections, and what is thin or doubtful", muze::cli::runDatasetStats},
     {"train", "train a phase of the model on a dataset: the VAE and vocoder, the planner, the diffusion model", muze::cli::runTrain},
     {"generate", "generate a song section by section from a template or a plan, with the trained models", muze::cli::runGenerate},
+    {"estimate", "what a first model of a folder of songs takes here: its dataset, its training, a song, each measured", muze::cli::runEstimate},
     {"models", "list the model presets with their sizes and the memory a training step needs", muze::cli::runModels},
     {"export-models", "keep what generation needs of a trained model: the weights alone, in half precision", muze::cli::runExportModels},
 };

@@ -1,17 +1,12 @@
 #include "core/generation/DemoModel.h"
 
+#include "core/generation/SongFiles.h"
+
 #include <cstdlib>
 #include <system_error>
 
 namespace muze {
 namespace {
-
-bool holdsModel(const std::filesystem::path& folder)
-{
-    std::error_code error;
-    return std::filesystem::is_regular_file(folder / "vae" / "checkpoints" / "best.safetensors", error) &&
-           std::filesystem::is_regular_file(folder / "ldm" / "checkpoints" / "best.safetensors", error);
-}
 
 std::filesystem::path installedFolder()
 {
@@ -27,9 +22,9 @@ std::filesystem::path installedFolder()
 std::filesystem::path demoModelFolder()
 {
     if (const char* chosen = std::getenv("MUZE_DEMO_MODEL"); chosen && *chosen)
-        return holdsModel(chosen) ? std::filesystem::path(chosen) : std::filesystem::path();
+        return holdsTrainedModel(chosen) ? std::filesystem::path(chosen) : std::filesystem::path();
     for (const std::filesystem::path& folder : {installedFolder(), std::filesystem::path(MUZE_SOURCE_DEMO_MODEL)})
-        if (!folder.empty() && holdsModel(folder))
+        if (!folder.empty() && holdsTrainedModel(folder))
             return folder;
     return {};
 }

@@ -26,6 +26,13 @@ ModelFiles modelFilesIn(const std::filesystem::path& folder)
     return {best("vae"), best("ldm"), std::filesystem::is_regular_file(best("vocoder"), error) ? best("vocoder") : std::filesystem::path()};
 }
 
+bool holdsTrainedModel(const std::filesystem::path& folder)
+{
+    const ModelFiles files = modelFilesIn(folder);
+    std::error_code error;
+    return std::filesystem::is_regular_file(files.vae, error) && std::filesystem::is_regular_file(files.ldm, error);
+}
+
 Json parametersJson(const GenerateOptions& options)
 {
     Json sectionSeeds = Json::object();

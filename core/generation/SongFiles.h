@@ -16,6 +16,8 @@ namespace muze {
 
 // A model folder's best checkpoints (`muze train --out_dir`): vae/, ldm/, and vocoder/ when it has one.
 ModelFiles modelFilesIn(const std::filesystem::path& folder);
+// Whether the folder holds what generation needs: a trained VAE and latent diffusion model.
+bool holdsTrainedModel(const std::filesystem::path& folder);
 
 nlohmann::ordered_json parametersJson(const GenerateOptions& options);
 // The options an earlier song was made with, from its OUTPUT.json's "parameters". Throws

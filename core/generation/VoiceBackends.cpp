@@ -4,12 +4,10 @@
 #include "core/audio/AudioWriter.h"
 #include "core/common/Error.h"
 #include "core/common/HttpClient.h"
+#include "core/common/ScratchPath.h"
 
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
-#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
@@ -29,27 +27,6 @@ std::string fileBytes(const std::filesystem::path& path)
     bytes << in.rdbuf();
     return bytes.str();
 }
-
-// A file of its own in the temporary folder, removed when it goes out of scope.
-class ScratchFile {
-public:
-    explicit ScratchFile(const std::string& extension)
-    {
-        static std::atomic<int> counter{0};
-        m_path = std::filesystem::temp_directory_path() / ("muze-voice-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + extension);
-    }
-    ~ScratchFile()
-    {
-        std::error_code ignored;
-        std::filesystem::remove(m_path, ignored);
-    }
-    ScratchFile(const ScratchFile&) = delete;
-    ScratchFile& operator=(const ScratchFile&) = delete;
-    const std::filesystem::path& path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
-};
 
 std::string withoutTrailingSlash(const std::string& url)
 {
@@ -180,7 +157,7 @@ HttpReply exchange(const std::string& name, const HttpRequest& request, const st
 
 AudioBuffer audioOf(const std::string& name, const HttpReply& reply, const std::string& what, int sampleRate)
 {
-    const ScratchFile file(reply.contentType.find("mpeg") != std::string::npos ? ".mp3" : ".wav");
+    const ScratchPath file("muze-voice", reply.contentType.find("mpeg") != std::string::npos ? ".mp3" : ".wav");
     std::ofstream(file.path(), std::ios::binary) << reply.body;
     DecodeOptions options;
     options.sampleRate = sampleRate;
@@ -197,7 +174,7 @@ AudioBuffer audioOf(const std::string& name, const HttpReply& reply, const std::
 
 std::string wavBytes(const AudioBuffer& audio)
 {
-    const ScratchFile file(".wav");
+    const ScratchPath file("muze-voice", ".wav");
     writeAudioFile(file.path(), audio, {});
     return fileBytes(file.path());
 }

@@ -3,9 +3,9 @@
 #include "core/training/PhaseTraining.h"
 
 #include "core/common/Error.h"
-#include "core/models/SpectralLoss.h"
 #include "core/models/ModelPresets.h"
 #include "core/training/TrainingLoop.h"
+#include "core/training/VocoderLoss.h"
 
 #include <torch/torch.h>
 
@@ -15,17 +15,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr int kValidationCropsPerSong = 4;
-constexpr int kCropFrames = 64;  // 0.64 s: the vocoder sees little context, so short crops train it fastest
-// ln(10) / 20: a difference of log-mels in dB as one of natural-log magnitudes, the scale of the STFT term.
-constexpr double kDbToLogMagnitude = 0.11512925464970229;
-
-struct VocoderLoss {
-    torch::Tensor stft;    // multi-resolution STFT distance
-    torch::Tensor melDb;   // mean absolute log-mel difference, dB
-    torch::Tensor phase;   // phase distance from the audio's own, radians
-    torch::Tensor total() const { return stft + kDbToLogMagnitude * melDb + phase; }
-};
-
 class VocoderTask : public TrainingTask {
 public:
     VocoderTask(Vocoder model, const CropSchedule& schedule, const std::vector<Crop>& heldOut, const TrainOptions& options,
@@ -73,14 +62,7 @@ public:
     }
 
 private:
-    VocoderLoss lossOf(const torch::Tensor& mel, const torch::Tensor& audio)
-    {
-        const VocoderSpectrum spectrum = m_model->spectrum(mel);
-        const VocoderSpectrum target = m_model->analyse(audio);
-        const torch::Tensor predicted = m_model->synthesize(spectrum);
-        return {multiResolutionStftDistance(predicted, audio), (m_logMel(predicted) - m_logMel(audio)).abs().mean(),
-                phaseDistance(spectrum.phase, target.phase, target.magnitude)};
-    }
+    VocoderLoss lossOf(const torch::Tensor& mel, const torch::Tensor& audio) { return vocoderLoss(m_model, m_logMel, mel, audio); }
 
     Vocoder m_model;
     const CropSchedule& m_schedule;
@@ -96,7 +78,7 @@ private:
 TrainSummary trainVocoder(const TrainOptions& given, const JobControl& control)
 {
     TrainOptions options = given;
-    options.cropFrames = std::min(options.cropFrames, kCropFrames);
+    options.cropFrames = std::min(options.cropFrames, kVocoderCropFrames);
     const torch::Device device = deviceNamed(options.device);
     const VocoderConfig config = presetPart(options.preset, &ModelPreset::vocoder, "vocoder");
 

@@ -138,6 +138,25 @@ private slots:
         QVERIFY(!QFileInfo::exists(out));
     }
 
+    void estimateMeasuresEachStepOrSaysWhyNot()
+    {
+        const std::filesystem::path empty = test::scratchFolder("cli_estimate_empty");
+        const Run none = runMuze({"estimate", "--audio_dir", text(empty)});
+        QCOMPARE(none.status, 1);
+        QVERIFY2(none.err.contains("no songs that can be read"), qPrintable(none.err));
+        QCOMPARE(runMuze({"estimate"}).status, 2);
+
+        const std::filesystem::path songs = test::scratchFolder("cli_estimate") / "songs";
+        copySongs(songs, {"Artist A/song_a.mp3", "song_c.ogg"});
+        const std::filesystem::path noModel = test::scratchFolder("cli_estimate_no_model");
+        const Run run = runMuze({"estimate", "--audio_dir", text(songs), "--no_asr", "--models", text(noModel)});
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains("building the dataset: about") && run.out.contains("for 2 songs"), qPrintable(run.out));
+        QVERIFY2(run.out.contains("training every part by the recipe: about"), qPrintable(run.out));
+        QVERIFY2(run.out.contains("making a song: not measured"), qPrintable(run.out));
+        QVERIFY(run.err.isEmpty());
+    }
+
     void buildDatasetSurvivesAKill()
     {
         namespace fs = std::filesystem;

@@ -6,12 +6,14 @@
 
 #include "core/common/Error.h"
 #include "core/training/Ema.h"
+#include "core/training/Recipe.h"
 #include "core/training/TrainingParts.h"
 #include "tests/support/TestSupport.h"
 
 #include <QtTest>
 
 #include <fstream>
+#include <regex>
 #include <set>
 
 using namespace muze;
@@ -40,6 +42,52 @@ class TrainingPartsTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void theRecipeTrainsEachPartAfterWhatItNeeds()
+    {
+        const std::vector<TrainOptions> runs = recipeRuns("songs/muze-dataset.json", "songs/muze-model");
+        QCOMPARE(runs.size(), std::size_t(4));
+        QVERIFY(runs[0].phase == 1 && runs[0].model == PhaseOneModel::Vocoder && runs[0].maxSteps == Recipe::kVocoderSteps);
+        QVERIFY(runs[1].phase == 1 && runs[1].model == PhaseOneModel::Vae && runs[1].maxSteps == Recipe::kVaeSteps);
+        QVERIFY(runs[2].phase == 2 && runs[2].epochs == Recipe::kPlannerEpochs && runs[2].maxSteps == 0);
+        QVERIFY(runs[3].phase == 3 && runs[3].maxSteps == Recipe::kLdmSteps);  // after the VAE, whose latents it learns
+        for (const TrainOptions& run : runs) {
+            QCOMPARE(run.preset, std::string("tiny"));
+            QCOMPARE(run.batchSize, Recipe::kBatch);
+            QCOMPARE(run.seed, std::uint64_t(0));
+            QCOMPARE(run.annotations, std::filesystem::path("songs/muze-dataset.json"));
+            QCOMPARE(run.outDir, std::filesystem::path("songs/muze-model"));
+        }
+        QCOMPARE(recipePlannerSteps(52), std::int64_t(400));  // the demo model's 200 epochs of 47 songs
+        QCOMPARE(recipePlannerSteps(3), std::int64_t(200));   // at least a step an epoch
+    }
+
+    void theDemoModelsScriptTrainsByTheRecipe()
+    {
+        std::ifstream script(test::testSource("../packaging/train-demo-model.sh"));
+        const std::string text((std::istreambuf_iterator<char>(script)), std::istreambuf_iterator<char>());
+        const auto number = [&](const std::string& name) {
+            std::smatch match;
+            return std::regex_search(text, match, std::regex("\\n" + name + "=([0-9]+)")) ? std::stoll(match[1]) : -1LL;
+        };
+        QCOMPARE(number("planner_epochs"), static_cast<long long>(Recipe::kPlannerEpochs));
+        QCOMPARE(number("vocoder_steps"), static_cast<long long>(Recipe::kVocoderSteps));
+        QCOMPARE(number("vae_steps"), static_cast<long long>(Recipe::kVaeSteps));
+        QCOMPARE(number("ldm_steps"), static_cast<long long>(Recipe::kLdmSteps));
+        QVERIFY(text.find("--batch_size 16 --seed 0") != std::string::npos);
+    }
+
+    void theRecipesTimeIsItsStepsAtTheMeasuredSpeeds()
+    {
+        const RecipeStepSeconds step = measureRecipeSteps(1);
+        for (double seconds : {step.vocoder, step.vae, step.planner, step.ldm})
+            QVERIFY(seconds > 0.0);
+        QVERIFY(step.ldm > step.planner);  // a UNet against a small MLP
+        const std::vector<double> runs = recipeRunSeconds(step, 52);
+        QCOMPARE(runs.size(), std::size_t(4));
+        QVERIFY(std::abs(runs[3] - step.ldm * Recipe::kLdmSteps / 0.9) < 1e-6 * runs[3]);
+        QVERIFY(std::abs(runs[2] - step.planner * 400 / 0.9) < 1e-6 * runs[2]);
+    }
+
     void learningRateWarmsUpThenFollowsACosine()
     {
         QVERIFY(std::abs(warmupCosineLearningRate(0, 100, 1100, 1e-3, 1e-5) - 1e-5) < 1e-12);
