@@ -480,7 +480,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is the demo model: every part at the tiny size, trained for about 90 minutes on 52 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
+        <source>This is the demo model: every part at the tiny size, trained for about %1 minutes on %2 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -486,8 +486,8 @@
         <translation>Model demonstracyjny: wytrenowany na utworach General MIDI wyrenderowanych przez studio, nie na Twojej muzyce.</translation>
     </message>
     <message>
-        <source>This is the demo model: every part at the tiny size, trained for about 90 minutes on 52 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
-        <translation>To model demonstracyjny: wszystkie części w rozmiarze tiny, trenowane przez około 90 minut na 52 utworach General MIDI, które studio samo skomponowało i wyrenderowało. Pokazuje, jak działa generowanie; nie zna Twojej muzyki. Model Twoich własnych utworów: zbuduj z nich zbiór danych w Bibliotece, a potem wytrenuj na nim model na stronie Trening.</translation>
+        <source>This is the demo model: every part at the tiny size, trained for about %1 minutes on %2 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
+        <translation>To model demonstracyjny: wszystkie części w rozmiarze tiny, trenowane przez około %1 minut na %2 utworach General MIDI, które studio samo skomponowało i wyrenderowało. Pokazuje, jak działa generowanie; nie zna Twojej muzyki. Model Twoich własnych utworów: zbuduj z nich zbiór danych w Bibliotece, a potem wytrenuj na nim model na stronie Trening.</translation>
     </message>
 </context>
 <context>

@@ -386,10 +386,22 @@ void ComposePage::useModelFolder()
     showFormChoices();
     m_demoNote->setVisible(usesDemoModel());
     if (usesDemoModel())
-        m_message->showMessage(tr("This is the demo model: every part at the tiny size, trained for about 90 minutes on 52 General MIDI "
+        showDemoModelNotice();
+}
+
+void ComposePage::showDemoModelNotice()
+{
+    try {
+        const DemoModelFacts facts = demoModelFacts(pathOf(m_models->path()));
+        m_message->showMessage(tr("This is the demo model: every part at the tiny size, trained for about %1 minutes on %2 General MIDI "
                                   "songs that the studio composed and rendered itself. It shows how generation works; it does not know "
-                                  "your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train."),
+                                  "your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.")
+                                   .arg(facts.trainingMinutes)
+                                   .arg(facts.songs),
                                MessageBar::Kind::Information);
+    } catch (const Error& error) {
+        m_message->showMessage(QString::fromStdString(error.what()), MessageBar::Kind::Error);
+    }
 }
 
 QString ComposePage::takesFolder() const

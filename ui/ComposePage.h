@@ -81,6 +81,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void showDemoModelNotice();
     QWidget* createSong();
     QWidget* createSections();
     QWidget* createSettings();

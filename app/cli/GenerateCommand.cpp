@@ -44,6 +44,17 @@ bool usesDemoModel(const ArgumentParser::Result& args)
     return !holdsTrainedModel(args.text("models")) && !demoModelFolder().empty();
 }
 
+void sayDemoModelIsUsed()
+{
+    std::cerr << "muze: no --models given and none trained in ./checkpoints: using the demo model (" << demoModelFolder().string() << "). ";
+    try {
+        std::cerr << demoModelNotice(demoModelFacts(demoModelFolder()));
+    } catch (const Error& error) {
+        std::cerr << error.what();  // the weights are there; what is said of them is not
+    }
+    std::cerr << " A model of your own songs: `muze build-dataset`, then `muze train`.\n";
+}
+
 // The checkpoint of one part: the flag's file, or the best of that part's run under --models (or
 // in the demo model).
 std::filesystem::path checkpointOf(const ArgumentParser::Result& args, const std::string& flag, const std::string& part)
@@ -411,8 +422,7 @@ int runGenerate(const std::vector<std::string>& arguments)
         options.style = styleOf(args);
     }
     if (usesDemoModel(args))
-        std::cerr << "muze: no --models given and none trained in ./checkpoints: using the demo model (" << demoModelFolder().string() << "). "
-                  << demoModelNotice() << " A model of your own songs: `muze build-dataset`, then `muze train`.\n";
+        sayDemoModelIsUsed();
     const SongPlan plan = planOf(args);
     if (args.has("lyrics") && !args.has("sing_lyrics"))
         std::cerr << "muze: the lyrics are sung only with --sing_lyrics.\n";

@@ -1,6 +1,12 @@
 #include "core/generation/DemoModel.h"
 
+#include "core/common/Error.h"
 #include "core/generation/SongFiles.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
 
 #include <cstdlib>
 #include <system_error>
@@ -29,10 +35,28 @@ std::filesystem::path demoModelFolder()
     return {};
 }
 
-std::string demoModelNotice()
+DemoModelFacts demoModelFacts(const std::filesystem::path& folder)
 {
-    return "This is the demo model: every part at the tiny size, trained for about 90 minutes on 52 General MIDI songs that the "
-           "studio composed and rendered itself. It shows how generation works; it does not know your music.";
+    const std::filesystem::path path = folder / "manifest.json";
+    std::ifstream file(path);
+    if (!file)
+        throw Error(ErrorKind::NotFound, "The demo model has no manifest at " + path.string() + ".");
+    try {
+        const nlohmann::json manifest = nlohmann::json::parse(file);
+        double seconds = 0.0;
+        for (const auto& [name, part] : manifest.at("parts").items())
+            seconds += part.at("training_seconds").get<double>();
+        return {manifest.at("songs").get<int>(), static_cast<int>(std::lround(seconds / 60.0 / 5.0)) * 5};
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(ErrorKind::Corrupt, "The demo model's manifest " + path.string() + " cannot be read: " + error.what());
+    }
+}
+
+std::string demoModelNotice(const DemoModelFacts& facts)
+{
+    return "This is the demo model: every part at the tiny size, trained for about " + std::to_string(facts.trainingMinutes) + " minutes on " +
+           std::to_string(facts.songs) + " General MIDI songs that the studio composed and rendered itself. It shows how generation works; "
+           "it does not know your music.";
 }
 
 }  // namespace muze

@@ -15,7 +15,15 @@ namespace muze {
 // holds a model.
 std::filesystem::path demoModelFolder();
 
+// How the demo model in `folder` was made, as its manifest.json says.
+struct DemoModelFacts {
+    int songs = 0;              // the General MIDI songs it was trained on
+    int trainingMinutes = 0;    // all its parts', rounded to 5
+};
+// Throws Error when the manifest is missing or damaged.
+DemoModelFacts demoModelFacts(const std::filesystem::path& folder);
+
 // What the demo model is, for the user, in two sentences.
-std::string demoModelNotice();
+std::string demoModelNotice(const DemoModelFacts& facts);
 
 }  // namespace muze

@@ -6,6 +6,7 @@
 #include "core/audio/AudioDecoder.h"
 #include "core/common/ApiKeys.h"
 #include "core/common/Error.h"
+#include "core/generation/DemoModel.h"
 #include "core/generation/PlanConditions.h"
 #include "core/generation/PlanProposal.h"
 #include "core/generation/SongGenerator.h"
@@ -446,6 +447,18 @@ private slots:
         QVERIFY2(tooLong.find("split it in two") != std::string::npos, tooLong.c_str());
     }
 
+    void theDemoModelSaysHowItWasMadeFromItsManifest()
+    {
+        const std::filesystem::path demo = demoModelFolder();
+        QVERIFY(!demo.empty());
+        const DemoModelFacts facts = demoModelFacts(demo);
+        QCOMPARE(facts.songs, 52);
+        QVERIFY(facts.trainingMinutes >= 60 && facts.trainingMinutes <= 90 && facts.trainingMinutes % 5 == 0);  // the recipe's limit
+        const std::string notice = demoModelNotice(facts);
+        QVERIFY(notice.find("about " + std::to_string(facts.trainingMinutes) + " minutes on 52 General MIDI songs") != std::string::npos);
+        QVERIFY_THROWS_EXCEPTION(Error, demoModelFacts(test::scratchFolder("demo-without-manifest")));
+    }
+
     void anExportedModelIsWhatTheCommandLineTakesWhenNoneIsNamed()
     {
         const RandomModels models = saveRandomModels("generate-export");
@@ -471,6 +484,7 @@ private slots:
         const QString err = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(process.exitCode() == 0, qPrintable(err));
         QVERIFY2(err.contains("using the demo model (" + text(exported) + ")") && err.contains("muze train"), qPrintable(err));
+        QVERIFY2(err.contains("has no manifest"), qPrintable(err));  // an export has none; generation goes on, saying so
         const AudioBuffer audio = decodeAudioFile(elsewhere / "song.wav", {}).audio;
         QCOMPARE(audio.frames(), std::int64_t(8 * 32000));
         QVERIFY(std::all_of(audio.samples.begin(), audio.samples.end(), [](float s) { return std::isfinite(s); }));
