@@ -199,6 +199,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         const test::RandomModels demo = test::saveRandomModels("compose_page_demo");
+        std::ofstream(demo.folder / "manifest.json") << R"({"songs": 7, "parts": {"vae": {"training_seconds": 1500}, "ldm": {"training_seconds": 1210}}})";
         qputenv("MUZE_DEMO_MODEL", demo.folder.string().c_str());
         PlaybackController playback;
         ComposePage page(playback);
@@ -207,6 +208,7 @@ private slots:
         QCOMPARE(page.findChild<PathField*>("composeModels")->path(), QString::fromStdString(demo.folder.string()));
         QVERIFY(page.findChild<QLabel*>("demoModelNote")->isVisible());
         QVERIFY2(page.errorText().contains("This is the demo model") && page.errorText().contains("train on it in Train"), qPrintable(page.errorText()));
+        QVERIFY2(page.errorText().contains("about 45 minutes on 7 General MIDI songs"), qPrintable(page.errorText()));  // its manifest's
 
         const QString takes = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/demo-model-takes";
         QDir(takes).removeRecursively();
