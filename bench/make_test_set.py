@@ -89,8 +89,8 @@ def mix_voice(wav_path, placements, clips):
 
 
 def encode(source, output, codec_args):
-    subprocess.run(["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(source), *codec_args, str(output)],
-                   check=True)
+    subprocess.run(["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(source), *codec_args, *songs.BITEXACT,
+                    str(output)], check=True)
 
 
 def render_song(output, scratch, clips, name, song, rate, extension, codec, placements):

@@ -258,6 +258,12 @@ def compose_melody(seed, seconds=20.0, bpm=100):
     return song
 
 
+# The same bytes for the same song on every run: without these, ffmpeg's Ogg muxer draws each
+# stream's serial number at random, and a file's hash (which keeps copies of a song on one side of
+# a training split) would differ from run to run.
+BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact"]
+
+
 def render(song, output, rate=44100, seconds=None, gain=0.35, metadata=None):
     """Renders `song` to `output` (any format ffmpeg writes, chosen by its extension)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -270,7 +276,7 @@ def render(song, output, rate=44100, seconds=None, gain=0.35, metadata=None):
         command = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(rendered), "-t", str(length)]
         for key, value in (metadata or {}).items():
             command += ["-metadata", f"{key}={value}"]
-        subprocess.run(command + [str(output)], check=True)
+        subprocess.run(command + BITEXACT + [str(output)], check=True)
 
 
 def read_wav(path):
