@@ -365,7 +365,18 @@ void TrainPage::startRecipe(const QString& dataset, const QString& modelFolder, 
         return;
     m_setup->setDataset(dataset);
     m_setup->setModelFolder(modelFolder);
-    startRuns(recipeRuns(dataset.toStdString(), modelFolder.toStdString()), secondsOfEach, false);
+    std::vector<TrainOptions> runs;  // what is left of it: a part stopped before carries on from its checkpoint
+    std::vector<double> weights;
+    const std::vector<TrainOptions> recipe = recipeRuns(dataset.toStdString(), modelFolder.toStdString());
+    for (std::size_t i = 0; i < recipe.size(); ++i) {
+        const RunProgress progress = runProgress(recipe[i]);
+        if (progress == RunProgress::Finished)
+            continue;
+        runs.push_back(recipe[i]);
+        runs.back().resume = progress == RunProgress::Started;
+        weights.push_back(i < secondsOfEach.size() ? secondsOfEach[i] : 1.0);
+    }
+    startRuns(runs, weights, false);
 }
 
 void TrainPage::resumeSelectedRun()

@@ -67,7 +67,8 @@ public slots:
     void stop();  // writes a checkpoint, then ends the run
     void resumeSelectedRun();
     // Trains every part of a first model by the recipe (core/training/Recipe.h), one after the other;
-    // `secondsOfEach`, each run's expected time, weighs its share of the progress.
+    // `secondsOfEach`, each run's expected time, weighs its share of the progress. Started again, it
+    // skips the parts trained to their end and resumes the one stopped.
     void startRecipe(const QString& dataset, const QString& modelFolder, const std::vector<double>& secondsOfEach);
 
 signals:

@@ -1,6 +1,7 @@
 #include "core/training/Recipe.h"
 
 #include "core/models/ModelPresets.h"
+#include "core/training/Checkpoint.h"
 #include "core/training/StepCost.h"
 #include "core/training/VocoderLoss.h"
 
@@ -28,6 +29,15 @@ std::vector<TrainOptions> recipeRuns(const std::filesystem::path& dataset, const
     planner.epochs = Recipe::kPlannerEpochs;
     return {run(1, PhaseOneModel::Vocoder, Recipe::kVocoderSteps), run(1, PhaseOneModel::Vae, Recipe::kVaeSteps), planner,
             run(3, PhaseOneModel::Vae, Recipe::kLdmSteps)};
+}
+
+RunProgress runProgress(const TrainOptions& options)
+{
+    const std::optional<std::filesystem::path> latest = CheckpointFolder(runFolder(options) / "checkpoints", options.keepCheckpoints).latest();
+    if (!latest)
+        return RunProgress::NotStarted;
+    const CheckpointInfo info = readCheckpointInfo(*latest);
+    return info.step >= info.training.value("total_steps", std::int64_t(0)) ? RunProgress::Finished : RunProgress::Started;
 }
 
 std::int64_t recipePlannerSteps(int songs)

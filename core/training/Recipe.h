@@ -23,6 +23,11 @@ struct Recipe {
 // latent diffusion model (phase 3), each training on `dataset` into its part of `modelFolder`.
 std::vector<TrainOptions> recipeRuns(const std::filesystem::path& dataset, const std::filesystem::path& modelFolder);
 
+// How far a run has come in its folder: not begun, begun (it resumes from its latest checkpoint),
+// or trained to its last step. What a recipe started again skips or carries on.
+enum class RunProgress { NotStarted, Started, Finished };
+RunProgress runProgress(const TrainOptions& options);
+
 // The planner's steps in the recipe for a dataset of `songs` songs: its epochs over the ones it
 // trains on (a tenth are kept to validate on, as in every phase).
 std::int64_t recipePlannerSteps(int songs);

@@ -4,6 +4,7 @@
 // a song is composed with the model folder the guide trained into.
 
 #include "core/generation/DemoModel.h"
+#include "core/training/Recipe.h"
 #include "tests/support/TestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/BuildDatasetDialog.h"
@@ -24,6 +25,9 @@
 #include <QtTest>
 
 #include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 using namespace muze;
 namespace fs = std::filesystem;
@@ -46,6 +50,22 @@ QAction* helpAction(MainWindow& window, const QString& text)
                 if (action->text() == text)
                     return action;
     return nullptr;
+}
+
+std::vector<nlohmann::json> lines(const fs::path& metrics)
+{
+    std::vector<nlohmann::json> parsed;
+    std::ifstream in(metrics);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty())
+            parsed.push_back(nlohmann::json::parse(line));
+    return parsed;
+}
+
+std::int64_t lastStep(const fs::path& metrics)
+{
+    const std::vector<nlohmann::json> all = lines(metrics);
+    return all.empty() ? 0 : all.back().value("step", std::int64_t(0));
 }
 
 // Closes the build dialog the Build step opens once its build has succeeded.
@@ -135,11 +155,26 @@ private slots:
         QVERIFY(train.isTraining());
         QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(&train));
         const fs::path model = songs / "muze-model";
-        QTRY_VERIFY_WITH_TIMEOUT(fs::exists(model / "vocoder" / "metrics.jsonl"), 120000);  // the recipe's first part
+        QTRY_VERIFY_WITH_TIMEOUT(lastStep(model / "vocoder" / "metrics.jsonl") > 0, 120000);  // the recipe's first part
         train.stop();
         QTRY_VERIFY_WITH_TIMEOUT(!train.isTraining(), 120000);
         QVERIFY(!fs::exists(model / "vae"));  // stopping the recipe stops all of it
         QVERIFY(!guide.button(Step::Compose)->isEnabled());
+        const std::vector<TrainOptions> recipe = recipeRuns(songs / "muze-dataset.json", model);
+        QVERIFY(runProgress(recipe[0]) == RunProgress::Started);
+        QVERIFY(runProgress(recipe[1]) == RunProgress::NotStarted);
+
+        // Train again: the vocoder carries on from where it stopped.
+        const std::int64_t stoppedAt = lastStep(model / "vocoder" / "metrics.jsonl");
+        const std::size_t linesBefore = lines(model / "vocoder" / "metrics.jsonl").size();
+        guide.button(Step::Train)->click();
+        QVERIFY(train.isTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(lastStep(model / "vocoder" / "metrics.jsonl") > stoppedAt, 120000);
+        train.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!train.isTraining(), 120000);
+        const std::vector<nlohmann::json> after = lines(model / "vocoder" / "metrics.jsonl");
+        for (std::size_t i = linesBefore; i < after.size(); ++i)
+            QVERIFY2(after[i].value("step", std::int64_t(0)) >= stoppedAt, after[i].dump().c_str());  // not from 0 again
 
         // A trained model where the guide trains one: the demo model's parts stand in for the
         // 90 minutes of the recipe.
