@@ -1,5 +1,7 @@
 #include "core/training/StepCost.h"
 
+#include <torch/torch.h>
+
 #include "core/models/SpectralLoss.h"
 #include "core/training/LdmData.h"
 #include "core/training/VocoderLoss.h"

@@ -10,7 +10,8 @@
 #include "core/models/UNet.h"
 #include "core/models/Vocoder.h"
 
-#include <torch/torch.h>
+#include <torch/nn/module.h>
+#include <torch/types.h>
 
 #include <functional>
 

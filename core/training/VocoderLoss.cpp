@@ -1,5 +1,7 @@
 #include "core/training/VocoderLoss.h"
 
+#include <torch/torch.h>
+
 namespace muze {
 
 VocoderLoss vocoderLoss(Vocoder& model, const TorchLogMel& logMel, const torch::Tensor& mel, const torch::Tensor& audio)

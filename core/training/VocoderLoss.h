@@ -3,7 +3,7 @@
 #include "core/models/SpectralLoss.h"
 #include "core/models/Vocoder.h"
 
-#include <torch/torch.h>
+#include <torch/types.h>
 
 namespace muze {
 
