@@ -4,7 +4,8 @@
 //
 // With --dataset, also the ceiling this measure can reach with these models: clips of the dataset's
 // songs analysed as they are, after the vocoder alone (their log-mel made audible), and after the
-// VAE and the vocoder (encoded and decoded). What those lose, generation cannot keep.
+// VAE and the vocoder (encoded and decoded), and as a model trained with --one_key hears and makes
+// them (moved to C first, and back to their key after). What those lose, generation cannot keep.
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
 //                           [--template verse_chorus] [--sampler ddim|dpmpp] [--steps 50] [--seed 1]
@@ -16,6 +17,7 @@
 #include "core/analysis/KeyDetection.h"
 #include "core/audio/AudioDecoder.h"
 #include "core/audio/AudioWriter.h"
+#include "core/audio/TimePitch.h"
 #include "core/common/Parallel.h"
 #include "core/dataset/DatasetBuilder.h"
 #include "core/dataset/DatasetFile.h"
@@ -27,6 +29,7 @@
 #include "core/generation/StructureTemplates.h"
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
+#include "core/training/Transposition.h"
 
 #include <cmath>
 #include <cstdio>
@@ -184,7 +187,7 @@ void measureCeiling(const Arguments& a)
     if (!settings)
         throw std::runtime_error("the settings beside " + a.dataset.string() + " do not say where its songs are");
     const fs::path base = settings->audioDir;
-    Score original, griffinLim, autoencodedGriffinLim, vocoded, autoencoded;
+    Score original, griffinLim, autoencodedGriffinLim, vocoded, autoencoded, autoencodedInC;
     c10::InferenceMode inference;
     for (std::size_t i = 0; i < records.size() && original.count < a.songs; ++i) {
         const Record& record = records[i];
@@ -215,6 +218,12 @@ void measureCeiling(const Arguments& a)
             writeWav(a.out / (stem + "-vae-vocoder.wav"), samplesOf((*vocoder)->forward(melAutoencoded)));
             vocoded.add(analyse(a.out / (stem + "-vocoder.wav")), tempo, *key);
             autoencoded.add(analyse(a.out / (stem + "-vae-vocoder.wav")), tempo, *key);
+            // As a model trained with --one_key makes a song: in C, moved to its key by Rubber Band.
+            const int move = semitonesToC(key->name());
+            const torch::Tensor melInC = vae->decodeToDb(vae->encodeSong(transposeMel(melWhole[0], move)).unsqueeze(0));
+            const std::vector<float> inC = samplesOf((*vocoder)->forward(melInC));
+            writeWav(a.out / (stem + "-in-c-vae-vocoder.wav"), stretchAndShift(inC, kSampleRate, inC.size(), std::pow(2.0, -move / 12.0)));
+            autoencodedInC.add(analyse(a.out / (stem + "-in-c-vae-vocoder.wav")), tempo, *key);
         }
         std::fprintf(stderr, "ceiling: %d songs\r", original.count);
     }
@@ -226,6 +235,7 @@ void measureCeiling(const Arguments& a)
     if (vocoder) {
         vocoded.print("their log-mel through the vocoder");
         autoencoded.print("through the VAE and the vocoder");
+        autoencodedInC.print("moved to C, through the VAE and the vocoder, moved back by Rubber Band");
     }
 }
 

@@ -71,6 +71,7 @@ int runTrain(const std::vector<std::string>& arguments)
         .option("--voice_dropout", "P", "phase 3: share of examples trained without their voice", "0.1")
         .option("--transpose", "N", "phase 3: hear each song moved by up to ±N semitones, its key, chords and pitch with it (0: off)", "0")
         .option("--text_encoder", "FILE", "phase 3: a TorchScript T5 or CLAP (encode_text) in place of the built-in text encoder")
+        .flag("--one_key", "phase 3: hear every song with its tonic moved to C; generation moves each section to the key it asks for")
         .flag("--gradient_checkpointing", "phase 1: the VAE keeps less for its backward pass and runs each block twice")
         .flag("--resume", "carry on from the latest checkpoint in --out_dir")
         .option("--world_size", "N", "processes training together, each with its share of every batch (or WORLD_SIZE)", "1")
@@ -118,6 +119,9 @@ int runTrain(const std::vector<std::string>& arguments)
     options.cfgDropout = args.number("cfg_dropout", 0.0, 1.0);
     options.voiceDropout = args.number("voice_dropout", 0.0, 1.0);
     options.transposeRange = args.integer("transpose", 0, 6);
+    options.oneKey = args.has("one_key");
+    if (options.oneKey && options.transposeRange > 0)
+        throw UsageError("--one_key hears every song in C and --transpose in keys around its own: give one of them");
     options.distributed = distributedOptions(args);
 
     const std::vector<PhaseOneModel> models = options.phase == 1 ? phaseOneModels(args.text("model")) : std::vector<PhaseOneModel>{PhaseOneModel::Vae};

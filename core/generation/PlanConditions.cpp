@@ -1,5 +1,7 @@
 #include "core/generation/PlanConditions.h"
 
+#include "core/training/Transposition.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -65,11 +67,11 @@ Record planRecord(const SongPlan& plan, std::size_t section)
 }
 
 ExampleConditions sectionConditions(const SongPlan& plan, std::size_t section, int frames, double frameSeconds, const EnergyCurveLine& energyCurve,
-                                    const std::optional<VoiceStyle>& style)
+                                    const std::optional<VoiceStyle>& style, int semitones)
 {
     const PlanSection& s = plan.sections.at(section);
-    ExampleConditions conditions =
-        conditionsAt(planRecord(plan, section), {s.start, frames, frameSeconds}, torch::full({frames}, energyCurve.levelAt(s.energy)));
+    ExampleConditions conditions = conditionsAt(transposedRecord(planRecord(plan, section), semitones), {s.start, frames, frameSeconds},
+                                                torch::full({frames}, energyCurve.levelAt(s.energy)));
     if (style) {
         conditions.voice = style->voice;
         conditions.ecapa = style->ecapa;

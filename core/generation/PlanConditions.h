@@ -18,8 +18,9 @@ Record planRecord(const SongPlan& plan, std::size_t section);
 
 // The conditions of `frames` latent frames of `frameSeconds` from the start of `section`; its energy
 // curve is level the model's `energyCurve` gives the section's energy. A style's voice replaces the
-// plan's (which has none: the voice is unknown, as in a song without an embedding).
+// plan's (which has none: the voice is unknown, as in a song without an embedding). With `semitones`,
+// the plan is heard moved by them (its keys and chords), as a model trained with --one_key needs it.
 ExampleConditions sectionConditions(const SongPlan& plan, std::size_t section, int frames, double frameSeconds, const EnergyCurveLine& energyCurve,
-                                    const std::optional<VoiceStyle>& style = std::nullopt);
+                                    const std::optional<VoiceStyle>& style = std::nullopt, int semitones = 0);
 
 }  // namespace muze

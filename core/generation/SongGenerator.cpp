@@ -1,6 +1,7 @@
 #include "core/generation/SongGenerator.h"
 
 #include "core/audio/Resampler.h"
+#include "core/audio/TimePitch.h"
 #include "core/common/Error.h"
 #include "core/dataset/SourceFingerprint.h"
 #include "core/diffusion/Samplers.h"
@@ -9,6 +10,7 @@
 #include "core/models/LatentDiffusion.h"
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
+#include "core/training/Transposition.h"
 
 #include <torch/torch.h>
 
@@ -66,6 +68,7 @@ struct SongGenerator::Models {
     LatentDiffusion ldm{nullptr};
     Vocoder vocoder{nullptr};
     NoiseSchedule schedule;
+    bool oneKey = false;  // the LDM was trained with --one_key: it makes every section in C
 
     int latentReduction() const { return vae->config().timeReduction(); }
     double frameSeconds() const { return 0.01 * latentReduction(); }
@@ -110,6 +113,9 @@ struct SongGenerator::Models {
         }
         return invertLogMel(toMatrix(melDb[0]), LogMelParams{}).samples;
     }
+
+    // How far a section in `key` is moved for the model: to C for one trained with --one_key.
+    int moveForModel(const std::string& key) const { return oneKey ? semitonesToC(key) : 0; }
 };
 
 SongGenerator::SongGenerator(const ModelFiles& files) : m_models(std::make_unique<Models>())
@@ -126,6 +132,7 @@ SongGenerator::SongGenerator(const ModelFiles& files) : m_models(std::make_uniqu
                                                     files.vae.string() + " makes " + std::to_string(m.vae->config().latentDim) +
                                                     ": give the VAE it was trained with.");
     m.schedule = NoiseSchedule(m.ldm->config().schedule);
+    m.oneKey = readCheckpointInfo(files.ldm).training.value("one_key", false);
 }
 
 SongGenerator::~SongGenerator() = default;
@@ -178,8 +185,11 @@ std::vector<float> SongGenerator::render(const PlanOfSection& planOf, const Gene
         const std::size_t length = sampleAt(section.end()) - sampleAt(section.start) + (i + 1 < count ? overlap : 0);
         const int frames = m.framesFor(static_cast<double>(length) / kSampleRate);
         const JobControl sampling{[&](const std::string&, double f) { part.report(stage, 0.9 * f); }, control.cancel};
-        const ExampleConditions conditions = sectionConditions(plan, i, frames, m.frameSeconds(), m.ldm->config().energyCurve, options.style);
+        const int move = m.moveForModel(section.key);
+        const ExampleConditions conditions = sectionConditions(plan, i, frames, m.frameSeconds(), m.ldm->config().energyCurve, options.style, move);
         std::vector<float> audio = m.decode(m.sample(conditions, frames, options, sectionGenerator(options.seedOf(i), i), sampling));
+        if (move != 0)
+            audio = stretchAndShift(audio, kSampleRate, audio.size(), std::pow(2.0, -move / 12.0));
         audio.resize(length, 0.0f);
         if (song.empty())
             song = std::move(audio);

@@ -89,12 +89,14 @@ public:
     {
         for (std::size_t record : held) {
             const SongData song = songs.load(record);
-            const torch::Tensor latent = songLatent(song);
+            const int move = fixedMove(songs.record(record));
+            const Record heard = transposedRecord(songs.record(record), move);
+            const torch::Tensor latent = songLatent(song, move);
             const std::int64_t room = song.mel.size(1) - melFrames();
             for (int k = 0; k < kValidationCropsPerSong; ++k) {
                 const std::int64_t start = aligned(room * k / std::max(1, kValidationCropsPerSong - 1));
                 const torch::Tensor mel = song.mel.narrow(1, start, melFrames()).clone();
-                m_held.push_back({mel, latentCrop(latent, start), conditionsAt(songs.record(record), place(start), energyCurveOf(mel, latentFrames()))});
+                m_held.push_back({transposeMel(mel, move), latentCrop(latent, start), conditionsAt(heard, place(start), energyCurveOf(mel, latentFrames()))});
             }
         }
     }
@@ -200,7 +202,7 @@ public:
 
 private:
     struct HeldOutCrop {
-        torch::Tensor mel;
+        torch::Tensor mel;     // as the model hears it (in C, with --one_key)
         torch::Tensor latent;  // scaled
         ExampleConditions conditions;
     };
@@ -223,8 +225,11 @@ private:
         return m_vae->encodeSong(transposeMel(song.mel, semitones).to(m_device)) * m_model->config().latentScale;
     }
 
+    // How far a song is always heard moved: to C with --one_key, else not at all.
+    int fixedMove(const Record& record) const { return m_options.oneKey ? semitonesToC(valueOr<std::string>(record, "key", "")) : 0; }
+
     // The chunk's songs as step `step` hears them: each in the key drawn for it, from the seed, the
-    // chunk and the round of kStepsPerTransposition steps alone.
+    // chunk and the round of kStepsPerTransposition steps alone (or in C, with --one_key).
     struct HeardSongs {
         std::int64_t chunk = -1;
         std::int64_t round = -1;
@@ -243,9 +248,10 @@ private:
         m_heard = {index, round, {}, {}};
         at::Generator generator = at::detail::createCPUGenerator(stepSeed(stepSeed(m_options.seed + 3, round), index));
         for (const SongData& song : chunk) {
-            const int semitones = range > 0 ? static_cast<int>(torch::randint(-range, range + 1, {1}, generator).item<std::int64_t>()) : 0;
+            const Record& record = m_songs.record(song.record);
+            const int semitones = range > 0 ? static_cast<int>(torch::randint(-range, range + 1, {1}, generator).item<std::int64_t>()) : fixedMove(record);
             m_heard.latents.push_back(songLatent(song, semitones));
-            m_heard.records.push_back(transposedRecord(m_songs.record(song.record), semitones));
+            m_heard.records.push_back(transposedRecord(record, semitones));
         }
         return m_heard;
     }

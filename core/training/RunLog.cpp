@@ -163,6 +163,7 @@ TrainOptions optionsToResume(const std::filesystem::path& runFolder, TrainOption
     options.emaDecay = training.value("ema_decay", options.emaDecay);
     options.latentCropFrames = training.value("latent_crop_frames", options.latentCropFrames);
     options.transposeRange = training.value("transpose", options.transposeRange);
+    options.oneKey = training.value("one_key", options.oneKey);
     if (!training.value("total_steps_from_time", false))
         options.maxSteps = training.value("total_steps", options.maxSteps);
     return options;

@@ -52,6 +52,9 @@ struct TrainOptions {
     // --transpose N: each song is heard moved by up to ±N semitones (its log-mel, key, chords and pitch
     // together), drawn anew every few hundred steps; 0 hears each in its own key.
     int transposeRange = 0;
+    // --one_key: each song is heard with its tonic moved to C (C major, C minor), so that the model
+    // learns one key well; generation moves each section from C to the key it asks for (SongGenerator).
+    bool oneKey = false;
     double emaDecay = 0.999;
     int latentCropFrames = 256;           // 10.24 s at 25 latent frames a second
     DistributedOptions distributed;       // --world_size, --rank, --master_addr, --master_port

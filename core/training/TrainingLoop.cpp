@@ -211,7 +211,7 @@ Json trainingJson(const TrainOptions& options, double learningRate, std::int64_t
             {"crop_frames", options.cropFrames},    {"warmup_steps", options.warmupSteps}, {"total_steps", totalSteps},
             {"gradient_clip", options.gradientClip}, {"validation_share", options.validationShare}, {"cfg_dropout", options.cfgDropout},
             {"voice_dropout", options.voiceDropout}, {"ema_decay", options.emaDecay}, {"latent_crop_frames", options.latentCropFrames},
-            {"transpose", options.transposeRange}};
+            {"transpose", options.transposeRange}, {"one_key", options.oneKey}};
 }
 
 TrainingRun describeRun(torch::nn::Module& model, torch::optim::AdamW& optimizer, const Json& config, const TrainOptions& options,
@@ -282,6 +282,7 @@ public:
     static Json comparable(Json training)
     {
         training.emplace("transpose", 0);  // checkpoints from before --transpose heard each song in its own key
+        training.emplace("one_key", false);
         if (training.value(kFromTime, false)) {
             training.erase("total_steps");
             training.erase(kFromTime);

@@ -64,6 +64,15 @@ torch::Tensor transposeMel(const torch::Tensor& melDb, int semitones, const LogM
     return torch::matmul(transpositionMatrix(semitones, params).to(melDb.device()), melDb);
 }
 
+int semitonesToC(const std::string& key)
+{
+    const std::optional<MusicalKey> parsed = parseKey(key);
+    if (!parsed)
+        return 0;
+    const int up = pitchClass(-parsed->tonic);
+    return up > 5 ? up - 12 : up;
+}
+
 std::string transposedChord(const std::string& label, int semitones)
 {
     const std::size_t colon = label.find(':');

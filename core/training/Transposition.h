@@ -20,6 +20,10 @@ torch::Tensor transposeMel(const torch::Tensor& melDb, int semitones, const LogM
 // pitch contour moved by `semitones`; everything else as it was.
 Record transposedRecord(const Record& record, int semitones);
 
+// The move, from −6 to +5 semitones, that brings the tonic of `key` ("F# minor") to C; 0 when the
+// text is not a key. Phase 3 with --one_key hears every song moved by it.
+int semitonesToC(const std::string& key);
+
 // "F#:min" moved by `semitones` ("A:min" for 3); "N" and labels without a root stay as they are.
 std::string transposedChord(const std::string& label, int semitones);
 

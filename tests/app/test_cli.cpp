@@ -265,6 +265,9 @@ private slots:
             QCOMPARE(run.status, 2);
             QVERIFY2(run.err.contains(option[0].mid(2)) && run.err.contains("from"), qPrintable(run.err));
         }
+        const Run keys = runMuze({"train", "--annotations", "x.json", "--out_dir", "x", "--phase", "3", "--one_key", "--transpose", "2"});
+        QCOMPARE(keys.status, 2);
+        QVERIFY2(keys.err.contains("give one of them"), qPrintable(keys.err));
         const Run jobs = runMuze({"build-dataset", "--audio_dir", ".", "--output", "x.json", "--jobs", "1e9"});
         QCOMPARE(jobs.status, 2);
         QVERIFY2(jobs.err.contains("--jobs needs a whole number from 0 to 256"), qPrintable(jobs.err));

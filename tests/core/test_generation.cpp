@@ -12,6 +12,8 @@
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
 #include "core/training/Checkpoint.h"
+#include "core/training/TrainedModels.h"
+#include "core/training/Transposition.h"
 #include "tests/support/RandomModels.h"
 #include "tests/support/TestSupport.h"
 #include "workers/GenerateJob.h"
@@ -84,13 +86,24 @@ Json planJson()
 
 // Untrained models with the tiny preset's shapes, saved as training saves them: enough to run
 // every step of generation (the sound is noise).
-SongPlan shortPlan()
+SongPlan shortPlan(const std::string& key = "C major")
 {
     TemplateRequest request;
     request.prompt = "quiet piano";
     request.duration = 7.3;
     request.tempo = 150;  // 1.6 s bars
+    request.key = key;
     return planFromTemplate("instrumental", request);
+}
+
+// The LDM of `models` saved as weights alone, marked as trained with --one_key or not.
+std::filesystem::path ldmWeights(const RandomModels& models, bool oneKey)
+{
+    CheckpointInfo info = readCheckpointInfo(models.files.ldm);
+    info.training["one_key"] = oneKey;
+    const std::filesystem::path path = models.folder / (oneKey ? "ldm-one-key.safetensors" : "ldm-every-key.safetensors");
+    saveWeights(path, *loadLatentDiffusion(models.files.ldm), info);
+    return path;
 }
 
 GenerateOptions fewSteps(std::uint64_t seed)
@@ -288,6 +301,35 @@ private slots:
             QVERIFY(generator.generate(plan, options).audio.samples == song.audio.samples);
             QVERIFY(song.audio.samples != first.audio.samples);
         }
+    }
+
+    // A model trained with --one_key hears every section in C: asked for D major, it is asked for C
+    // major with the chords moved down with it, and what it makes is moved back up to D.
+    void aModelTrainedInOneKeyHearsEachSectionInC()
+    {
+        const SongPlan inC = shortPlan("C major");
+        const SongPlan inD = shortPlan("D major");
+        const EnergyCurveLine line{0.2, 0.5};
+        const ExampleConditions heard = sectionConditions(inD, 0, 50, 0.04, line, std::nullopt, semitonesToC("D major"));
+        const ExampleConditions c = sectionConditions(inC, 0, 50, 0.04, line);
+        QCOMPARE(*heard.key, *c.key);
+        QVERIFY(torch::equal(heard.controls, c.controls));
+        QVERIFY(!torch::equal(sectionConditions(inD, 0, 50, 0.04, line).controls, c.controls));
+
+        const RandomModels models = saveRandomModels("generate-one-key");
+        ModelFiles oneKey = models.files;
+        oneKey.ldm = ldmWeights(models, true);
+        ModelFiles everyKey = models.files;
+        everyKey.ldm = ldmWeights(models, false);
+        const SongGenerator inOneKey(oneKey);
+        const SongGenerator inEveryKey(everyKey);
+        QVERIFY(inOneKey.generate(inC, fewSteps(5)).audio.samples == inEveryKey.generate(inC, fewSteps(5)).audio.samples);
+        const GeneratedSong moved = inOneKey.generate(inD, fewSteps(5));
+        QCOMPARE(moved.audio.frames(), std::int64_t(std::lround(7.3 * 32000)));
+        QVERIFY(moved.audio.samples != inEveryKey.generate(inD, fewSteps(5)).audio.samples);
+        QVERIFY(moved.audio.samples == inOneKey.generate(inD, fewSteps(5)).audio.samples);
+        for (float sample : moved.audio.samples)
+            QVERIFY(std::isfinite(sample));
     }
 
     void progressGoesBySectionAndCancelStopsWithinAStep()

@@ -123,6 +123,21 @@ private slots:
         QVERIFY(torch::equal(movedChroma, chroma.roll(2, 0)));
     }
 
+    // --one_key hears every song with its tonic on C, moved the shorter way round.
+    void everyKeyHasItsWayToC()
+    {
+        QCOMPARE(semitonesToC("C major"), 0);
+        QCOMPARE(semitonesToC("C minor"), 0);
+        QCOMPARE(semitonesToC("C# minor"), -1);
+        QCOMPARE(semitonesToC("F major"), -5);
+        QCOMPARE(semitonesToC("F# minor"), -6);
+        QCOMPARE(semitonesToC("G major"), 5);
+        QCOMPARE(semitonesToC("Bb major"), 2);
+        QCOMPARE(semitonesToC("B minor"), 1);
+        QCOMPARE(semitonesToC("unknown"), 0);
+        QCOMPARE(transposedRecord(fullRecord(), semitonesToC("A minor"))["key"].get<std::string>(), std::string("C minor"));
+    }
+
     // A tone's band moves to the band of its frequency times 2^(k/12); nothing moves at 0.
     void aTransposedMelMovesItsPartials()
     {

@@ -102,7 +102,7 @@ private slots:
         base.annotations = "data.json";
         QVERIFY_THROWS_EXCEPTION(Error, optionsToResume(run, base));
         writeCheckpoint(run / "checkpoints/step-00000040.safetensors",
-                        R"({"seed":"7","batch_size":16,"lr":0.0002,"total_steps":400,"cfg_dropout":0.2,"voice_dropout":0.3,"transpose":6})");
+                        R"({"seed":"7","batch_size":16,"lr":0.0002,"total_steps":400,"cfg_dropout":0.2,"voice_dropout":0.3,"transpose":6,"one_key":true})");
         const TrainOptions options = optionsToResume(run, base);
         QVERIFY(options.resume);
         QCOMPARE(options.outDir, run.parent_path());
@@ -116,6 +116,7 @@ private slots:
         QCOMPARE(options.cfgDropout, 0.2);
         QCOMPARE(options.voiceDropout, 0.3);
         QCOMPARE(options.transposeRange, 6);
+        QVERIFY(options.oneKey);
     }
 };
 
