@@ -7,6 +7,11 @@
 #include <algorithm>
 
 namespace muze {
+namespace {
+
+constexpr std::size_t kBlock = 4096;  // samples given to Rubber Band at a time
+
+}  // namespace
 
 std::vector<float> stretchAndShift(const std::vector<float>& input, int sampleRate, std::size_t outputLength, double pitchScale,
                                    const std::map<std::size_t, std::size_t>& keyFrames)
@@ -20,15 +25,30 @@ std::vector<float> stretchAndShift(const std::vector<float>& input, int sampleRa
                         Stretcher::OptionProcessOffline | Stretcher::OptionEngineFiner | Stretcher::OptionFormantPreserved,
                         static_cast<double>(outputLength) / static_cast<double>(input.size()), pitchScale);
     stretcher.setExpectedInputDuration(input.size());
-    stretcher.setMaxProcessSize(input.size());  // the whole input goes in one call
+    stretcher.setMaxProcessSize(kBlock);
     const float* in = input.data();
     stretcher.study(&in, input.size(), true);
     if (!keyFrames.empty())
         stretcher.setKeyFrameMap(keyFrames);
-    stretcher.process(&in, input.size(), true);
-    std::vector<float> output(static_cast<std::size_t>(std::max(0, stretcher.available())));
-    float* out = output.data();
-    stretcher.retrieve(&out, output.size());
+    // A process() call makes only part of what its input gives: the rest comes out over later calls,
+    // so the input goes in by blocks and what is ready is taken after each.
+    std::vector<float> output;
+    output.reserve(outputLength);
+    const auto takeWhatIsReady = [&] {
+        for (int ready = stretcher.available(); ready > 0; ready = stretcher.available()) {
+            const std::size_t from = output.size();
+            output.resize(from + static_cast<std::size_t>(ready));
+            float* out = output.data() + from;
+            stretcher.retrieve(&out, static_cast<std::size_t>(ready));
+        }
+    };
+    for (std::size_t offset = 0; offset < input.size(); offset += kBlock) {
+        const std::size_t count = std::min(kBlock, input.size() - offset);
+        const float* block = input.data() + offset;
+        stretcher.process(&block, count, offset + count == input.size());
+        takeWhatIsReady();
+    }
+    takeWhatIsReady();
     output.resize(outputLength, 0.0f);
     return output;
 }
