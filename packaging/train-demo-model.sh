@@ -44,7 +44,7 @@ train() {
 train planner --phase 2 --epochs "$planner_epochs"
 train vocoder --phase 1 --model vocoder --max_steps "$vocoder_steps"
 train vae --phase 1 --model vae --max_steps "$vae_steps"
-train ldm --phase 3 --max_steps "$ldm_steps"
+train ldm --phase 3 --max_steps "$ldm_steps" --one_key
 
 # What ships: the weights alone (muze export-models), how well they obey what they are asked
 # (bench_conditioning, issue "conditioning obeyed"), and a manifest of how they were made.

@@ -50,6 +50,7 @@ private slots:
         QVERIFY(runs[1].phase == 1 && runs[1].model == PhaseOneModel::Vae && runs[1].maxSteps == Recipe::kVaeSteps);
         QVERIFY(runs[2].phase == 2 && runs[2].epochs == Recipe::kPlannerEpochs && runs[2].maxSteps == 0);
         QVERIFY(runs[3].phase == 3 && runs[3].maxSteps == Recipe::kLdmSteps);  // after the VAE, whose latents it learns
+        QVERIFY(runs[3].oneKey);
         for (const TrainOptions& run : runs) {
             QCOMPARE(run.preset, std::string("tiny"));
             QCOMPARE(run.batchSize, Recipe::kBatch);
@@ -74,6 +75,7 @@ private slots:
         QCOMPARE(number("vae_steps"), static_cast<long long>(Recipe::kVaeSteps));
         QCOMPARE(number("ldm_steps"), static_cast<long long>(Recipe::kLdmSteps));
         QVERIFY(text.find("--batch_size 16 --seed 0") != std::string::npos);
+        QVERIFY(text.find("--phase 3 --max_steps \"$ldm_steps\" --one_key") != std::string::npos);
     }
 
     void theRecipesTimeIsItsStepsAtTheMeasuredSpeeds()
