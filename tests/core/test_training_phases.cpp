@@ -264,16 +264,18 @@ private slots:
     {
         TrainOptions vae = optionsFor("ldm_resume_vae", 10);
         train(vae);
-        const auto ldmOptions = [&](const std::string& run) {
+        const auto ldmOptions = [&](const std::string& run, bool oneKey) {
             TrainOptions options = optionsFor(run, 20);
             options.phase = 3;
             options.latentCropFrames = 64;
             options.vaeCheckpoint = vae.outDir / "vae/checkpoints/best.safetensors";
-            options.transposeRange = 3;  // the keys it hears are drawn from the seed and the step alone
+            options.oneKey = oneKey;
+            options.transposeRange = oneKey ? 0 : 3;  // the keys it hears are drawn from the seed and the step alone
             return options;
         };
         // The weights, their average and the optimizer's state.
-        verifyAResumedRunIsTheSame(ldmOptions("ldm_straight"), ldmOptions("ldm_interrupted"), "ldm");
+        verifyAResumedRunIsTheSame(ldmOptions("ldm_straight", false), ldmOptions("ldm_interrupted", false), "ldm");
+        verifyAResumedRunIsTheSame(ldmOptions("ldm_one_key_straight", true), ldmOptions("ldm_one_key_interrupted", true), "ldm");
     }
 
     void aResumedVocoderRunIsTheSameRun()
