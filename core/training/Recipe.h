@@ -15,7 +15,7 @@ namespace muze {
 struct Recipe {
     static constexpr int kBatch = 16;
     static constexpr std::int64_t kVocoderSteps = 2700;
-    static constexpr std::int64_t kVaeSteps = 2600;
+    static constexpr std::int64_t kVaeSteps = 4500;
     static constexpr int kPlannerEpochs = 200;
     static constexpr std::int64_t kLdmSteps = 5400;
 };
