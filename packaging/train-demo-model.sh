@@ -2,7 +2,7 @@
 # Trains the demo model that ships in resources/demo-model: General MIDI songs composed by the
 # project's own generator (bench/make_test_set.py: known tempo, key, chords and sections), rendered
 # with Debian's soundfont, built into a dataset, and every part trained at `tiny` for a fixed number
-# of steps (about 82 minutes on an idle 2-core machine, within the 90 the recipe allows). The same
+# of steps (about 83 minutes on an idle 2-core machine, within the 90 the recipe allows). The same
 # script on the same machine gives the same weights, bit for bit: every step count and seed is fixed
 # here, and training is deterministic for a given number of cores.
 # usage: packaging/train-demo-model.sh [WORK_DIR]   (default: build/demo-model; resumable: a part
@@ -14,10 +14,10 @@ work=$(mkdir -p "${1:-$build/demo-model}" && cd "${1:-$build/demo-model}" && pwd
 seed=2024
 # Steps for each part, at batch 16: the recipe of core/training/Recipe.h, which the studio's guided
 # first run trains by. The minutes are what they take here on an idle machine.
-planner_epochs=200  # 20 seconds
-vocoder_steps=2700  # ~14 minutes
-vae_steps=4500      # ~15 minutes
-ldm_steps=5400      # ~50 minutes
+planner_epochs=200  # a few seconds
+vocoder_steps=2700  # ~16 minutes
+vae_steps=4500      # ~19 minutes
+ldm_steps=5400      # ~47 minutes
 muze="$build/app/muze"
 [ -x "$muze" ] || { echo "build first: packaging/build.sh" >&2; exit 1; }
 
