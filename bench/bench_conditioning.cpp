@@ -8,7 +8,8 @@
 // them (moved to C first, and back to their key after). What those lose, generation cannot keep.
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
-//                           [--template verse_chorus] [--sampler ddim|dpmpp] [--steps 50] [--seed 1]
+//                           [--template verse_chorus] [--sampler ddim|dpmpp] [--steps 50] [--cfg_scale 7.5]
+//                           [--cfg_rescale 0] [--seed 1]
 // DIR holds vae/, ldm/ and vocoder/ as `muze train` writes them (checkpoints/best.safetensors); without
 // vocoder/ the songs are decoded by Griffin-Lim.
 
@@ -53,6 +54,8 @@ struct Arguments {
     std::string templateName = "verse_chorus";
     SamplerKind sampler = SamplerKind::Ddim;
     int steps = 50;
+    double cfgScale = GenerateOptions().cfgScale;
+    double cfgRescale = GenerateOptions().guidanceRescale;
     std::uint64_t seed = 1;
 };
 
@@ -78,6 +81,10 @@ Arguments parseArguments(int argc, char** argv)
             a.sampler = value == "dpmpp" ? SamplerKind::DpmSolver2M : SamplerKind::Ddim;
         else if (name == "--steps")
             a.steps = std::stoi(value);
+        else if (name == "--cfg_scale")
+            a.cfgScale = std::stod(value);
+        else if (name == "--cfg_rescale")
+            a.cfgRescale = std::stod(value);
         else if (name == "--seed")
             a.seed = std::stoull(value);
         else
@@ -247,6 +254,8 @@ void measureGeneration(const Arguments& a)
     GenerateOptions options;
     options.sampler = a.sampler;
     options.steps = a.steps;
+    options.cfgScale = a.cfgScale;
+    options.guidanceRescale = a.cfgRescale;
     options.seed = a.seed;
     Score score;
     std::printf("\n| # | asked tempo | asked key | heard tempo | heard key |\n|---|---|---|---|---|\n");
@@ -261,8 +270,8 @@ void measureGeneration(const Arguments& a)
                     heard.key ? heard.key->name().c_str() : "-");
         std::fflush(stdout);
     }
-    std::printf("\nGenerated: %d songs of %.0f s (%s template, %d steps, CFG %.1f, decoded by %s)\n", a.songs, a.seconds, a.templateName.c_str(),
-                a.steps, options.cfgScale, generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
+    std::printf("\nGenerated: %d songs of %.0f s (%s template, %d steps, CFG %.1f rescaled by %.1f, decoded by %s)\n", a.songs, a.seconds,
+                a.templateName.c_str(), a.steps, options.cfgScale, options.guidanceRescale, generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
     printScoreHeader();
     score.print("generated");
 }

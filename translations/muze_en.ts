@@ -2273,6 +2273,30 @@
         <source>Train Phase 1 First</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Each song in its own key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every song moved to C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each song moved around its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> semitones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation moves each section to the key it asks for (the recipe&apos;s choice). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::TransportBar</name>

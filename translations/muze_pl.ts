@@ -2305,6 +2305,30 @@
         <source>Train Phase 1 First</source>
         <translation>Najpierw trenuj fazę 1</translation>
     </message>
+    <message>
+        <source>Each song in its own key</source>
+        <translation>Każdy utwór we własnej tonacji</translation>
+    </message>
+    <message>
+        <source>Every song moved to C</source>
+        <translation>Każdy utwór przeniesiony do C</translation>
+    </message>
+    <message>
+        <source>Each song moved around its key</source>
+        <translation>Każdy utwór przesuwany wokół swojej tonacji</translation>
+    </message>
+    <message>
+        <source> semitones</source>
+        <translation> półtonów</translation>
+    </message>
+    <message>
+        <source>Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation moves each section to the key it asks for (the recipe&apos;s choice). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key.</source>
+        <translation>Faza 3: tonacja, w której model słyszy każdy utwór. Przeniesione do C, nieliczne utwory dobrze uczą jednej tonacji, a generowanie przenosi każdą sekcję do tonacji, o którą prosi (wybór przepisu). Przesuwany wokół swojej tonacji, każdy utwór jest słyszany do tylu półtonów dalej, losowanych na nowo co 250 kroków, aby mały zbiór obejmował każdą tonację.</translation>
+    </message>
+    <message>
+        <source>Keys:</source>
+        <translation>Tonacje:</translation>
+    </message>
 </context>
 <context>
     <name>muze::TransportBar</name>

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -58,6 +59,9 @@ QDoubleSpinBox* probabilityBox(QWidget* parent)
     return box;
 }
 
+// How phase 3 hears the songs' keys: the choices of m_keys, in order.
+enum KeyChoice { OwnKeys, AllInC, Transposed };
+
 }  // namespace
 
 TrainSetup::TrainSetup(QWidget* parent)
@@ -72,6 +76,8 @@ TrainSetup::TrainSetup(QWidget* parent)
       m_learningRate(new QDoubleSpinBox(this)),
       m_cfgDropout(probabilityBox(this)),
       m_voiceDropout(probabilityBox(this)),
+      m_keys(new QComboBox(this)),
+      m_transpose(new QSpinBox(this)),
       m_seed(new QSpinBox(this)),
       m_minutes(new QSpinBox(this)),
       m_needs(new QLabel(this)),
@@ -82,6 +88,8 @@ TrainSetup::TrainSetup(QWidget* parent)
     m_phase->setObjectName(QStringLiteral("phase"));
     m_preset->setObjectName(QStringLiteral("preset"));
     m_epochs->setObjectName(QStringLiteral("epochs"));
+    m_keys->setObjectName(QStringLiteral("keys"));
+    m_transpose->setObjectName(QStringLiteral("transpose"));
     m_needs->setObjectName(QStringLiteral("phaseNeeds"));
     m_fix->setObjectName(QStringLiteral("fixNeeds"));
     m_dataset->setPlaceholderText(tr("the dataset open in the Library"));
@@ -107,6 +115,14 @@ TrainSetup::TrainSetup(QWidget* parent)
     m_learningRate->setSpecialValueText(tr("the preset's"));
     m_cfgDropout->setValue(defaults.cfgDropout);
     m_voiceDropout->setValue(defaults.voiceDropout);
+    m_keys->addItem(tr("Each song in its own key"));
+    m_keys->addItem(tr("Every song moved to C"));
+    m_keys->addItem(tr("Each song moved around its key"));
+    m_transpose->setRange(1, 6);
+    m_transpose->setValue(3);
+    m_transpose->setPrefix(QStringLiteral("±"));
+    m_transpose->setSuffix(tr(" semitones"));
+    m_transpose->setEnabled(false);
     m_seed->setRange(0, 1 << 30);
     m_minutes->setRange(0, 60 * 24 * 14);
     m_minutes->setSuffix(tr(" min"));
@@ -114,6 +130,9 @@ TrainSetup::TrainSetup(QWidget* parent)
     m_minutes->setToolTip(tr("Stop, with a checkpoint, after this long; the learning rate's schedule is fitted to the steps it allows."));
     m_cfgDropout->setToolTip(tr("Phase 3: the share of examples trained without any conditioning, for classifier-free guidance."));
     m_voiceDropout->setToolTip(tr("Phase 3: the share of examples trained without their voice."));
+    m_keys->setToolTip(tr("Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation "
+                          "moves each section to the key it asks for (the recipe's choice). Moved around its key, each song is "
+                          "heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key."));
     m_needs->setWordWrap(true);
     m_fix->hide();
 
@@ -128,6 +147,10 @@ TrainSetup::TrainSetup(QWidget* parent)
     form->addRow(tr("Learning rate:"), m_learningRate);
     form->addRow(tr("CFG dropout:"), m_cfgDropout);
     form->addRow(tr("Voice dropout:"), m_voiceDropout);
+    auto* keys = new QHBoxLayout;
+    keys->addWidget(m_keys, 1);
+    keys->addWidget(m_transpose);
+    form->addRow(tr("Keys:"), keys);
     form->addRow(tr("Seed:"), m_seed);
     form->addRow(tr("Time limit:"), m_minutes);
     auto* layout = new QVBoxLayout(this);
@@ -142,6 +165,7 @@ TrainSetup::TrainSetup(QWidget* parent)
         emit changed();
     });
     connect(m_preset, &QComboBox::currentIndexChanged, this, &TrainSetup::showPresetSize);
+    connect(m_keys, &QComboBox::currentIndexChanged, this, [this](int choice) { m_transpose->setEnabled(choice == Transposed); });
     connect(m_dataset, &PathField::pathEdited, this, &TrainSetup::changed);
     connect(m_folder, &PathField::pathEdited, this, &TrainSetup::changed);
     connect(m_fix, &QPushButton::clicked, this, [this] { emit fixRequested(m_fixKind); });
@@ -187,6 +211,8 @@ TrainOptions TrainSetup::options() const
     options.learningRate = m_learningRate->value();
     options.cfgDropout = m_cfgDropout->value();
     options.voiceDropout = m_voiceDropout->value();
+    options.oneKey = m_keys->currentIndex() == AllInC;
+    options.transposeRange = m_keys->currentIndex() == Transposed ? m_transpose->value() : 0;
     options.seed = static_cast<std::uint64_t>(m_seed->value());
     options.maxMinutes = m_minutes->value();
     return options;
@@ -207,6 +233,9 @@ void TrainSetup::showOptions(const TrainOptions& options)
     m_learningRate->setValue(options.learningRate);
     m_cfgDropout->setValue(options.cfgDropout);
     m_voiceDropout->setValue(options.voiceDropout);
+    m_keys->setCurrentIndex(options.oneKey ? AllInC : options.transposeRange > 0 ? Transposed : OwnKeys);
+    if (options.transposeRange > 0)
+        m_transpose->setValue(options.transposeRange);
     m_seed->setValue(static_cast<int>(options.seed));
 }
 

@@ -62,6 +62,8 @@ private:
     QDoubleSpinBox* m_learningRate;
     QDoubleSpinBox* m_cfgDropout;
     QDoubleSpinBox* m_voiceDropout;
+    QComboBox* m_keys;
+    QSpinBox* m_transpose;
     QSpinBox* m_seed;
     QSpinBox* m_minutes;
     QLabel* m_needs;

@@ -80,6 +80,33 @@ private slots:
         QTRY_VERIFY(needs->text().startsWith("Ready"));
     }
 
+    void theKeysPhaseThreeHearsAreChosenAndShownAgain()
+    {
+        TrainSetup setup;
+        auto* keys = setup.findChild<QComboBox*>("keys");
+        auto* transpose = setup.findChild<QSpinBox*>("transpose");
+        QVERIFY(!setup.options().oneKey && setup.options().transposeRange == 0);
+        QVERIFY(!transpose->isEnabled());
+
+        keys->setCurrentIndex(keys->findText("Every song moved to C"));
+        QVERIFY(setup.options().oneKey && setup.options().transposeRange == 0);
+        keys->setCurrentIndex(keys->findText("Each song moved around its key"));
+        QVERIFY(transpose->isEnabled());
+        transpose->setValue(5);
+        QVERIFY(!setup.options().oneKey && setup.options().transposeRange == 5);
+
+        // A run's options shown again, as when it is resumed.
+        TrainOptions run;
+        run.oneKey = true;
+        setup.showOptions(run);
+        QCOMPARE(keys->currentText(), QString("Every song moved to C"));
+        QVERIFY(!transpose->isEnabled());
+        run.oneKey = false;
+        run.transposeRange = 2;
+        setup.showOptions(run);
+        QVERIFY(setup.options().transposeRange == 2 && transpose->isEnabled());
+    }
+
     void aRunStartsPausesStopsAndResumesToItsEnd()
     {
         PlaybackController playback;
