@@ -329,6 +329,20 @@ private:
     double m_timedSince = 0.0;
 };
 
+// The options a run was started with that differ from those asked of it now, as "batch_size 4, not 2".
+std::string optionsChanged(const Json& started, const Json& asked)
+{
+    std::string changes;
+    const auto describe = [](const Json& value) { return value.is_null() ? std::string("none") : value.dump(); };
+    for (const auto& [name, value] : started.items())
+        if (asked.value(name, Json()) != value)
+            changes += (changes.empty() ? "" : ", ") + name + " " + describe(value) + ", not " + describe(asked.value(name, Json()));
+    for (const auto& [name, value] : asked.items())
+        if (!started.contains(name))
+            changes += (changes.empty() ? "" : ", ") + name + " none, not " + describe(value);
+    return changes;
+}
+
 // A hash of every parameter's bytes: equal on ranks that hold the same weights.
 std::uint64_t fingerprintOf(torch::nn::Module& model)
 {
@@ -363,9 +377,10 @@ TrainSummary runTraining(TrainingTask& task, TrainingRun run, const TrainOptions
         if (!latest)
             throw Error(ErrorKind::NotFound, "There is no checkpoint to resume in " + (run.folder / "checkpoints").string() + ".");
         const CheckpointInfo resumed = loadCheckpoint(*latest, parts, run.info.config);
-        if (LengthByTime::comparable(resumed.training) != LengthByTime::comparable(run.info.training))
-            throw Error(ErrorKind::InvalidArgument, "The run in " + run.folder.string() + " was started with other options (" +
-                                                        resumed.training.dump() + "); resume it with the same ones.");
+        const std::string changed = optionsChanged(LengthByTime::comparable(resumed.training), LengthByTime::comparable(run.info.training));
+        if (!changed.empty())
+            throw Error(ErrorKind::InvalidArgument, "The run in " + run.folder.string() + " was started with other options (" + changed +
+                                                        "): resume it with the same ones, or delete the folder to start it again.");
         step = resumed.step;
         length.adopt(resumed.training, run);
     }
