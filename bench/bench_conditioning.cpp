@@ -6,15 +6,18 @@
 // songs analysed as they are, after the vocoder alone (their log-mel made audible), and after the
 // VAE and the vocoder (encoded and decoded), and as a model trained with --one_key hears and makes
 // them (moved to C first, and back to their key after). What those lose, generation cannot keep.
+// Each is also compared with its clip in pitch alone: the correlation of their mean bass and treble
+// chroma, which shows where a decoder loses the notes before the key is lost.
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
 //                           [--template verse_chorus] [--sampler ddim|dpmpp] [--steps 50] [--cfg_scale 7.5]
-//                           [--cfg_rescale 0] [--seed 1]
+//                           [--cfg_rescale 0] [--decoder vocoder|griffin-lim] [--seed 1]
 // DIR holds vae/, ldm/ and vocoder/ as `muze train` writes them (checkpoints/best.safetensors); without
 // vocoder/ the songs are decoded by Griffin-Lim.
 
 #include <torch/torch.h>
 
+#include "core/analysis/Chroma.h"
 #include "core/analysis/KeyDetection.h"
 #include "core/audio/AudioDecoder.h"
 #include "core/audio/AudioWriter.h"
@@ -35,6 +38,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +60,7 @@ struct Arguments {
     int steps = 50;
     double cfgScale = GenerateOptions().cfgScale;
     double cfgRescale = GenerateOptions().guidanceRescale;
+    bool griffinLim = false;  // --decoder griffin-lim: the generated songs made audible by Griffin-Lim, even with a vocoder
     std::uint64_t seed = 1;
 };
 
@@ -85,6 +90,8 @@ Arguments parseArguments(int argc, char** argv)
             a.cfgScale = std::stod(value);
         else if (name == "--cfg_rescale")
             a.cfgRescale = std::stod(value);
+        else if (name == "--decoder")
+            a.griffinLim = value == "griffin-lim";
         else if (name == "--seed")
             a.seed = std::stoull(value);
         else
@@ -137,8 +144,34 @@ bool tempoWithin(const std::optional<double>& heard, double asked)
     return heard && std::abs(*heard - asked) <= kTempoTolerance * asked;
 }
 
+// The pitch classes a passage sounds: its bass (C1-C3) and treble (C3-C7) chroma, each averaged.
+struct PitchContent {
+    PitchClassProfile bass{}, treble{};
+};
+
+PitchContent pitchContentOf(const std::vector<float>& samples)
+{
+    const ChromaFeatures chroma = computeChroma(samples.data(), static_cast<std::int64_t>(samples.size()), kSampleRate);
+    return {meanProfile(chroma.bass.frames), meanProfile(chroma.treble.frames)};
+}
+
+double correlation(const PitchClassProfile& a, const PitchClassProfile& b)
+{
+    const double meanA = std::accumulate(a.begin(), a.end(), 0.0) / 12;
+    const double meanB = std::accumulate(b.begin(), b.end(), 0.0) / 12;
+    double ab = 0.0, aa = 0.0, bb = 0.0;
+    for (std::size_t i = 0; i < 12; ++i) {
+        ab += (a[i] - meanA) * (b[i] - meanB);
+        aa += (a[i] - meanA) * (a[i] - meanA);
+        bb += (b[i] - meanB) * (b[i] - meanB);
+    }
+    return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 0.0;
+}
+
 struct Score {
     int count = 0, tempoRight = 0, keyRight = 0, relativeKey = 0, fifthAway = 0;
+    int compared = 0;  // passages whose pitch content was compared with the clip they were made from
+    double trebleAgreement = 0.0, bassAgreement = 0.0;  // sums of the chroma correlations
 
     void add(const Heard& heard, double tempo, const MusicalKey& key)
     {
@@ -153,16 +186,30 @@ struct Score {
         }
     }
 
+    void compare(const PitchContent& clip, const PitchContent& made)
+    {
+        ++compared;
+        trebleAgreement += correlation(clip.treble, made.treble);
+        bassAgreement += correlation(clip.bass, made.bass);
+    }
+
     void print(const char* what) const
     {
-        std::printf("| %s | %d | %d (%.0f%%) | %d (%.0f%%) | %d | %d |\n", what, count, tempoRight, 100.0 * tempoRight / std::max(1, count), keyRight,
+        std::printf("| %s | %d | %d (%.0f%%) | %d (%.0f%%) | %d | %d |", what, count, tempoRight, 100.0 * tempoRight / std::max(1, count), keyRight,
                     100.0 * keyRight / std::max(1, count), relativeKey, fifthAway);
+        if (compared > 0)
+            std::printf(" %.2f | %.2f |\n", trebleAgreement / compared, bassAgreement / compared);
+        else
+            std::printf(" - | - |\n");
     }
 };
 
+// The last two columns: how well the passages' mean treble and bass chroma correlate with their
+// clip's, on average (1 where every pitch class keeps its share).
 void printScoreHeader()
 {
-    std::printf("| material | songs | tempo within 4%% | key exact | relative key | a fifth away |\n|---|---|---|---|---|---|\n");
+    std::printf("| material | songs | tempo within 4%% | key exact | relative key | a fifth away | treble chroma r | bass chroma r |\n"
+                "|---|---|---|---|---|---|---|---|\n");
 }
 
 void writeWav(const fs::path& path, const std::vector<float>& samples)
@@ -213,24 +260,26 @@ void measureCeiling(const Arguments& a)
         const int unit = vae->config().timeReduction();
         const torch::Tensor melWhole = melDb.narrow(2, 0, melDb.size(2) / unit * unit);
         const std::string stem = "real-" + std::to_string(i);
-        writeWav(a.out / (stem + ".wav"), clip);
+        const PitchContent clipPitch = pitchContentOf(clip);
+        // Written beside the others for listening, analysed as a song, and its pitch content compared with the clip's.
+        const auto judge = [&](Score& score, const std::string& suffix, const std::vector<float>& samples) {
+            const fs::path file = a.out / (stem + suffix + ".wav");
+            writeWav(file, samples);
+            score.add(analyse(file), tempo, *key);
+            score.compare(clipPitch, pitchContentOf(samples));
+        };
         const torch::Tensor melAutoencoded = vae->decodeToDb(vae->encodeSong(melWhole[0]).unsqueeze(0));
-        writeWav(a.out / (stem + "-griffinlim.wav"), invertLogMel(mel, LogMelParams{}).samples);
-        writeWav(a.out / (stem + "-vae-griffinlim.wav"), invertLogMel(toMatrix(melAutoencoded[0]), LogMelParams{}).samples);
-        original.add(analyse(a.out / (stem + ".wav")), tempo, *key);
-        griffinLim.add(analyse(a.out / (stem + "-griffinlim.wav")), tempo, *key);
-        autoencodedGriffinLim.add(analyse(a.out / (stem + "-vae-griffinlim.wav")), tempo, *key);
+        judge(original, "", clip);
+        judge(griffinLim, "-griffinlim", invertLogMel(mel, LogMelParams{}).samples);
+        judge(autoencodedGriffinLim, "-vae-griffinlim", invertLogMel(toMatrix(melAutoencoded[0]), LogMelParams{}).samples);
         if (vocoder) {
-            writeWav(a.out / (stem + "-vocoder.wav"), samplesOf((*vocoder)->forward(melWhole)));
-            writeWav(a.out / (stem + "-vae-vocoder.wav"), samplesOf((*vocoder)->forward(melAutoencoded)));
-            vocoded.add(analyse(a.out / (stem + "-vocoder.wav")), tempo, *key);
-            autoencoded.add(analyse(a.out / (stem + "-vae-vocoder.wav")), tempo, *key);
+            judge(vocoded, "-vocoder", samplesOf((*vocoder)->forward(melWhole)));
+            judge(autoencoded, "-vae-vocoder", samplesOf((*vocoder)->forward(melAutoencoded)));
             // As a model trained with --one_key makes a song: in C, moved to its key by Rubber Band.
             const int move = semitonesToC(key->name());
             const torch::Tensor melInC = vae->decodeToDb(vae->encodeSong(transposeMel(melWhole[0], move)).unsqueeze(0));
             const std::vector<float> inC = samplesOf((*vocoder)->forward(melInC));
-            writeWav(a.out / (stem + "-in-c-vae-vocoder.wav"), stretchAndShift(inC, kSampleRate, inC.size(), std::pow(2.0, -move / 12.0)));
-            autoencodedInC.add(analyse(a.out / (stem + "-in-c-vae-vocoder.wav")), tempo, *key);
+            judge(autoencodedInC, "-in-c-vae-vocoder", stretchAndShift(inC, kSampleRate, inC.size(), std::pow(2.0, -move / 12.0)));
         }
         std::fprintf(stderr, "ceiling: %d songs\r", original.count);
     }
@@ -250,7 +299,7 @@ void measureGeneration(const Arguments& a)
 {
     const fs::path vocoder = a.models / "vocoder/checkpoints/best.safetensors";
     const SongGenerator generator({a.models / "vae/checkpoints/best.safetensors", a.models / "ldm/checkpoints/best.safetensors",
-                                   fs::exists(vocoder) ? vocoder : fs::path()});
+                                   fs::exists(vocoder) && !a.griffinLim ? vocoder : fs::path()});
     GenerateOptions options;
     options.sampler = a.sampler;
     options.steps = a.steps;

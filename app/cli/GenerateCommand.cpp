@@ -65,6 +65,11 @@ std::filesystem::path checkpointOf(const ArgumentParser::Result& args, const std
     return models / part / "checkpoints/best.safetensors";
 }
 
+bool choosesGriffinLim(const ArgumentParser::Result& args)
+{
+    return args.has("vocoder") && args.text("vocoder") == "griffin-lim";
+}
+
 ModelFiles modelFilesOf(const ArgumentParser::Result& args)
 {
     ModelFiles files{checkpointOf(args, "vae_checkpoint", "vae"), checkpointOf(args, "ldm_checkpoint", "ldm"), {}};
@@ -72,6 +77,8 @@ ModelFiles modelFilesOf(const ArgumentParser::Result& args)
         if (!std::filesystem::exists(path))
             throw Error(ErrorKind::NotFound, std::string("There is no ") + what + " checkpoint at " + path.string() +
                                                  ": train it with `muze train` into --models, or name the file with --vae_checkpoint / --ldm_checkpoint.");
+    if (choosesGriffinLim(args))
+        return files;
     const std::filesystem::path vocoder = checkpointOf(args, "vocoder", "vocoder");
     if (std::filesystem::exists(vocoder))
         files.vocoder = vocoder;
@@ -374,7 +381,8 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--vae_checkpoint", "FILE", "the VAE (default: MODELS/vae/checkpoints/best.safetensors)")
         .option("--ldm_checkpoint", "FILE", "the latent diffusion model (default: MODELS/ldm/checkpoints/best.safetensors)")
         .option("--planner", "FILE", "the phase-2 planner that proposes the sections when no --template is given (default: MODELS/planner/checkpoints/best.safetensors, when there is one)")
-        .option("--vocoder", "FILE", "the vocoder (default: MODELS/vocoder/checkpoints/best.safetensors; Griffin-Lim when there is none)")
+        .option("--vocoder", "FILE", "the vocoder (default: MODELS/vocoder/checkpoints/best.safetensors; Griffin-Lim when there is none),\n"
+                "or griffin-lim to make the sound by Griffin-Lim even when there is one")
         .option("--style_of", "NAME|FILE", "sound like this voice: an artist of --annotations' dataset, or a recording (.wav, .mp3, ...)")
         .option("--annotations", "FILE", "the dataset whose artists --style_of names (its .artist_embeddings.json)")
         .option("--regenerate", "N", "with --plan OUTPUT.json and --seed: make section N (from 1) of that song anew, keeping the rest")
@@ -429,7 +437,7 @@ int runGenerate(const std::vector<std::string>& arguments)
     const std::optional<SingingRequest> singing = args.has("sing_lyrics") ? std::optional<SingingRequest>(singingOf(args, plan)) : std::nullopt;
     const SongGenerator generator(modelFilesOf(args));
     generator.check(plan);
-    if (!generator.hasVocoder())
+    if (!generator.hasVocoder() && !choosesGriffinLim(args))
         std::cerr << "muze: no trained vocoder; the sound is made by Griffin-Lim, the fallback, and will sound phasey.\n";
 
     GeneratedSong song;

@@ -145,7 +145,7 @@ Json writeSong(const SongOutput& output, const AudioBuffer& song, const SongPlan
                      {"plan", toJson(plan)},
                      {"parameters", parametersJson(options)},
                      {"models", models},
-                     {"decoder", griffinLim ? "griffin-lim (fallback: no trained vocoder)" : "vocoder"},
+                     {"decoder", griffinLim ? "griffin-lim" : "vocoder"},
                      {"sample_rate", delivered.sampleRate},
                      {"channels", delivered.channels},
                      {"duration", delivered.durationSeconds()}};

@@ -501,6 +501,23 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, demoModelFacts(test::scratchFolder("demo-without-manifest")));
     }
 
+    void griffinLimCanBeChosenOverATrainedVocoder()
+    {
+        const std::filesystem::path demo = demoModelFolder();
+        QVERIFY(std::filesystem::exists(demo / "vocoder/checkpoints/best.safetensors"));
+        const std::filesystem::path out = test::scratchFolder("generate-griffin-lim");
+        const QStringList common{"generate", "--models", text(demo), "--template", "verse_chorus", "--duration", "8", "--tempo", "200", "--num_steps", "2"};
+        const Run vocoded = runMuze(common + QStringList{"--output", text(out / "vocoded.wav")});
+        const Run chosen = runMuze(common + QStringList{"--output", text(out / "chosen.wav"), "--vocoder", "griffin-lim"});
+        QVERIFY2(vocoded.status == 0, qPrintable(vocoded.err));
+        QVERIFY2(chosen.status == 0 && !chosen.err.contains("no trained vocoder"), qPrintable(chosen.err));
+        const Json vocodedDescription = Json::parse(std::ifstream(out / "vocoded.json"));
+        const Json chosenDescription = Json::parse(std::ifstream(out / "chosen.json"));
+        QVERIFY(vocodedDescription["models"]["vocoder"].is_object());
+        QCOMPARE(chosenDescription["models"]["vocoder"].get<std::string>(), std::string("griffin-lim"));
+        QVERIFY(decodeAudioFile(out / "vocoded.wav", {}).audio.samples != decodeAudioFile(out / "chosen.wav", {}).audio.samples);
+    }
+
     void anExportedModelIsWhatTheCommandLineTakesWhenNoneIsNamed()
     {
         const RandomModels models = saveRandomModels("generate-export");
