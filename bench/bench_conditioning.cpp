@@ -90,12 +90,12 @@ Arguments parseArguments(int argc, char** argv)
             a.cfgScale = std::stod(value);
         else if (name == "--cfg_rescale")
             a.cfgRescale = std::stod(value);
-        else if (name == "--decoder")
+        else if (name == "--decoder" && (value == "vocoder" || value == "griffin-lim"))
             a.griffinLim = value == "griffin-lim";
         else if (name == "--seed")
             a.seed = std::stoull(value);
         else
-            throw std::runtime_error("unknown option " + name);
+            throw std::runtime_error("unknown option or value: " + name + " " + value);
     }
     if (a.models.empty())
         throw std::runtime_error("usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] ...");

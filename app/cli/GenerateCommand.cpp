@@ -181,8 +181,11 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
                                                 "models made it. Make the song without --sing_lyrics, regenerate its sections, and add "
                                                 "--sing_lyrics to the last --regenerate.");
     // The neighbours are rendered again for the joins: with other models they would change.
-    if (!sameModels(description.value("models", Json()), generator.describe()))
-        throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made with other models (" + description.value("models", Json()).dump() +
+    const Json earlierModels = description.value("models", Json());
+    if (earlierModels.value("vocoder", Json()) == "griffin-lim" && generator.hasVocoder())
+        throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made audible by Griffin-Lim: regenerate it with --vocoder griffin-lim.");
+    if (!sameModels(earlierModels, generator.describe()))
+        throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made with other models (" + earlierModels.dump() +
                                                     "); --regenerate needs the same ones.");
     const int section = args.integer("regenerate", 1, static_cast<int>(plan.sections.size())) - 1;
     options.sectionSeeds[static_cast<std::size_t>(section)] = static_cast<std::uint64_t>(args.integer("seed", 0, std::numeric_limits<int>::max()));

@@ -516,6 +516,14 @@ private slots:
         QVERIFY(vocodedDescription["models"]["vocoder"].is_object());
         QCOMPARE(chosenDescription["models"]["vocoder"].get<std::string>(), std::string("griffin-lim"));
         QVERIFY(decodeAudioFile(out / "vocoded.wav", {}).audio.samples != decodeAudioFile(out / "chosen.wav", {}).audio.samples);
+
+        // Made again in part, it needs Griffin-Lim again, and the command says how to ask for it.
+        const QStringList regenerate{"generate", "--models", text(demo), "--plan", text(out / "chosen.json"), "--regenerate", "2", "--seed", "4",
+                                     "--num_steps", "2", "--output", text(out / "again.wav")};
+        const Run refused = runMuze(regenerate);
+        QVERIFY2(refused.status != 0 && refused.err.contains("--vocoder griffin-lim"), qPrintable(refused.err));
+        const Run remade = runMuze(regenerate + QStringList{"--vocoder", "griffin-lim"});
+        QVERIFY2(remade.status == 0, qPrintable(remade.err));
     }
 
     void anExportedModelIsWhatTheCommandLineTakesWhenNoneIsNamed()
