@@ -483,6 +483,22 @@
         <source>This is the demo model: every part at the tiny size, trained for about %1 minutes on %2 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Vocoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Griffin-Lim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the model&apos;s spectrogram becomes sound: the trained vocoder sounds cleaner; Griffin-Lim sounds phasey but, with a small model such as the demo, keeps the notes and the key better. Without a trained vocoder, Griffin-Lim is used either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::FirstRunGuide</name>

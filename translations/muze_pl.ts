@@ -489,6 +489,22 @@
         <source>This is the demo model: every part at the tiny size, trained for about %1 minutes on %2 General MIDI songs that the studio composed and rendered itself. It shows how generation works; it does not know your music. A model of your own songs: build a dataset of them in the Library, then train on it in Train.</source>
         <translation>To model demonstracyjny: wszystkie części w rozmiarze tiny, trenowane przez około %1 minut na %2 utworach General MIDI, które studio samo skomponowało i wyrenderowało. Pokazuje, jak działa generowanie; nie zna Twojej muzyki. Model Twoich własnych utworów: zbuduj z nich zbiór danych w Bibliotece, a potem wytrenuj na nim model na stronie Trening.</translation>
     </message>
+    <message>
+        <source>Vocoder</source>
+        <translation>Wokoder</translation>
+    </message>
+    <message>
+        <source>Griffin-Lim</source>
+        <translation>Griffin-Lim</translation>
+    </message>
+    <message>
+        <source>How the model&apos;s spectrogram becomes sound: the trained vocoder sounds cleaner; Griffin-Lim sounds phasey but, with a small model such as the demo, keeps the notes and the key better. Without a trained vocoder, Griffin-Lim is used either way.</source>
+        <translation>Jak spektrogram modelu staje się dźwiękiem: wytrenowany wokoder brzmi czyściej; Griffin-Lim brzmi fazująco, ale przy małym modelu, takim jak demonstracyjny, lepiej zachowuje nuty i tonację. Bez wytrenowanego wokodera Griffin-Lim jest używany tak czy inaczej.</translation>
+    </message>
+    <message>
+        <source>Sound:</source>
+        <translation>Dźwięk:</translation>
+    </message>
 </context>
 <context>
     <name>muze::FirstRunGuide</name>

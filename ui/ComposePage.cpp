@@ -267,6 +267,13 @@ QWidget* ComposePage::createSettings()
     m_steps->setValue(50);
     m_sampler = new QComboBox(box);
     m_sampler->addItems({tr("DDIM"), tr("DPM-Solver++ (10-25 steps)"), tr("DDPM")});
+    m_decoder = new QComboBox(box);
+    m_decoder->setObjectName(QStringLiteral("decoder"));
+    m_decoder->addItem(tr("Vocoder"), QStringLiteral("vocoder"));
+    m_decoder->addItem(tr("Griffin-Lim"), QStringLiteral("griffin-lim"));
+    m_decoder->setToolTip(tr("How the model's spectrogram becomes sound: the trained vocoder sounds cleaner; Griffin-Lim sounds phasey "
+                             "but, with a small model such as the demo, keeps the notes and the key better. Without a trained vocoder, "
+                             "Griffin-Lim is used either way."));
     m_seed = new QSpinBox(box);
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
@@ -293,15 +300,21 @@ QWidget* ComposePage::createSettings()
     row->addWidget(new QLabel(tr("Steps:"), box));
     row->addWidget(m_steps);
     row->addWidget(m_sampler);
-    row->addWidget(new QLabel(tr("Seed:"), box));
-    row->addWidget(m_seed);
-    row->addWidget(m_lockSeed);
+    row->addStretch(1);
+    auto* secondRow = new QHBoxLayout;
+    secondRow->addWidget(new QLabel(tr("Sound:"), box));
+    secondRow->addWidget(m_decoder);
+    secondRow->addWidget(new QLabel(tr("Seed:"), box));
+    secondRow->addWidget(m_seed);
+    secondRow->addWidget(m_lockSeed);
+    secondRow->addStretch(1);
     auto* run = new QHBoxLayout;
     run->addWidget(generate);
     run->addWidget(m_cancel);
     run->addWidget(m_progress, 1);
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(row);
+    layout->addLayout(secondRow);
     layout->addWidget(m_vocals);
     layout->addLayout(run);
     layout->addWidget(m_state);
@@ -551,6 +564,8 @@ void ComposePage::generate()
     options.seed = nextSeed();
     TakeRequest request;
     request.models = modelFilesIn(pathOf(m_models->path()));
+    if (m_decoder->currentData().toString() == QLatin1String("griffin-lim"))
+        request.models.vocoder.clear();
     request.plan = m_editor->plan();
     request.options = options;
     request.output = nextTakeFolder() / "take.wav";
@@ -607,6 +622,8 @@ void ComposePage::regenerateSection()
         const std::filesystem::path models = modelsInstrumentalPath(pathOf(take) / "take.wav");
         TakeRequest request;
         request.models = modelFilesIn(pathOf(m_models->path()));
+        if (decodedByGriffinLim(description))  // the neighbours are made again for the joins: as they were
+            request.models.vocoder.clear();
         request.plan = plan;
         request.options = options;
         request.output = nextTakeFolder() / "take.wav";

@@ -38,7 +38,7 @@ struct TemplateRequest;
 
 // Laying out a song and generating it: the prompt and a template laid over a duration, the sections
 // on a timeline (drag to move and resize by bars; each section's fields beside it; every edit
-// undoable), the sampler's settings, the vocals, and Generate (Ctrl+Enter) on a worker with progress
+// undoable), the sampler's settings, what makes the sound (the vocoder or Griffin-Lim), the vocals, and Generate (Ctrl+Enter) on a worker with progress
 // per section and Cancel. Every generation is kept as a take, a folder in the model folder's takes/
 // with the files `muze generate` writes (TakesPanel shows, plays, compares and exports them); a
 // take's plan loads back into the editor, and one of its sections can be made anew, as the editor
@@ -125,6 +125,7 @@ private:
     QDoubleSpinBox* m_cfgScale = nullptr;
     QSpinBox* m_steps = nullptr;
     QComboBox* m_sampler = nullptr;
+    QComboBox* m_decoder = nullptr;  // the trained vocoder, or Griffin-Lim
     QSpinBox* m_seed = nullptr;
     QCheckBox* m_lockSeed = nullptr;
     VocalSettings* m_vocals = nullptr;

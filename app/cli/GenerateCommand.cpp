@@ -182,7 +182,7 @@ GeneratedSong regenerateSection(const ArgumentParser::Result& args, const SongGe
                                                 "--sing_lyrics to the last --regenerate.");
     // The neighbours are rendered again for the joins: with other models they would change.
     const Json earlierModels = description.value("models", Json());
-    if (earlierModels.value("vocoder", Json()) == "griffin-lim" && generator.hasVocoder())
+    if (decodedByGriffinLim(description) && generator.hasVocoder())
         throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made audible by Griffin-Lim: regenerate it with --vocoder griffin-lim.");
     if (!sameModels(earlierModels, generator.describe()))
         throw Error(ErrorKind::InvalidArgument, "The song in " + earlier.string() + " was made with other models (" + earlierModels.dump() +

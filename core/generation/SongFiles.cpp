@@ -136,6 +136,11 @@ std::vector<std::filesystem::path> exportSong(const std::filesystem::path& song,
     return written;
 }
 
+bool decodedByGriffinLim(const Json& description)
+{
+    return description.value("decoder", std::string()) == "griffin-lim";
+}
+
 Json writeSong(const SongOutput& output, const AudioBuffer& song, const SongPlan& plan, const GenerateOptions& options, const Json& models,
                bool griffinLim, const Json& extra)
 {

@@ -28,6 +28,9 @@ GenerateOptions optionsFromParameters(const nlohmann::ordered_json& parameters);
 // wherever the files are now.
 bool sameModels(const nlohmann::ordered_json& earlier, const nlohmann::ordered_json& now);
 
+// Whether the song an OUTPUT.json describes was made audible by Griffin-Lim rather than a vocoder.
+bool decodedByGriffinLim(const nlohmann::ordered_json& description);
+
 struct SongOutput {
     std::filesystem::path path;  // OUTPUT.wav or OUTPUT.flac: 16-bit, as the extension says
     int sampleRate = 32000;      // 32000 (the models') or 44100

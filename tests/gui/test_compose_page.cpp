@@ -193,6 +193,39 @@ private slots:
         QCOMPARE(editor.barsOf(2), 1);
     }
 
+    // Griffin-Lim chosen over a trained vocoder: the take says so, and one of its sections made anew
+    // is made as the take was, whatever is chosen now; the vocoder chosen again makes the next take.
+    void griffinLimCanBeChosenAndATakeIsRemadeAsItWasMade()
+    {
+        ComposeOnModels shown("compose_page_decoder");
+        ComposePage& page = shown.page;
+        test::saveRandomVocoder(shown.models.folder / "vocoder/checkpoints/best.safetensors");
+        page.setModelFolder(QString::fromStdString(shown.models.folder.string()));
+        page.findChild<QSpinBox*>("steps")->setValue(2);
+        auto* decoder = page.findChild<QComboBox*>("decoder");
+        QCOMPARE(decoder->currentData().toString(), QStringLiteral("vocoder"));
+        decoder->setCurrentIndex(decoder->findData(QStringLiteral("griffin-lim")));
+        generateAndWait(page, page.generateAction());
+        const QString take = page.takes().front();
+        QCOMPARE(descriptionOf(take)["decoder"].get<std::string>(), std::string("griffin-lim"));
+        QCOMPARE(descriptionOf(take)["models"]["vocoder"].get<std::string>(), std::string("griffin-lim"));
+
+        decoder->setCurrentIndex(decoder->findData(QStringLiteral("vocoder")));
+        page.findChild<SectionTimeline*>("sectionTimeline")->setSelected(1);
+        generateAndWait(page, page.findChild<QAction*>("regenerateSection"));
+        const QString remade = page.takes().back();
+        QCOMPARE(descriptionOf(remade)["decoder"].get<std::string>(), std::string("griffin-lim"));
+        const AudioBuffer before = audioOf(take + "/take.wav");
+        const AudioBuffer after = audioOf(remade + "/take.wav");
+        const auto kept = static_cast<std::ptrdiff_t>((page.editor()->plan().sections[1].start - 0.05) * 32000);
+        QVERIFY(std::equal(before.samples.begin(), before.samples.begin() + kept, after.samples.begin()));
+
+        generateAndWait(page, page.generateAction());
+        QCOMPARE(page.takes().size(), 3);
+        QCOMPARE(descriptionOf(page.takes().back())["decoder"].get<std::string>(), std::string("vocoder"));
+        QVERIFY(descriptionOf(page.takes().back())["models"]["vocoder"].is_object());
+    }
+
     // A model folder with nothing trained in it yet: the demo model is chosen, said to be one, and
     // its takes are kept with the user's data (the demo model's folder is read-only once installed).
     void theDemoModelComposesUntilOneIsTrained()

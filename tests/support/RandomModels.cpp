@@ -3,6 +3,7 @@
 #include "core/models/CompositionPlanner.h"
 #include "core/models/LatentDiffusion.h"
 #include "core/models/ModelPresets.h"
+#include "core/models/Vocoder.h"
 #include "core/training/Checkpoint.h"
 #include "tests/support/TestSupport.h"
 
@@ -44,6 +45,17 @@ void saveRandomPlanner(const std::filesystem::path& path, std::uint64_t seed)
     info.config = planner->config().toJson();
     info.phase = 2;
     saveCheckpoint(path, {planner.ptr().get(), nullptr, nullptr}, info);
+}
+
+void saveRandomVocoder(const std::filesystem::path& path, std::uint64_t seed)
+{
+    std::filesystem::create_directories(path.parent_path());
+    torch::manual_seed(seed);
+    Vocoder vocoder(presetPart("tiny", &ModelPreset::vocoder, "vocoder"));
+    CheckpointInfo info;
+    info.config = vocoder->config().toJson();
+    info.phase = 1;
+    saveCheckpoint(path, {vocoder.ptr().get(), nullptr, nullptr}, info);
 }
 
 }  // namespace muze::test
