@@ -10,7 +10,7 @@
 // chroma, which shows where a decoder loses the notes before the key is lost.
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
-//                           [--template verse_chorus] [--sampler ddim|dpmpp] [--steps 50] [--cfg_scale 7.5]
+//                           [--template verse_chorus] [--sampler ddim|dpmpp|ddpm] [--steps 50] [--cfg_scale 7.5]
 //                           [--cfg_rescale 0] [--decoder vocoder|griffin-lim] [--seed 1]
 // DIR holds vae/, ldm/ and vocoder/ as `muze train` writes them (checkpoints/best.safetensors); without
 // vocoder/ the songs are decoded by Griffin-Lim.
@@ -29,6 +29,7 @@
 #include "core/dataset/TrackAnalyzer.h"
 #include "core/dsp/GriffinLim.h"
 #include "core/dsp/LogMel.h"
+#include "core/generation/SongFiles.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
 #include "core/training/TrainedModels.h"
@@ -82,8 +83,8 @@ Arguments parseArguments(int argc, char** argv)
             a.seconds = std::stod(value);
         else if (name == "--template")
             a.templateName = value;
-        else if (name == "--sampler")
-            a.sampler = value == "dpmpp" ? SamplerKind::DpmSolver2M : SamplerKind::Ddim;
+        else if (name == "--sampler" && samplerNamed(value))
+            a.sampler = *samplerNamed(value);
         else if (name == "--steps")
             a.steps = std::stoi(value);
         else if (name == "--cfg_scale")
@@ -319,8 +320,8 @@ void measureGeneration(const Arguments& a)
                     heard.key ? heard.key->name().c_str() : "-");
         std::fflush(stdout);
     }
-    std::printf("\nGenerated: %d songs of %.0f s (%s template, %d steps, CFG %.1f rescaled by %.1f, decoded by %s)\n", a.songs, a.seconds,
-                a.templateName.c_str(), a.steps, options.cfgScale, options.guidanceRescale, generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
+    std::printf("\nGenerated: %d songs of %.0f s (%s template, %s %d steps, CFG %.1f rescaled by %.1f, decoded by %s)\n", a.songs, a.seconds,
+                a.templateName.c_str(), samplerName(a.sampler).c_str(), a.steps, options.cfgScale, options.guidanceRescale, generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
     printScoreHeader();
     score.print("generated");
 }

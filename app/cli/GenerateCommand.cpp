@@ -132,13 +132,10 @@ GenerateOptions generateOptionsOf(const ArgumentParser::Result& args)
     GenerateOptions options;
     options.cfgScale = args.number("cfg_scale", 0.0, 100.0);
     options.steps = args.integer("num_steps", 1, 1000);
-    const std::string sampler = args.text("sampler");
-    if (sampler == "ddpm")
-        options.sampler = SamplerKind::Ddpm;
-    else if (sampler == "dpmpp")
-        options.sampler = SamplerKind::DpmSolver2M;
-    else if (sampler != "ddim")
-        throw UsageError("--sampler takes ddpm, ddim or dpmpp, not \"" + sampler + "\"");
+    const std::optional<SamplerKind> sampler = samplerNamed(args.text("sampler"));
+    if (!sampler)
+        throw UsageError("--sampler takes ddpm, ddim or dpmpp, not \"" + args.text("sampler") + "\"");
+    options.sampler = *sampler;
     if (options.sampler == SamplerKind::Ddpm && !args.wasGiven("num_steps"))
         options.steps = 1000;  // the reference's DDPM
     options.eta = args.number("eta", 0.0, 1.0);

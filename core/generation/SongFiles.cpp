@@ -33,14 +33,24 @@ bool holdsTrainedModel(const std::filesystem::path& folder)
     return std::filesystem::is_regular_file(files.vae, error) && std::filesystem::is_regular_file(files.ldm, error);
 }
 
+std::optional<SamplerKind> samplerNamed(const std::string& name)
+{
+    const auto found = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames), [&](const auto& n) { return name == n.second; });
+    return found == std::end(kSamplerNames) ? std::nullopt : std::optional<SamplerKind>(found->first);
+}
+
+std::string samplerName(SamplerKind sampler)
+{
+    return std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames), [&](const auto& n) { return n.first == sampler; })->second;
+}
+
 Json parametersJson(const GenerateOptions& options)
 {
     Json sectionSeeds = Json::object();
     for (const auto& [section, seed] : options.sectionSeeds)
         sectionSeeds[std::to_string(section + 1)] = seed;
-    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames), [&](const auto& n) { return n.first == options.sampler; });
     return {{"cfg_scale", options.cfgScale}, {"cfg_rescale", options.guidanceRescale},
-            {"num_steps", options.steps},    {"sampler", sampler->second},
+            {"num_steps", options.steps},    {"sampler", samplerName(options.sampler)},
             {"eta", options.eta},            {"seed", options.seed},
             {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds},
             {"style_of", options.style ? toJson(*options.style) : Json(nullptr)}};
@@ -54,11 +64,10 @@ GenerateOptions readParameters(const Json& parameters)
     options.cfgScale = parameters.at("cfg_scale").get<double>();
     options.guidanceRescale = parameters.at("cfg_rescale").get<double>();
     options.steps = parameters.at("num_steps").get<int>();
-    const auto sampler = std::find_if(std::begin(kSamplerNames), std::end(kSamplerNames),
-                                      [&](const auto& n) { return parameters.at("sampler").get<std::string>() == n.second; });
-    if (sampler == std::end(kSamplerNames))
+    const std::optional<SamplerKind> sampler = samplerNamed(parameters.at("sampler").get<std::string>());
+    if (!sampler)
         throw Error(ErrorKind::Corrupt, "The song's parameters name a sampler this studio does not have: " + parameters.at("sampler").dump() + ".");
-    options.sampler = sampler->first;
+    options.sampler = *sampler;
     options.eta = parameters.at("eta").get<double>();
     options.seed = parameters.at("seed").get<std::uint64_t>();
     for (const auto& [section, seed] : parameters.at("section_seeds").items())

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace muze {
 
@@ -18,6 +20,10 @@ namespace muze {
 ModelFiles modelFilesIn(const std::filesystem::path& folder);
 // Whether the folder holds what generation needs: a trained VAE and latent diffusion model.
 bool holdsTrainedModel(const std::filesystem::path& folder);
+
+// The samplers by the names the CLI and OUTPUT.json give them: ddpm, ddim, dpmpp.
+std::optional<SamplerKind> samplerNamed(const std::string& name);
+std::string samplerName(SamplerKind sampler);
 
 nlohmann::ordered_json parametersJson(const GenerateOptions& options);
 // The options an earlier song was made with, from its OUTPUT.json's "parameters". Throws
