@@ -147,7 +147,9 @@ std::vector<std::filesystem::path> exportSong(const std::filesystem::path& song,
 
 bool decodedByGriffinLim(const Json& description)
 {
-    return description.value("decoder", std::string()) == "griffin-lim";
+    // "models"."vocoder" rather than "decoder": songs of earlier versions say "griffin-lim (fallback: ...)" there.
+    const auto models = description.find("models");
+    return models != description.end() && models->is_object() && models->value("vocoder", Json()) == "griffin-lim";
 }
 
 Json writeSong(const SongOutput& output, const AudioBuffer& song, const SongPlan& plan, const GenerateOptions& options, const Json& models,

@@ -9,6 +9,7 @@
 #include "core/generation/DemoModel.h"
 #include "core/generation/PlanConditions.h"
 #include "core/generation/PlanProposal.h"
+#include "core/generation/SongFiles.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
 #include "core/training/Checkpoint.h"
@@ -524,6 +525,16 @@ private slots:
         QVERIFY2(refused.status != 0 && refused.err.contains("--vocoder griffin-lim"), qPrintable(refused.err));
         const Run remade = runMuze(regenerate + QStringList{"--vocoder", "griffin-lim"});
         QVERIFY2(remade.status == 0, qPrintable(remade.err));
+    }
+
+    // Songs written before Griffin-Lim could be chosen said why in "decoder"; they are read as such too.
+    void aSongsDecoderIsReadFromEveryVersionOfItsDescription()
+    {
+        QVERIFY(decodedByGriffinLim(Json::parse(R"({"models": {"vocoder": "griffin-lim"}, "decoder": "griffin-lim"})")));
+        QVERIFY(decodedByGriffinLim(Json::parse(R"json({"models": {"vocoder": "griffin-lim"}, "decoder": "griffin-lim (fallback: no trained vocoder)"})json")));
+        QVERIFY(!decodedByGriffinLim(Json::parse(R"({"models": {"vocoder": {"path": "v.safetensors", "content": "abc"}}, "decoder": "vocoder"})")));
+        QVERIFY(!decodedByGriffinLim(Json::parse(R"({"models": "garbage"})")));
+        QVERIFY(!decodedByGriffinLim(Json::object()));
     }
 
     void anExportedModelIsWhatTheCommandLineTakesWhenNoneIsNamed()

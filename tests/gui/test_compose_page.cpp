@@ -1,7 +1,8 @@
 // The Compose page with untrained tiny models: a plan edited on the timeline and in the section's
 // form (and undone), a take generated into the model folder with the files `muze generate` writes,
 // one of its sections made anew into a second take that keeps the rest, and the take's plan loaded
-// back into the editor. Then a take with sung lyrics: its files, its lyrics shown in time, one of
+// back into the editor. A take made audible by Griffin-Lim over a trained vocoder, and remade as it was
+// made. Then a take with sung lyrics: its files, its lyrics shown in time, one of
 // its sections made anew as edited since, two takes heard A/B in step, and an export with stems.
 
 #include "tests/support/RandomModels.h"
