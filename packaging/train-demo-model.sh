@@ -3,8 +3,9 @@
 # project's own generator (bench/make_test_set.py: known tempo, key, chords and sections), rendered
 # with Debian's soundfont, built into a dataset, and every part trained at `tiny` for a fixed number
 # of steps (about 83 minutes on an idle 2-core machine, within the 90 the recipe allows). The same
-# script on the same machine gives the same weights, bit for bit: every step count and seed is fixed
-# here, and training is deterministic for a given number of cores.
+# script gives the same weights, bit for bit, on any machine with AVX2 and the same number of cores:
+# every step count and seed is fixed here, training is deterministic for a given number of cores, and
+# the kernels are pinned below.
 # usage: packaging/train-demo-model.sh [WORK_DIR]   (default: build/demo-model; resumable: a part
 #        whose checkpoint is there is not trained again)
 set -euo pipefail
@@ -19,6 +20,17 @@ vocoder_steps=2700  # ~16 minutes
 vae_steps=4500      # ~19 minutes
 ldm_steps=5400      # ~47 minutes
 muze="$build/app/muze"
+# OpenBLAS, oneDNN and LibTorch each pick their kernels for the processor they find, and kernels of
+# another width add in another order: oneDNN alone, allowed AVX-512, gave other vocoder weights after
+# 150 steps than limited to AVX2. Pinned to AVX2, which almost every x86-64 processor of the last ten
+# years has, the weights do not depend on the processor; on this 2-core machine the pins cost no speed.
+kernels="AVX2 (OPENBLAS_CORETYPE=HASWELL, DNNL_MAX_CPU_ISA=AVX2, ATEN_CPU_CAPABILITY=avx2)"
+if grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
+  export OPENBLAS_CORETYPE=HASWELL DNNL_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2
+else
+  kernels="the processor's own (no AVX2: the weights will not match ones trained elsewhere)"
+  echo "This processor has no AVX2: training with its own kernels, so the weights will differ from the committed ones." >&2
+fi
 [ -x "$muze" ] || { echo "build first: packaging/build.sh" >&2; exit 1; }
 
 songs="$work/songs"
@@ -55,9 +67,9 @@ rm -rf "$exported"
 conditioning="$build/bench/bench_conditioning"
 [ -x "$conditioning" ] || cmake --build "$build" --target bench_conditioning
 "$conditioning" --models "$exported" --dataset "$dataset" --out "$work/conditioning-listen" > "$exported/conditioning.md" 2> /dev/null
-/usr/bin/python3 - "$exported" "$run" "$dataset" "$seed" "$(git -C "$root" rev-parse HEAD)" <<'PY'
+/usr/bin/python3 - "$exported" "$run" "$dataset" "$seed" "$(git -C "$root" rev-parse HEAD)" "$(nproc)" "$kernels" <<'PY'
 import hashlib, json, pathlib, sys
-exported, run, dataset, seed, commit = sys.argv[1:]
+exported, run, dataset, seed, commit, cores, kernels = sys.argv[1:]
 exported, run = pathlib.Path(exported), pathlib.Path(run)
 records = json.load(open(dataset))
 records = records["records"] if isinstance(records, dict) else records
@@ -79,6 +91,8 @@ manifest = {
     "script": "packaging/train-demo-model.sh",
     "seed": int(seed),
     "commit": commit,
+    "cores": int(cores),
+    "kernels": kernels,
     "songs": len(records),
     "parts": parts,
     "conditioning": "conditioning.md (bench/bench_conditioning.cpp: 24 songs of 20 s asked for tempos across 70-160 BPM and all 24 keys)",
