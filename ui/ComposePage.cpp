@@ -629,6 +629,7 @@ void ComposePage::regenerateSection()
         request.output = nextTakeFolder() / "take.wav";
         request.regenerate = index;
         request.previous = std::filesystem::exists(models) ? models : pathOf(take) / "take.wav";
+        request.earlierModels = description.value("models", nlohmann::ordered_json());
         request.remade = sectionAsEdited(plan.sections[index], m_editor->plan(), index);
         SongPlan sung = plan;
         if (request.remade)

@@ -34,6 +34,12 @@ void GenerateJob::execute(const JobControl& control)
     SongPlan plan = m_request.plan;
     GeneratedSong song;
     if (m_request.regenerate) {
+        // The sections beside the one made anew are rendered again for the joins: with other models
+        // they would change.
+        if (!sameModels(m_request.earlierModels, generator.describe()))
+            throw Error(ErrorKind::InvalidArgument, tr("The take was made with other models than the ones chosen now, and its neighbouring "
+                                                       "sections would change with them. Choose the model folder it was made with, or "
+                                                       "generate a new take.").toStdString());
         const AudioBuffer previous = decodeAudioFile(m_request.previous, {}).audio;
         song = generator.regenerate(plan, m_request.options, *m_request.regenerate, previous, sections, m_request.remade);
         if (m_request.remade)

@@ -22,6 +22,7 @@ struct TakeRequest {
     std::filesystem::path output;           // FOLDER/take.wav; OUTPUT.json goes beside it
     std::optional<std::size_t> regenerate;  // the section (from 0) to make anew
     std::filesystem::path previous;         // with regenerate: the earlier take's instrumental as the models made it
+    nlohmann::ordered_json earlierModels;   // with regenerate: the models the earlier take was made with
     std::optional<SingingRequest> singing;  // sing the plan's lyrics into the take
     // Sound like this voice (options.style, made on the worker): a recording, or an artist of a
     // dataset (its artist embeddings beside it).

@@ -225,6 +225,14 @@ private slots:
         QCOMPARE(page.takes().size(), 3);
         QCOMPARE(descriptionOf(page.takes().back())["decoder"].get<std::string>(), std::string("vocoder"));
         QVERIFY(descriptionOf(page.takes().back())["models"]["vocoder"].is_object());
+
+        // The vocoder trained again: a section of the vocoded take cannot be made anew, as its
+        // neighbours, rendered again for the joins, would change.
+        test::saveRandomVocoder(shown.models.folder / "vocoder/checkpoints/best.safetensors", 6);
+        page.findChild<QAction*>("regenerateSection")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 240000);
+        QVERIFY2(page.errorText().contains("other models"), qPrintable(page.errorText()));
+        QCOMPARE(page.takes().size(), 3);
     }
 
     // A model folder with nothing trained in it yet: the demo model is chosen, said to be one, and
