@@ -605,6 +605,10 @@
         <source>The take is the instrumental alone: its vocals could not be made. %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The take was made with other models than the ones chosen now, and its neighbouring sections would change with them. Choose the model folder it was made with, or generate a new take.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::Job</name>

@@ -611,6 +611,10 @@
         <source>The take is the instrumental alone: its vocals could not be made. %1</source>
         <translation>Podejście to sam podkład: nie udało się zrobić wokalu. %1</translation>
     </message>
+    <message>
+        <source>The take was made with other models than the ones chosen now, and its neighbouring sections would change with them. Choose the model folder it was made with, or generate a new take.</source>
+        <translation>To ujęcie powstało z innymi modelami niż wybrane teraz, a sąsiednie sekcje zmieniłyby się razem z nimi. Wybierz folder modelu, z którym je zrobiono, albo wygeneruj nowe ujęcie.</translation>
+    </message>
 </context>
 <context>
     <name>muze::Job</name>
