@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Where the key detector's weights come from, and how far they carry: the evidence detectKey weighs
 for each key (core/analysis/KeyDetection.h's keyEvidence, as bench_key_evidence prints it), fitted on
-the tuning half only and checked by leaving each tuning family out in turn; then both halves reported
-by family.
+the tuning half only and checked by leaving each tuning family out in turn; then both halves, and the
+third composer's songs (bench/songbook.py) when given, reported by family.
 
 usage: key_methods.py EVIDENCE.jsonl... [--start-end WEIGHT ...]
 Each EVIDENCE line is one song (bench_key_evidence); its truth is TEST_SET/truth/NAME.json beside
@@ -17,6 +17,8 @@ from pathlib import Path
 
 import mir_eval
 import numpy as np
+
+from score_dataset import SPLIT_NAMES
 
 NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
 FLATS = {"Db": 1, "Eb": 3, "Gb": 6, "Ab": 8, "Bb": 10}
@@ -101,14 +103,14 @@ def choose_start_end_weight(tuning, candidates):
 
 def report(songs, weights, start_end_weight):
     print("\n| family | half | songs | key exact | key weighted | errors |\n|---|---|---|---|---|---|")
-    for split in ("tuning", "held_out"):
+    for split in [split for split in SPLIT_NAMES if any(s["split"] == split for s in songs)]:
         half = [s for s in songs if s["split"] == split]
         for family in sorted({s["family"] for s in half}) + [None]:
             group = [s for s in half if family is None or s["family"] == family]
             scores = [mir_eval.key.weighted_score(s["truth_key"], key_name(detect(s, weights, start_end_weight))) for s in group]
             kinds = [KEY_ERRORS[score] for score in scores if score < 1.0]
             errors = ", ".join(f"{kind} {kinds.count(kind)}" for kind in sorted(set(kinds)))
-            name = f"**{split.replace('_', '-')} half**" if family is None else family
+            name = f"**{SPLIT_NAMES[split]}**" if family is None else family
             print(f"| {name} | {split.replace('_', ' ')} | {len(group)} | {np.mean([x == 1.0 for x in scores]):.3f} | {np.mean(scores):.3f} | {errors} |")
 
 

@@ -5,9 +5,11 @@ with recorded speech mixed in as a voice (for vocal activity); and monophonic me
 pitch every 10 ms (for F0).
 
 With --families N, also N songs of each family of families.py (the second composer), named
-FAMILY_K, their truth saying the family and whether it is in the tuning or the held-out half.
+FAMILY_K, their truth saying the family and whether it is in the tuning or the held-out half. With
+--songbook N, N songs of each family of songbook.py (the third composer, never tuned on), named
+FAMILY_K too.
 
-usage: make_test_set.py OUT_DIR [--songs 40] [--melodies 12] [--families 0] [--seed 2024] [--seconds S] [--jobs N]
+usage: make_test_set.py OUT_DIR [--songs 40] [--melodies 12] [--families 0] [--songbook 0] [--seed 2024] [--seconds S] [--jobs N]
 Writes OUT_DIR/audio/NAME.EXT and OUT_DIR/truth/NAME.json; OUT_DIR/manifest.json lists them.
 """
 import argparse
@@ -22,6 +24,7 @@ import wave
 from pathlib import Path
 
 import families
+import songbook
 import songs
 
 SPEECH = Path("/usr/share/pocketsphinx/test/data/librivox")
@@ -117,6 +120,7 @@ def main():
     parser.add_argument("--songs", type=int, default=40)
     parser.add_argument("--melodies", type=int, default=12)
     parser.add_argument("--families", type=int, default=0, help="songs of each family of families.py")
+    parser.add_argument("--songbook", type=int, default=0, help="songs of each family of songbook.py")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--seconds", type=float, help="cut songs to about this long (whole bars)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="songs rendered at once")
@@ -128,6 +132,8 @@ def main():
     composed = [(f"song{index:03d}", songs.compose(args.seed * 1000 + index, seconds=args.seconds)) for index in range(args.songs)]
     composed += [(f"{family}_{k}", families.compose(family, args.seed * 1000 + 700 + 37 * k + index, args.seconds))
                  for index, family in enumerate(families.FAMILIES) for k in range(args.families)]
+    composed += [(f"{family}_{k}", songbook.compose(family, args.seed * 1000 + 900 + 37 * k + index, args.seconds))
+                 for index, family in enumerate(songbook.FAMILIES) for k in range(args.songbook)]
     # Every random choice is drawn here, in order, so that the set does not depend on --jobs.
     work = []
     for index, (name, song) in enumerate(composed):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark on this machine and prints the figures README quotes.
-# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|keys|real|training|generation|distributed|vocoder|conditioning]...
+# usage: bench/run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|songbook|keys|real|training|generation|distributed|vocoder|conditioning]...
 #        (default: all but vocoder, which trains for 30 minutes, conditioning, which measures the demo model
 #        that packaging/train-demo-model.sh trains, and real, which needs packaging/install-deps.sh --bench;
 #        the `bench` target passes its own build folder)
@@ -9,18 +9,20 @@
 # known answers). Run it on an otherwise idle machine: the figures are wall-clock speeds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|keys|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
+build=$(cd "${1:?usage: run-benchmarks.sh BUILD_DIR [decode|logmel|gui|library|dataset|memory|families|songbook|keys|real|training|generation|distributed|vocoder|conditioning]...}" && pwd)
 shift
-parts=${*:-decode logmel gui library dataset memory families keys training generation distributed}
+parts=${*:-decode logmel gui library dataset memory families songbook keys training generation distributed}
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
 # The accuracy sets, rendered once: the first composer's songs and melodies, and the families.
 first_set="$data/test-set"
 families_set="$data/families-set"
+songbook_set="$data/songbook-set"
 render_sets() {
   [ -f "$first_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$first_set" --songs 40 --melodies 12 --seed 2024
   [ -f "$families_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$families_set" --songs 0 --melodies 0 --families 9 --seed 77
+  [ -f "$songbook_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$songbook_set" --songs 0 --melodies 0 --songbook 8 --seed 91
 }
 
 if [ ! -f "$data/.complete" ]; then
@@ -112,15 +114,27 @@ if wanted memory; then
   echo
 fi
 
+# Analyses a rendered set and scores it against its truth.
+score_set() {
+  local set_dir=$1 out=$2
+  rm -rf "$out" && mkdir -p "$out"
+  "$build/app/muze" build-dataset --audio_dir "$set_dir/audio" --output "$out/data.json" --no_asr 2>/dev/null
+  /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$out/data.json"
+}
+
 if wanted families; then
   # The second composer's families (bench/families.py): tuned on one half, the other held out.
   render_sets
-  set_dir=$families_set
-  out="$data/dataset-families"
-  rm -rf "$out" && mkdir -p "$out"
-  "$build/app/muze" build-dataset --audio_dir "$set_dir/audio" --output "$out/data.json" --no_asr 2>/dev/null
   echo "== accuracy by family (mir_eval): 9 songs of each of 12 families =="
-  /usr/bin/python3 "$here/score_dataset.py" "$set_dir" "$out/data.json"
+  score_set "$families_set" "$data/dataset-families"
+  echo
+fi
+
+if wanted songbook; then
+  # The third composer (bench/songbook.py): never tuned on, only measured.
+  render_sets
+  echo "== accuracy on the third composer's songs (mir_eval): 8 songs of each of 8 families =="
+  score_set "$songbook_set" "$data/dataset-songbook"
   echo
 fi
 
@@ -128,12 +142,12 @@ if wanted keys; then
   # Where the key detector's weights come from: its evidence for every song with a key, fitted on the
   # tuning half (the first set and the tuning families), each tuning family left out in turn.
   render_sets
-  for set_dir in "$first_set" "$families_set"; do
+  for set_dir in "$first_set" "$families_set" "$songbook_set"; do
     /usr/bin/python3 -c "import json,sys; [print(sys.argv[1] + '/' + i['audio']) for i in json.load(open(sys.argv[1] + '/manifest.json')) if i['kind'] != 'melody']" "$set_dir" |
       xargs "$build/bench/bench_key_evidence" > "$set_dir/key-evidence.jsonl"
   done
   echo "== the key detector's evidence, weighed on the tuning half (bench/key_methods.py) =="
-  /usr/bin/python3 "$here/key_methods.py" "$first_set/key-evidence.jsonl" "$families_set/key-evidence.jsonl"
+  /usr/bin/python3 "$here/key_methods.py" "$first_set/key-evidence.jsonl" "$families_set/key-evidence.jsonl" "$songbook_set/key-evidence.jsonl"
   echo
 fi
 

@@ -161,6 +161,7 @@ def score_melody(truth, record):
     return {"f0_raw_pitch": mir_eval.melody.raw_pitch_accuracy(ref_v, ref_c, est_v, est_c)}
 
 
+SPLIT_NAMES = {"tuning": "tuning half", "held_out": "held-out half", "unseen": "third composer"}
 FAMILY_MEASURES = ["tempo_acc1", "beat_f", "downbeat_f", "chord_majmin", "key_exact", "key_weighted", "section_f3", "section_labels"]
 
 
@@ -178,7 +179,7 @@ def print_families(by_family, key_errors):
         print(f"| {family} | {split} | {len(rows)} | " + " | ".join(f"{m:.3f}" for m in means) + f" | {errors or '-'} |")
     for split, rows in sorted(halves.items()):
         means = [np.mean([row[m] for row in rows]) for m in FAMILY_MEASURES]
-        print(f"| **{split} half** | | {len(rows)} | " + " | ".join(f"**{m:.3f}**" for m in means) + " | |")
+        print(f"| **{SPLIT_NAMES.get(split, split)}** | | {len(rows)} | " + " | ".join(f"**{m:.3f}**" for m in means) + " | |")
 
 
 def main():

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A regression guard for analysis accuracy: a few rendered songs and melodies with known answers
-# (bench/make_test_set.py), with one short song of every family of the second composer
-# (bench/families.py), built into a dataset and scored with mir_eval (bench/score_dataset.py).
+# (bench/make_test_set.py), with one short song of every family of the second and third composers
+# (bench/families.py, bench/songbook.py), built into a dataset and scored with mir_eval
+# (bench/score_dataset.py).
 # The bounds are looser than README's goals: four short songs are a small sample. bench/ measures
 # the full set.
 # usage: run_accuracy_regression.sh MUZE_BINARY WORK_DIR
@@ -11,7 +12,7 @@ muze=$1
 work=$2
 mkdir -p "$work"
 if [ ! -f "$work/set/manifest.json" ]; then
-  /usr/bin/python3 "$here/../../bench/make_test_set.py" "$work/set" --songs 4 --melodies 2 --families 1 --seconds 40 --seed 11
+  /usr/bin/python3 "$here/../../bench/make_test_set.py" "$work/set" --songs 4 --melodies 2 --families 1 --songbook 1 --seconds 40 --seed 11
 fi
 rm -f "$work/data.json"
 "$muze" build-dataset --audio_dir "$work/set/audio" --output "$work/data.json" --no_asr
