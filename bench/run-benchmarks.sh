@@ -15,7 +15,8 @@ parts=${*:-decode logmel gui library dataset memory families songbook keys train
 data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
-# The accuracy sets, rendered once: the first composer's songs and melodies, and the families.
+# The accuracy sets, rendered once: the first composer's songs and melodies, the second's families
+# and the third's songbook.
 first_set="$data/test-set"
 families_set="$data/families-set"
 songbook_set="$data/songbook-set"

@@ -3,9 +3,9 @@
 # project's own generator (bench/make_test_set.py: known tempo, key, chords and sections), rendered
 # with Debian's soundfont, built into a dataset, and every part trained at `tiny` for a fixed number
 # of steps (75 to 83 minutes on an idle 2-core machine, within the 90 the recipe allows). The same
-# script gives the same weights, bit for bit, on any machine with AVX2 and the same number of cores:
-# every step count and seed is fixed here, training is deterministic for a given number of cores, and
-# the kernels are pinned below.
+# script on the same machine gives the same weights, bit for bit: every step count and seed is fixed
+# here, and training is deterministic for a given number of cores. The kernels are pinned below so
+# that a processor of another kind makes them too (not yet measured on one).
 # usage: packaging/train-demo-model.sh [WORK_DIR]   (default: build/demo-model; resumable: a part
 #        whose checkpoint is there is not trained again)
 set -euo pipefail
@@ -23,7 +23,7 @@ muze="$build/app/muze"
 # OpenBLAS, oneDNN and LibTorch each pick their kernels for the processor they find, and kernels of
 # another width add in another order: oneDNN alone, allowed AVX-512, gave other vocoder weights after
 # 150 steps than limited to AVX2. Pinned to AVX2, which almost every x86-64 processor of the last ten
-# years has, the weights do not depend on the processor; on this 2-core machine the pins cost no speed.
+# years has, the kernels are the same on any of them; on a 2-core machine the pins cost no speed.
 kernels="AVX2 (OPENBLAS_CORETYPE=HASWELL, DNNL_MAX_CPU_ISA=AVX2, ATEN_CPU_CAPABILITY=avx2)"
 if grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
   export OPENBLAS_CORETYPE=HASWELL DNNL_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2
