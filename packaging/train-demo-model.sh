@@ -23,7 +23,7 @@ muze="$build/app/muze"
 # OpenBLAS, oneDNN and LibTorch each pick their kernels for the processor they find, and kernels of
 # another width add in another order: oneDNN alone, allowed AVX-512, gave other vocoder weights after
 # 150 steps than limited to AVX2. Pinned to AVX2, which almost every x86-64 processor of the last ten
-# years has, the kernels are the same on any of them; on a 2-core machine the pins cost no speed.
+# years has, the kernels are the same on any of them; on a 2-core machine the pins cost little speed.
 kernels="AVX2 (OPENBLAS_CORETYPE=HASWELL, DNNL_MAX_CPU_ISA=AVX2, ATEN_CPU_CAPABILITY=avx2)"
 if grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
   export OPENBLAS_CORETYPE=HASWELL DNNL_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2
