@@ -398,6 +398,7 @@ private slots:
         again.regenerate = 1;
         again.options.sectionSeeds[1] = 99;
         again.previous = request.output;
+        again.earlierModels = description["models"];
         QCOMPARE(run(again).first, QString::fromStdString(again.output.string()));
         const AudioBuffer remade = decodeAudioFile(again.output, {}).audio;
         const auto sectionStart = static_cast<std::size_t>(plan.sections[1].start * 32000);
