@@ -499,6 +499,10 @@
         <source>Sound:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tempo, key:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::FirstRunGuide</name>

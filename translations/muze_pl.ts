@@ -505,6 +505,10 @@
         <source>Sound:</source>
         <translation>Dźwięk:</translation>
     </message>
+    <message>
+        <source>Tempo, key:</source>
+        <translation>Tempo, tonacja:</translation>
+    </message>
 </context>
 <context>
     <name>muze::FirstRunGuide</name>

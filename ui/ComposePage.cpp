@@ -141,6 +141,7 @@ ComposePage::ComposePage(PlaybackController& playback, QWidget* parent)
     leftLayout->addWidget(createSettings());
     createTakeActions();
     auto* leftScroll = new QScrollArea(this);  // the page fits a small screen, or beside the first-run guide
+    leftScroll->setObjectName(QStringLiteral("planSide"));
     leftScroll->setWidget(left);
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
@@ -194,14 +195,16 @@ QWidget* ComposePage::createSong()
     connect(m_models, &PathField::pathEdited, this, &ComposePage::useModelFolder);
 
     auto* form = new QHBoxLayout;
-    form->addWidget(m_template);
+    form->addWidget(m_template, 1);
     form->addWidget(m_duration);
-    form->addWidget(m_tempo);
-    form->addWidget(m_key);
-    form->addWidget(layOut);
+    auto* tempoAndKey = new QHBoxLayout;
+    tempoAndKey->addWidget(m_tempo);
+    tempoAndKey->addWidget(m_key, 1);
+    tempoAndKey->addWidget(layOut);
     auto* layout = new QFormLayout(box);
     layout->addRow(tr("Prompt:"), m_prompt);
     layout->addRow(tr("Form:"), form);
+    layout->addRow(tr("Tempo, key:"), tempoAndKey);
     layout->addRow(tr("Sound like:"), m_style);
     layout->addRow(tr("Models:"), m_models);
     m_demoNote = new QLabel(tr("The demo model: trained on General MIDI songs the studio rendered, not on your music."), box);

@@ -85,7 +85,7 @@ VocalSettings::VocalSettings(QWidget* parent)
     mix->addWidget(m_language);
     mix->addWidget(new QLabel(tr("Level:"), this));
     mix->addWidget(m_mix);
-    mix->addWidget(m_strip, 1);
+    mix->addStretch(1);
     auto* layout = new QFormLayout(this);
     layout->addRow(tr("Voice:"), voice);
     layout->addRow(tr("Clone:"), m_reference);
@@ -93,6 +93,7 @@ VocalSettings::VocalSettings(QWidget* parent)
     layout->addRow(QString(), m_consent);
     layout->addRow(tr("Convert:"), convert);
     layout->addRow(tr("Mix:"), mix);
+    layout->addRow(QString(), m_strip);
 
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this] {
         showBackend();

@@ -30,6 +30,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QUndoStack>
@@ -267,6 +269,21 @@ private slots:
         QVERIFY(!page.findChild<QLabel*>("demoModelNote")->isVisible());
         QVERIFY(page.takes().isEmpty());
         qunsetenv("MUZE_DEMO_MODEL");
+    }
+
+    // In a window 1440 px wide (90% of a 1600 px screen), beside the navigation and the first-run
+    // guide, the page is about 880 px wide: the plan's side fits it without scrolling sideways.
+    void thePlanFitsBesideTheGuideWithoutScrollingSideways()
+    {
+        PlaybackController playback;
+        ComposePage page(playback);
+        page.resize(880, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* planSide = page.findChild<QScrollArea*>("planSide");
+        QVERIFY2(!planSide->horizontalScrollBar()->isVisible(), qPrintable(QStringLiteral("the plan's side needs %1 px and has %2")
+                                                                          .arg(planSide->widget()->minimumSizeHint().width())
+                                                                          .arg(planSide->viewport()->width())));
     }
 
     // With a planner in the model folder, its proposal is the first choice of form, and Lay Out asks
