@@ -31,7 +31,19 @@ else
   kernels="the processor's own (no AVX2: the weights will not match ones trained elsewhere)"
   echo "This processor has no AVX2: training with its own kernels, so the weights will differ from the committed ones." >&2
 fi
-[ -x "$muze" ] || { echo "build first: packaging/build.sh" >&2; exit 1; }
+[ -f "$build/CMakeCache.txt" ] || { echo "build first: packaging/build.sh" >&2; exit 1; }
+# The manifest names the commit the weights were trained at, so the programs that train them must be
+# built from that commit: from this tree, with nothing in it changed, and built again now.
+built_from=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt")
+if [ "$(realpath "$built_from")" != "$root" ]; then
+  echo "$build is a build of $built_from, not of $root: set MUZE_BUILD_DIR to a build of this tree." >&2
+  exit 1
+fi
+if [ -n "$(git -C "$root" status --porcelain --untracked-files=no -- . ':!resources/demo-model')" ]; then
+  echo "$root has uncommitted changes, so the manifest's commit would not say what trained the weights: commit or stash them first." >&2
+  exit 1
+fi
+cmake --build "$build" --target muze bench_conditioning
 
 songs="$work/songs"
 [ -f "$songs/manifest.json" ] || /usr/bin/python3 "$root/bench/make_test_set.py" "$songs" --songs 40 --melodies 12 --seed "$seed"
@@ -64,9 +76,7 @@ demo="$root/resources/demo-model"
 exported="$work/export"
 rm -rf "$exported"
 "$muze" export-models --models "$run" --out "$exported" > /dev/null
-conditioning="$build/bench/bench_conditioning"
-[ -x "$conditioning" ] || cmake --build "$build" --target bench_conditioning
-"$conditioning" --models "$exported" --dataset "$dataset" --out "$work/conditioning-listen" > "$exported/conditioning.md" 2> /dev/null
+"$build/bench/bench_conditioning" --models "$exported" --dataset "$dataset" --out "$work/conditioning-listen" > "$exported/conditioning.md" 2> /dev/null
 /usr/bin/python3 - "$exported" "$run" "$dataset" "$seed" "$(git -C "$root" rev-parse HEAD)" "$(nproc)" "$kernels" <<'PY'
 import hashlib, json, pathlib, sys
 exported, run, dataset, seed, commit, cores, kernels = sys.argv[1:]
