@@ -147,8 +147,9 @@ private slots:
         closeBuildDialogWhenDone();
         guide.button(Step::Dataset)->click();  // returns when the dialog is closed
         QVERIFY(fs::exists(songs / "muze-dataset.json"));
-        QCOMPARE(window.libraryPage()->datasetPath(), QString::fromStdString((songs / "muze-dataset.json").string()));
-        QVERIFY(guide.button(Step::Train)->isEnabled());
+        // The Library reads the new dataset on a worker, which may finish after the dialog closes.
+        QTRY_COMPARE(window.libraryPage()->datasetPath(), QString::fromStdString((songs / "muze-dataset.json").string()));
+        QTRY_VERIFY(guide.button(Step::Train)->isEnabled());
 
         TrainPage& train = *window.trainPage();
         guide.button(Step::Train)->click();
