@@ -6,8 +6,10 @@
 // songs analysed as they are, after the vocoder alone (their log-mel made audible), and after the
 // VAE and the vocoder (encoded and decoded), and as a model trained with --one_key hears and makes
 // them (moved to C first, and back to their key after). What those lose, generation cannot keep.
-// Each is also compared with its clip in pitch alone: the correlation of their mean bass and treble
-// chroma, which shows where a decoder loses the notes before the key is lost.
+// The vocoder's magnitude and its phase are each also heard beside the clip's own other half, which
+// shows which of the two loses the notes. Each is also compared with its clip in pitch alone: the
+// correlation of their mean bass and treble chroma, which shows where a decoder loses the notes
+// before the key is lost.
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
 //                           [--template verse_chorus] [--sampler ddim|dpmpp|ddpm] [--steps 50] [--cfg_scale 7.5]
@@ -36,6 +38,7 @@
 #include "core/training/TrainingLoop.h"
 #include "core/training/Transposition.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -229,7 +232,8 @@ std::vector<float> samplesOf(const torch::Tensor& wave)
 }
 
 // The dataset's songs, `seconds` from a third of the way in, as they are, through Griffin-Lim, through
-// the VAE and Griffin-Lim, and (when the models have one) through the vocoder with and without the VAE.
+// the VAE and Griffin-Lim, and (when the models have one) through the vocoder with and without the VAE,
+// and with half of the vocoder's spectrum (its magnitude or its phase) beside the clip's own other half.
 void measureCeiling(const Arguments& a)
 {
     AudioVae vae = loadVae(a.models / "vae/checkpoints/best.safetensors");
@@ -242,7 +246,7 @@ void measureCeiling(const Arguments& a)
     if (!settings)
         throw std::runtime_error("the settings beside " + a.dataset.string() + " do not say where its songs are");
     const fs::path base = settings->audioDir;
-    Score original, griffinLim, autoencodedGriffinLim, vocoded, autoencoded, autoencodedInC;
+    Score original, griffinLim, autoencodedGriffinLim, vocoded, autoencoded, autoencodedInC, vocoderMagnitude, vocoderPhase;
     c10::InferenceMode inference;
     for (std::size_t i = 0; i < records.size() && original.count < a.songs; ++i) {
         const Record& record = records[i];
@@ -276,6 +280,13 @@ void measureCeiling(const Arguments& a)
         if (vocoder) {
             judge(vocoded, "-vocoder", samplesOf((*vocoder)->forward(melWhole)));
             judge(autoencoded, "-vae-vocoder", samplesOf((*vocoder)->forward(melAutoencoded)));
+            // Which half of the vocoder's spectrum loses the notes: each paired with the clip's own other half.
+            const VocoderSpectrum made = (*vocoder)->spectrum(melWhole);
+            const VocoderSpectrum own = (*vocoder)->analyse(torch::tensor(clip).unsqueeze(0));
+            const std::int64_t frames = std::min(made.magnitude.size(2), own.magnitude.size(2));
+            const auto first = [frames](const torch::Tensor& part) { return part.narrow(2, 0, frames); };
+            judge(vocoderMagnitude, "-vocoder-magnitude", samplesOf((*vocoder)->synthesize({first(made.magnitude), first(own.phase)})));
+            judge(vocoderPhase, "-vocoder-phase", samplesOf((*vocoder)->synthesize({first(own.magnitude), first(made.phase)})));
             // As a model trained with --one_key makes a song: in C, moved to its key by Rubber Band.
             const int move = semitonesToC(key->name());
             const torch::Tensor melInC = vae->decodeToDb(vae->encodeSong(transposeMel(melWhole[0], move)).unsqueeze(0));
@@ -292,6 +303,8 @@ void measureCeiling(const Arguments& a)
     if (vocoder) {
         vocoded.print("their log-mel through the vocoder");
         autoencoded.print("through the VAE and the vocoder");
+        vocoderMagnitude.print("the vocoder's magnitude from their log-mel, with the clip's own phase");
+        vocoderPhase.print("the clip's own magnitude, with the vocoder's phase from their log-mel");
         autoencodedInC.print("moved to C, through the VAE and the vocoder, moved back by Rubber Band");
     }
 }
