@@ -66,7 +66,7 @@ train() {
   echo "$((SECONDS - start))" > "$run/$part/.complete"
 }
 train planner --phase 2 --epochs "$planner_epochs"
-train vocoder --phase 1 --model vocoder --max_steps "$vocoder_steps"
+train vocoder --phase 1 --model vocoder --max_steps "$vocoder_steps" --one_key
 train vae --phase 1 --model vae --max_steps "$vae_steps"
 train ldm --phase 3 --max_steps "$ldm_steps" --one_key
 

@@ -131,8 +131,9 @@ TrainSetup::TrainSetup(QWidget* parent)
     m_cfgDropout->setToolTip(tr("Phase 3: the share of examples trained without any conditioning, for classifier-free guidance."));
     m_voiceDropout->setToolTip(tr("Phase 3: the share of examples trained without their voice."));
     m_keys->setToolTip(tr("Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation "
-                          "moves each section to the key it asks for (the recipe's choice). Moved around its key, each song is "
-                          "heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key."));
+                          "moves each section to the key it asks for (the recipe's choice; the vocoder then learns the songs in C "
+                          "too). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, "
+                          "so that a small collection holds every key."));
     m_needs->setWordWrap(true);
     m_fix->hide();
 

@@ -133,6 +133,10 @@ SongGenerator::SongGenerator(const ModelFiles& files) : m_models(std::make_uniqu
                                                     ": give the VAE it was trained with.");
     m.schedule = NoiseSchedule(m.ldm->config().schedule);
     m.oneKey = readCheckpointInfo(files.ldm).training.value("one_key", false);
+    if (m.vocoder && !m.oneKey && readCheckpointInfo(files.vocoder).training.value("one_key", false))
+        throw Error(ErrorKind::InvalidArgument, "The vocoder " + files.vocoder.string() + " learnt from songs moved to C (--one_key), and the "
+                                                    "latent diffusion model " + files.ldm.string() + " makes each song in its own key: give "
+                                                    "a vocoder trained without --one_key, or --vocoder griffin-lim.");
 }
 
 SongGenerator::~SongGenerator() = default;

@@ -27,9 +27,11 @@ std::vector<TrainOptions> recipeRuns(const std::filesystem::path& dataset, const
     };
     TrainOptions planner = run(2, PhaseOneModel::Vae, 0);
     planner.epochs = Recipe::kPlannerEpochs;
+    TrainOptions vocoder = run(1, PhaseOneModel::Vocoder, Recipe::kVocoderSteps);
+    vocoder.oneKey = true;
     TrainOptions diffusion = run(3, PhaseOneModel::Vae, Recipe::kLdmSteps);
     diffusion.oneKey = true;
-    return {run(1, PhaseOneModel::Vocoder, Recipe::kVocoderSteps), run(1, PhaseOneModel::Vae, Recipe::kVaeSteps), planner, diffusion};
+    return {vocoder, run(1, PhaseOneModel::Vae, Recipe::kVaeSteps), planner, diffusion};
 }
 
 RunProgress runProgress(const TrainOptions& options)

@@ -11,7 +11,8 @@ namespace muze {
 // The recipe a first model is trained by, as README ("The demo model") documents it and
 // packaging/train-demo-model.sh follows it: every part at `tiny`, batch 16, seed 0, for a fixed
 // number of steps (repeatable, where a time limit is not), each part after the ones it needs; the
-// latent diffusion model hears every song in C (--one_key), which it learns better from few songs.
+// latent diffusion model hears every song in C (--one_key), which it learns better from few songs,
+// and so does the vocoder that voices what it makes.
 struct Recipe {
     static constexpr int kBatch = 16;
     static constexpr std::int64_t kVocoderSteps = 2700;

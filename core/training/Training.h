@@ -54,6 +54,8 @@ struct TrainOptions {
     int transposeRange = 0;
     // --one_key: each song is heard with its tonic moved to C (C major, C minor), so that the model
     // learns one key well; generation moves each section from C to the key it asks for (SongGenerator).
+    // Phase 3 moves the log-mel; the vocoder hears the song's sound moved by Rubber Band, as generation
+    // moves it, and voices only a model that makes its songs in C.
     bool oneKey = false;
     double emaDecay = 0.999;
     int latentCropFrames = 256;           // 10.24 s at 25 latent frames a second

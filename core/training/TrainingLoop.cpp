@@ -3,6 +3,7 @@
 #include "core/audio/AudioDecoder.h"
 #include "core/audio/AudioWriter.h"
 #include "core/audio/Resampler.h"
+#include "core/audio/TimePitch.h"
 #include "core/common/Error.h"
 #include "core/common/PathText.h"
 #include "core/dataset/DatasetBuilder.h"
@@ -10,6 +11,8 @@
 #include "core/dataset/FeatureCache.h"
 #include "core/dataset/SourceFingerprint.h"
 #include "core/dsp/GriffinLim.h"
+#include "core/dsp/LogMel.h"
+#include "core/training/Transposition.h"
 #include "core/training/Distributed.h"
 
 #include <torch/torch.h>
@@ -119,7 +122,11 @@ SongData TrainingSongs::load(std::size_t index) const
         // Decoded as the analysis decoded it, so that each mel frame lies over its own samples.
         DecodeOptions decode;
         decode.channels = ChannelMode::UpToStereo;
-        const AudioBuffer mono = mixToMono(decodeAudioFile(pathFromText(m_audioDir, song.audioPath), decode).audio);
+        AudioBuffer mono = mixToMono(decodeAudioFile(pathFromText(m_audioDir, song.audioPath), decode).audio);
+        if (const int move = m_options.oneKey ? semitonesToC(valueOr<std::string>(record, "key", "")) : 0; move != 0) {
+            mono.samples = stretchAndShift(mono.samples, mono.sampleRate, mono.samples.size(), std::pow(2.0, move / 12.0));
+            song.mel = floatTensor(logMelSpectrogram(mono.samples.data(), static_cast<std::int64_t>(mono.samples.size()), LogMelParams{}));
+        }
         song.audio = torch::zeros({song.mel.size(1) * kHop});
         const std::int64_t length = std::min<std::int64_t>(song.audio.size(0), mono.frames());
         std::memcpy(song.audio.data_ptr<float>(), mono.samples.data(), static_cast<std::size_t>(length) * sizeof(float));

@@ -485,6 +485,12 @@ private slots:
         QVERIFY2(mismatch.find("give the VAE it was trained with") != std::string::npos, mismatch.c_str());
         const std::string swapped = errorOf([&] { SongGenerator({models.files.vae, models.files.vae, {}}); });
         QVERIFY2(swapped.find("is not the checkpoint asked for") != std::string::npos, swapped.c_str());
+        // A vocoder that learnt every song in C voices only a model that makes them there.
+        const std::filesystem::path inC = models.folder / "vocoder-one-key.safetensors";
+        test::saveRandomVocoder(inC, 5, true);
+        const std::string keys = errorOf([&] { SongGenerator({models.files.vae, ldmWeights(models, false), inC}); });
+        QVERIFY2(keys.find("--one_key") != std::string::npos && keys.find("--vocoder griffin-lim") != std::string::npos, keys.c_str());
+        QVERIFY(SongGenerator({models.files.vae, ldmWeights(models, true), inC}).hasVocoder());
         SongPlan longSection = shortPlan();
         longSection.sections.back().duration = 75.0;
         const std::string tooLong = errorOf([&] { SongGenerator(models.files).check(longSection); });

@@ -1,13 +1,17 @@
 // The three phases on a dataset built from the test library: they learn, resume bit for bit, and
 // say what is missing before they start.
 
+#include "core/analysis/MusicAnalysis.h"
 #include "core/audio/AudioDecoder.h"
 #include "core/common/Error.h"
 #include "core/common/SafeTensors.h"
 #include "core/dataset/DatasetFile.h"
+#include "core/dsp/LogMel.h"
 #include "core/training/Checkpoint.h"
 #include "core/training/Training.h"
+#include "core/training/TrainingLoop.h"
 #include "core/training/TrainingParts.h"
+#include "core/training/Transposition.h"
 #include "tests/support/TestSupport.h"
 
 #include <QtTest>
@@ -74,6 +78,13 @@ private:
         trainWithAnInterruption(interrupted);
         const QString last = QString("%1/checkpoints/step-%2.safetensors").arg(model.c_str()).arg(straight.maxSteps, 8, 10, QChar('0'));
         verifyBitForBit(straight.outDir / last.toStdString(), interrupted.outDir / last.toStdString());
+    }
+
+    static std::string keyHeardIn(const torch::Tensor& audio)
+    {
+        const FloatMatrix mel = logMelSpectrogram(audio.data_ptr<float>(), audio.size(0), LogMelParams{});
+        const auto key = analyzeMusic(audio.data_ptr<float>(), audio.size(0), 32000, mel, 0.01).key;
+        return key ? key->name() : "none";
     }
 
     static void verifyBitForBit(const fs::path& a, const fs::path& b)
@@ -155,6 +166,29 @@ private slots:
         const std::string failure = failureOf(options);
         QVERIFY2(failure.find("--audio_dir") != std::string::npos, failure.c_str());
         QVERIFY(!fs::exists(options.outDir / "vocoder/checkpoints"));
+    }
+
+    // With --one_key the vocoder hears each song moved to C by Rubber Band, as a one-key model's
+    // songs are made, and its log-mel made again from the moved sound.
+    void aOneKeyVocoderHearsEachSongInC()
+    {
+        TrainOptions options = optionsFor("vocoder_one_key", 10);
+        options.model = PhaseOneModel::Vocoder;
+        const TrainingSongs ownKeys(options, SongNeeds::FeaturesAndAudio);
+        options.oneKey = true;
+        const TrainingSongs inC(options, SongNeeds::FeaturesAndAudio);
+        for (std::size_t i = 0; i < 3; ++i) {
+            const SongData own = ownKeys.load(i);
+            const SongData moved = inC.load(i);
+            const std::string key = ownKeys.record(i).at("key").get<std::string>();
+            QVERIFY(semitonesToC(key) != 0);  // the library's songs are in D major, A minor and F major
+            QCOMPARE(moved.mel.sizes(), own.mel.sizes());
+            QCOMPARE(keyHeardIn(moved.audio), "C" + key.substr(key.find(' ')));  // by the dataset's analyzer
+            const FloatMatrix heard = logMelSpectrogram(moved.audio.data_ptr<float>(), moved.audio.size(0), LogMelParams{});
+            const torch::Tensor heardMel = torch::from_blob(const_cast<float*>(heard.values.data()), {heard.rows, heard.cols});
+            QVERIFY(torch::allclose(moved.mel, heardMel.narrow(1, 0, moved.mel.size(1)), 1e-3, 1e-2));
+        }
+        QCOMPARE(train(options).steps, std::int64_t(10));
     }
 
     void thePlannerLearnsFormsFromSections()

@@ -47,7 +47,7 @@ void saveRandomPlanner(const std::filesystem::path& path, std::uint64_t seed)
     saveCheckpoint(path, {planner.ptr().get(), nullptr, nullptr}, info);
 }
 
-void saveRandomVocoder(const std::filesystem::path& path, std::uint64_t seed)
+void saveRandomVocoder(const std::filesystem::path& path, std::uint64_t seed, bool oneKey)
 {
     std::filesystem::create_directories(path.parent_path());
     torch::manual_seed(seed);
@@ -55,6 +55,7 @@ void saveRandomVocoder(const std::filesystem::path& path, std::uint64_t seed)
     CheckpointInfo info;
     info.config = vocoder->config().toJson();
     info.phase = 1;
+    info.training["one_key"] = oneKey;
     saveCheckpoint(path, {vocoder.ptr().get(), nullptr, nullptr}, info);
 }
 

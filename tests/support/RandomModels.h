@@ -20,7 +20,7 @@ RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::
 // An untrained phase-2 planner, saved at `path` as training saves it.
 void saveRandomPlanner(const std::filesystem::path& path, std::uint64_t seed = 3);
 
-// An untrained tiny vocoder, saved at `path` as training saves it.
-void saveRandomVocoder(const std::filesystem::path& path, std::uint64_t seed = 5);
+// An untrained tiny vocoder, saved at `path` as training saves it (as trained with --one_key, when `oneKey`).
+void saveRandomVocoder(const std::filesystem::path& path, std::uint64_t seed = 5, bool oneKey = false);
 
 }  // namespace muze::test
