@@ -12,14 +12,15 @@
 #include "core/dataset/SourceFingerprint.h"
 #include "core/dsp/GriffinLim.h"
 #include "core/dsp/LogMel.h"
-#include "core/training/Transposition.h"
 #include "core/training/Distributed.h"
+#include "core/training/Transposition.h"
 
 #include <torch/torch.h>
 
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <iomanip>
 #include <optional>
@@ -123,6 +124,7 @@ SongData TrainingSongs::load(std::size_t index) const
         DecodeOptions decode;
         decode.channels = ChannelMode::UpToStereo;
         AudioBuffer mono = mixToMono(decodeAudioFile(pathFromText(m_audioDir, song.audioPath), decode).audio);
+        // --one_key: the song as a one-key model's songs are made, in C and moved by Rubber Band.
         if (const int move = m_options.oneKey ? semitonesToC(valueOr<std::string>(record, "key", "")) : 0; move != 0) {
             mono.samples = stretchAndShift(mono.samples, mono.sampleRate, mono.samples.size(), std::pow(2.0, move / 12.0));
             song.mel = floatTensor(logMelSpectrogram(mono.samples.data(), static_cast<std::int64_t>(mono.samples.size()), LogMelParams{}));
