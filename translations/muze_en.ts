@@ -2314,11 +2314,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation moves each section to the key it asks for (the recipe&apos;s choice). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key.</source>
+        <source>Keys:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keys:</source>
+        <source>Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation moves each section to the key it asks for (the recipe&apos;s choice; the vocoder then learns the songs in C too). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2346,12 +2346,12 @@
         <translation> półtonów</translation>
     </message>
     <message>
-        <source>Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation moves each section to the key it asks for (the recipe&apos;s choice). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key.</source>
-        <translation>Faza 3: tonacja, w której model słyszy każdy utwór. Przeniesione do C, nieliczne utwory dobrze uczą jednej tonacji, a generowanie przenosi każdą sekcję do tonacji, o którą prosi (wybór przepisu). Przesuwany wokół swojej tonacji, każdy utwór jest słyszany do tylu półtonów dalej, losowanych na nowo co 250 kroków, aby mały zbiór obejmował każdą tonację.</translation>
-    </message>
-    <message>
         <source>Keys:</source>
         <translation>Tonacje:</translation>
+    </message>
+    <message>
+        <source>Phase 3: the key each song is heard in. Moved to C, a few songs teach one key well, and generation moves each section to the key it asks for (the recipe&apos;s choice; the vocoder then learns the songs in C too). Moved around its key, each song is heard up to so many semitones away, drawn anew every 250 steps, so that a small collection holds every key.</source>
+        <translation>Faza 3: tonacja, w której model słyszy każdy utwór. Przeniesione do C, nieliczne utwory dobrze uczą jednej tonacji, a generowanie przenosi każdą sekcję do tonacji, o którą prosi (wybór przepisu; wokoder uczy się wtedy utworów także w C). Przesuwany wokół swojej tonacji, każdy utwór jest słyszany do tylu półtonów dalej, losowanych na nowo co 250 kroków, aby mały zbiór obejmował każdą tonację.</translation>
     </message>
 </context>
 <context>
