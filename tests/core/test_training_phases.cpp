@@ -320,6 +320,11 @@ private slots:
         TrainOptions interrupted = optionsFor("vocoder_interrupted", 20);
         interrupted.model = PhaseOneModel::Vocoder;
         verifyAResumedRunIsTheSame(straight, interrupted, "vocoder");
+        // Heard in C, the songs are moved again when a resumed run loads them, and the same way.
+        straight.outDir = test::scratchFolder("vocoder_one_key_straight");
+        interrupted.outDir = test::scratchFolder("vocoder_one_key_interrupted");
+        straight.oneKey = interrupted.oneKey = true;
+        verifyAResumedRunIsTheSame(straight, interrupted, "vocoder");
     }
 
     void whatIsMissingIsSaidFirst()
