@@ -277,7 +277,10 @@ EnergyCurveLine fitEnergyCurveLine(const std::vector<double>& energies, const st
 torch::Tensor energyCurveOf(const torch::Tensor& melCrop, int frames)
 {
     const torch::Tensor level = melCrop.mean(0).view({frames, -1}).mean(1);
-    return (level - kEnergyCurveFloorDb) / kEnergyCurveSpanDb;
+    const double frameSeconds = static_cast<double>(melCrop.size(1)) / frames / 100.0;
+    const auto reach = static_cast<std::int64_t>(std::lround(kEnergyCurveWindowSeconds / 2.0 / frameSeconds));
+    const torch::Tensor smoothed = torch::avg_pool1d(level.view({1, 1, frames}), {2 * reach + 1}, {1}, {reach}, false, false).view({frames});
+    return (smoothed - kEnergyCurveFloorDb) / kEnergyCurveSpanDb;
 }
 
 torch::Tensor controlsAt(const Record& record, const CropPlace& place, const torch::Tensor& energy)

@@ -34,9 +34,13 @@ struct CropPlace {
 // when generating.
 ExampleConditions conditionsAt(const Record& record, const CropPlace& place, const torch::Tensor& energyCurve);
 
-// The loudness of a log-mel crop ([128, frames · reduction], dB) per latent frame: its mean level,
-// about 0 for quiet and 1 for loud.
+// The loudness of a log-mel crop ([128, frames · reduction], dB, 100 frames a second) per latent
+// frame: its mean level, about 0 for quiet and 1 for loud, averaged over kEnergyCurveWindowSeconds
+// around the frame. A plan asks one level per section, so the curve a model learns from must not
+// carry the beat: given every drum hit in the curve, a model learns its rhythm from the curve and
+// not from the beat grid, and then keeps none when generation asks for a flat one.
 torch::Tensor energyCurveOf(const torch::Tensor& melCrop, int frames);
+inline constexpr double kEnergyCurveWindowSeconds = 4.0;  // a bar at 60 BPM
 // The least-squares line through (section energy, energy-curve level) pairs. Where they say too
 // little (fewer than eight, or all of one energy) the line is flat at `usualLevel`: every section
 // then asks for the usual.

@@ -173,10 +173,15 @@ private slots:
         QCOMPARE(oneEnergy.perEnergy, 0.0);
         QCOMPARE(oneEnergy.levelAt(0.9), 0.4);
         QCOMPARE(fitEnergyCurveLine({0.1, 0.9}, {0.2, 0.8}, 0.4).perEnergy, 0.0);  // two sections say too little
-        // The level energyCurveOf reads: 0 at -60 dB, 1 at -20 dB, per latent frame.
-        const torch::Tensor curve = energyCurveOf(torch::cat({torch::full({128, 4}, -60.0f), torch::full({128, 4}, -20.0f)}, 1), 2);
-        QCOMPARE(curve[0].item<float>(), 0.0f);
-        QCOMPARE(curve[1].item<float>(), 1.0f);
+        // The level energyCurveOf reads: 0 at -60 dB, 1 at -20 dB, averaged over four seconds: a
+        // beat loud on every other latent frame (0.04 s) reads as its mean, a long loud stretch as loud.
+        torch::Tensor beat = torch::full({128, 400}, -60.0f);
+        for (int frame = 0; frame < 100; frame += 2)
+            beat.narrow(1, 4 * frame, 4).fill_(-20.0f);
+        const torch::Tensor curve = energyCurveOf(torch::cat({beat, torch::full({128, 400}, -20.0f)}, 1), 200);
+        QVERIFY(std::abs(curve[25].item<float>() - 0.5f) < 1e-5f);
+        QVERIFY((curve.narrow(0, 10, 30) - 0.5f).abs().max().item<float>() < 0.02f);
+        QVERIFY(std::abs(curve[199].item<float>() - 1.0f) < 1e-5f);
     }
 };
 
