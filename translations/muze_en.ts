@@ -591,7 +591,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About %1 here (measured: training steps of each part; one of the diffusion model&apos;s takes %2 s).</source>
+        <source>About %1 here (measured: training steps of each part, and moving the songs to C; one of the diffusion model&apos;s steps takes %2 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

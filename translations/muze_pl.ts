@@ -597,8 +597,8 @@
         <translation>Tutaj około %1 (zmierzone: fragmenty %2 utworów, łącznie %3 s, przeanalizowane w %4 s, po %5 naraz).</translation>
     </message>
     <message>
-        <source>About %1 here (measured: training steps of each part; one of the diffusion model&apos;s takes %2 s).</source>
-        <translation>Tutaj około %1 (zmierzone: kroki treningu każdej części; jeden krok modelu dyfuzyjnego trwa %2 s).</translation>
+        <source>About %1 here (measured: training steps of each part, and moving the songs to C; one of the diffusion model&apos;s steps takes %2 s).</source>
+        <translation>Tutaj około %1 (zmierzone: kroki treningu każdej części i przeniesienie piosenek do C; jeden krok modelu dyfuzyjnego trwa %2 s).</translation>
     </message>
     <message>
         <source>A %1 s song in about %2 here (measured with the demo model, which has the same size).</source>

@@ -231,7 +231,7 @@ void FirstRunGuide::showEstimate()
                                           .arg(std::lround(analysis.excerptSeconds))
                                           .arg(analysis.measuredSeconds, 0, 'f', 1)
                                           .arg(analysis.atOnce);
-        train += QLatin1Char(' ') + tr("About %1 here (measured: training steps of each part; one of the diffusion model's takes %2 s).")
+        train += QLatin1Char(' ') + tr("About %1 here (measured: training steps of each part, and moving the songs to C; one of the diffusion model's steps takes %2 s).")
                                         .arg(roughDuration(m_estimate->trainingSeconds()))
                                         .arg(m_estimate->trainingStep.ldm, 0, 'f', 2);
         if (m_estimate->song)

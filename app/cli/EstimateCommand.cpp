@@ -17,8 +17,10 @@ void print(const FirstModelEstimate& estimate, const std::filesystem::path& mode
                 formatClock(dataset.seconds).c_str(), dataset.songs, formatClock(dataset.audioSeconds).c_str(), dataset.measuredOn.size(),
                 dataset.excerptSeconds, dataset.measuredSeconds, dataset.atOnce);
     const RecipeStepSeconds& step = estimate.trainingStep;
-    std::printf("training every part by the recipe: about %s (a step: vocoder %.2f s, VAE %.2f s, planner %.3f s, diffusion %.2f s)\n",
-                formatClock(estimate.trainingSeconds()).c_str(), step.vocoder, step.vae, step.planner, step.ldm);
+    std::printf("training every part by the recipe: about %s (a step: vocoder %.2f s, VAE %.2f s, planner %.3f s, diffusion %.2f s; "
+                "moving the songs to C for the vocoder: %s)\n",
+                formatClock(estimate.trainingSeconds()).c_str(), step.vocoder, step.vae, step.planner, step.ldm,
+                formatClock(step.moveToC * dataset.audioSeconds).c_str());
     if (!estimate.song) {
         std::printf("making a song: not measured, for want of a trained model (--models)\n");
         return;

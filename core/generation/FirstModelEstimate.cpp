@@ -17,7 +17,7 @@ FirstModelEstimate estimateFirstModel(const std::filesystem::path& songs, const 
     FirstModelEstimate estimate;
     estimate.dataset = estimateAnalysis(songs, analysis, kEstimateExcerptSeconds, control.slice(0.0, 0.4));
     estimate.trainingStep = measureRecipeSteps(kEstimateTrainingSteps, control.slice(0.4, 0.7));
-    estimate.trainingRunSeconds = recipeRunSeconds(estimate.trainingStep, estimate.dataset.songs);
+    estimate.trainingRunSeconds = recipeRunSeconds(estimate.trainingStep, estimate.dataset.songs, estimate.dataset.audioSeconds);
     if (!models.empty() && holdsTrainedModel(models))
         estimate.song = estimateGeneration(modelFilesIn(models), kEstimateSongSeconds, GenerateOptions{}, control.slice(0.7, 1.0));
     control.report("measured", 1.0);

@@ -1,11 +1,13 @@
 #include "core/training/Recipe.h"
 
+#include "core/audio/TimePitch.h"
 #include "core/models/ModelPresets.h"
 #include "core/training/Checkpoint.h"
 #include "core/training/StepCost.h"
 #include "core/training/VocoderLoss.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace muze {
@@ -49,6 +51,26 @@ std::int64_t recipePlannerSteps(int songs)
     return Recipe::kPlannerEpochs * std::max<std::int64_t>(1, static_cast<std::int64_t>(std::lround(trained)) / Recipe::kBatch);
 }
 
+namespace {
+
+// Seconds a second of audio takes to move to C: a chord of 10 s, with the partials of a real
+// instrument, moved down five semitones as the farthest key is.
+double secondsToMoveToC()
+{
+    constexpr int kRate = 32000;
+    constexpr double kSeconds = 10.0;
+    std::vector<float> chord(static_cast<std::size_t>(kSeconds * kRate));
+    for (std::size_t i = 0; i < chord.size(); ++i)
+        for (double note : {261.63, 329.63, 392.0})
+            for (int partial = 1; partial <= 6; ++partial)
+                chord[i] += static_cast<float>(0.03 / partial * std::sin(2.0 * M_PI * note * partial * static_cast<double>(i) / kRate));
+    const auto start = std::chrono::steady_clock::now();
+    stretchAndShift(chord, kRate, chord.size(), std::pow(2.0, -5.0 / 12.0));
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / kSeconds;
+}
+
+}  // namespace
+
 RecipeStepSeconds measureRecipeSteps(int steps, const JobControl& control)
 {
     torch::manual_seed(0);
@@ -71,14 +93,17 @@ RecipeStepSeconds measureRecipeSteps(int steps, const JobControl& control)
     CompositionPlanner planner{PlannerConfig{}};
     measure(seconds.planner, planner.ptr(), randomPlannerLoss(planner, Recipe::kBatch), 0.55);
     LatentDiffusion ldm(ldmConfig);
-    measure(seconds.ldm, ldm.ptr(), randomLdmLoss(ldm, Recipe::kBatch, defaults.latentCropFrames), 1.0);
+    measure(seconds.ldm, ldm.ptr(), randomLdmLoss(ldm, Recipe::kBatch, defaults.latentCropFrames), 0.95);
+    control.throwIfCancelled();
+    seconds.moveToC = secondsToMoveToC();
+    control.report("moving a song to C", 1.0);
     return seconds;
 }
 
-std::vector<double> recipeRunSeconds(const RecipeStepSeconds& step, int songs)
+std::vector<double> recipeRunSeconds(const RecipeStepSeconds& step, int songs, double audioSeconds)
 {
     constexpr double kShareTraining = 0.9;
-    return {step.vocoder * Recipe::kVocoderSteps / kShareTraining, step.vae * Recipe::kVaeSteps / kShareTraining,
+    return {step.vocoder * Recipe::kVocoderSteps / kShareTraining + step.moveToC * audioSeconds, step.vae * Recipe::kVaeSteps / kShareTraining,
             step.planner * static_cast<double>(recipePlannerSteps(songs)) / kShareTraining, step.ldm * Recipe::kLdmSteps / kShareTraining};
 }
 

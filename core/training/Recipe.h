@@ -36,17 +36,20 @@ std::int64_t recipePlannerSteps(int songs);
 
 // Seconds one training step of each part takes on this machine at the recipe's size and batch,
 // measured over `steps` steps of each on random batches (see StepCost.h): about 15 s for 3 steps.
+// And the seconds it takes to move one second of a song to C with Rubber Band, as the one-key
+// vocoder's run does to every song before its first step (measured on a chord of 10 s).
 struct RecipeStepSeconds {
     double vocoder = 0.0;
     double vae = 0.0;
     double planner = 0.0;
     double ldm = 0.0;
+    double moveToC = 0.0;  // per second of audio
 };
 RecipeStepSeconds measureRecipeSteps(int steps, const JobControl& control = {});
 
-// The training time of each of recipeRuns' runs for `songs` songs at those speeds, with the tenth
-// more that validations, previews and checkpoints take (as the training loop allows when it fits a
-// run to a time).
-std::vector<double> recipeRunSeconds(const RecipeStepSeconds& step, int songs);
+// The training time of each of recipeRuns' runs for `songs` songs holding `audioSeconds` of audio at
+// those speeds, with the tenth more that validations, previews and checkpoints take (as the training
+// loop allows when it fits a run to a time), and the vocoder's moving the songs to C.
+std::vector<double> recipeRunSeconds(const RecipeStepSeconds& step, int songs, double audioSeconds);
 
 }  // namespace muze

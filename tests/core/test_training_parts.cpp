@@ -81,11 +81,12 @@ private slots:
     void theRecipesTimeIsItsStepsAtTheMeasuredSpeeds()
     {
         const RecipeStepSeconds step = measureRecipeSteps(1);
-        for (double seconds : {step.vocoder, step.vae, step.planner, step.ldm})
+        for (double seconds : {step.vocoder, step.vae, step.planner, step.ldm, step.moveToC})
             QVERIFY(seconds > 0.0);
         QVERIFY(step.ldm > step.planner);  // a UNet against a small MLP
-        const std::vector<double> runs = recipeRunSeconds(step, 52);
+        const std::vector<double> runs = recipeRunSeconds(step, 52, 4260.0);
         QCOMPARE(runs.size(), std::size_t(4));
+        QVERIFY(std::abs(runs[0] - (step.vocoder * Recipe::kVocoderSteps / 0.9 + step.moveToC * 4260.0)) < 1e-6 * runs[0]);
         QVERIFY(std::abs(runs[3] - step.ldm * Recipe::kLdmSteps / 0.9) < 1e-6 * runs[3]);
         QVERIFY(std::abs(runs[2] - step.planner * 400 / 0.9) < 1e-6 * runs[2]);
     }
