@@ -9,11 +9,13 @@
 // The vocoder's magnitude and its phase are each also heard beside the clip's own other half, which
 // shows which of the two loses the notes. Each is also compared with its clip in pitch alone: the
 // correlation of their mean bass and treble chroma, which shows where a decoder loses the notes
-// before the key is lost.
+// before the key is lost. And what the diffusion model listens to: its loss on crops of the songs,
+// as phase 3 hears them, with their own conditions and with each control taken away or moved.
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
 //                           [--template verse_chorus] [--sampler ddim|dpmpp|ddpm] [--steps 50] [--cfg_scale 7.5]
 //                           [--cfg_rescale 0] [--decoder vocoder|griffin-lim] [--seed 1]
+//                           [--only ceiling|listening|generation]
 // DIR holds vae/, ldm/ and vocoder/ as `muze train` writes them (checkpoints/best.safetensors); without
 // vocoder/ the songs are decoded by Griffin-Lim.
 
@@ -34,6 +36,10 @@
 #include "core/generation/SongFiles.h"
 #include "core/generation/SongGenerator.h"
 #include "core/generation/StructureTemplates.h"
+#include "core/diffusion/NoiseSchedule.h"
+#include "core/diffusion/Objective.h"
+#include "core/training/Checkpoint.h"
+#include "core/training/LdmData.h"
 #include "core/training/TrainedModels.h"
 #include "core/training/TrainingLoop.h"
 #include "core/training/Transposition.h"
@@ -41,6 +47,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -66,6 +73,9 @@ struct Arguments {
     double cfgRescale = GenerateOptions().guidanceRescale;
     bool griffinLim = false;  // --decoder griffin-lim: the generated songs made audible by Griffin-Lim, even with a vocoder
     std::uint64_t seed = 1;
+    std::string only;  // one measurement alone; all of them (the first two with --dataset) when empty
+
+    bool measures(const std::string& what) const { return only.empty() || only == what; }
 };
 
 Arguments parseArguments(int argc, char** argv)
@@ -98,11 +108,15 @@ Arguments parseArguments(int argc, char** argv)
             a.griffinLim = value == "griffin-lim";
         else if (name == "--seed")
             a.seed = std::stoull(value);
+        else if (name == "--only" && (value == "ceiling" || value == "listening" || value == "generation"))
+            a.only = value;
         else
             throw std::runtime_error("unknown option or value: " + name + " " + value);
     }
     if (a.models.empty())
         throw std::runtime_error("usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] ...");
+    if (a.dataset.empty() && (a.only == "ceiling" || a.only == "listening"))
+        throw std::runtime_error("--only " + a.only + " needs --dataset");
     return a;
 }
 
@@ -309,6 +323,134 @@ void measureCeiling(const Arguments& a)
     }
 }
 
+// Ways of conditioning a crop, to see which controls the diffusion model uses: each is the crop's own
+// conditions with one thing changed.
+struct Variant {
+    const char* what;
+    std::function<ExampleConditions(const ExampleConditions& own, const ExampleConditions& halfBeatLate)> make;
+};
+
+ExampleConditions withControls(const ExampleConditions& own, const std::function<void(torch::Tensor&)>& change)
+{
+    ExampleConditions changed = own;
+    changed.controls = own.controls.clone();
+    change(changed.controls);
+    return changed;
+}
+
+const std::vector<Variant>& variants()
+{
+    static const std::vector<Variant> all = {
+        {"its own conditions", [](const ExampleConditions& own, const ExampleConditions&) { return own; }},
+        {"the beat grid half a beat off",
+         [](const ExampleConditions& own, const ExampleConditions& late) {
+             return withControls(own, [&](torch::Tensor& c) { c.narrow(0, 0, 2).copy_(late.controls.narrow(0, 0, 2)); });
+         }},
+        {"no beat grid", [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c.narrow(0, 0, 2).zero_(); }); }},
+        {"no chords", [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c.narrow(0, 2, 12).zero_(); }); }},
+        {"the energy curve flat at its mean",
+         [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c[14].fill_(c[14].mean()); }); }},
+        {"nothing (unconditional)", [](const ExampleConditions& own, const ExampleConditions&) { return unconditional(static_cast<int>(own.controls.size(1))); }},
+    };
+    return all;
+}
+
+// A crop of a dataset song as phase 3 hears it (in C for a one-key model): its latent, and its
+// conditions, with the beat grid in place and half a beat late.
+struct ListeningCrop {
+    torch::Tensor latent;
+    ExampleConditions own, halfBeatLate;
+};
+
+std::optional<ListeningCrop> listeningCropOf(const Record& record, const fs::path& audioDir, AudioVae& vae, LatentDiffusion& ldm, int frames, bool oneKey)
+{
+    const double tempo = valueOr(record, "tempo", 0.0);
+    if (tempo <= 0)
+        return std::nullopt;
+    const int unit = vae->config().timeReduction();
+    const AudioBuffer song = decodeAudioFile(audioDir / valueOr<std::string>(record, field::kAudioPath, ""), DecodeOptions{}).audio;
+    const FloatMatrix mel = logMelSpectrogram(song.samples.data(), static_cast<std::int64_t>(song.samples.size()), LogMelParams{});
+    const std::int64_t start = mel.cols / 3 / unit * unit;
+    if (mel.cols < start + frames * unit)
+        return std::nullopt;
+    const int move = oneKey ? semitonesToC(valueOr<std::string>(record, "key", "")) : 0;
+    const torch::Tensor whole = torch::from_blob(const_cast<float*>(mel.values.data()), {mel.rows, mel.cols});
+    const torch::Tensor crop = transposeMel(whole.narrow(1, start, frames * unit).clone(), move);
+    const Record heard = transposedRecord(record, move);
+    const CropPlace place{static_cast<double>(start) / 100.0, frames, 0.01 * unit};
+    const CropPlace halfBeatLater{place.startSeconds + 30.0 / tempo, frames, place.frameSeconds};
+    const torch::Tensor energy = energyCurveOf(crop, frames);
+    return ListeningCrop{vae->encodeMean(crop.unsqueeze(0)) * ldm->config().latentScale, conditionsAt(heard, place, energy),
+                         conditionsAt(heard, halfBeatLater, energy)};
+}
+
+void printListening(const std::vector<std::vector<double>>& loss, const std::vector<int>& timesteps, int crops, double seconds, bool oneKey)
+{
+    std::printf("\nWhat the diffusion model listens to: its loss on %d crops of %.2f s of the dataset's songs%s, by diffusion step\n", crops, seconds,
+                oneKey ? " (moved to C, as it trained)" : "");
+    std::printf("| conditions |");
+    for (int t : timesteps)
+        std::printf(" t=%d |", t);
+    std::printf(" mean |\n|---|");
+    for (std::size_t t = 0; t <= timesteps.size(); ++t)
+        std::printf("---|");
+    std::printf("\n");
+    for (std::size_t v = 0; v < variants().size(); ++v) {
+        std::printf("| %s |", variants()[v].what);
+        for (double sum : loss[v])
+            std::printf(" %.3f |", sum / std::max(1, crops));
+        const double all = std::accumulate(loss[v].begin(), loss[v].end(), 0.0);
+        std::printf(" %.3f |\n", all / std::max<std::size_t>(1, timesteps.size() * static_cast<std::size_t>(crops)));
+    }
+}
+
+// The diffusion model's loss on a crop of each dataset song, at several noise levels, under each
+// variant of its conditions: a control the model uses costs loss when it is taken away or moved.
+void measureListening(const Arguments& a)
+{
+    const fs::path ldmFile = a.models / "ldm/checkpoints/best.safetensors";
+    AudioVae vae = loadVae(a.models / "vae/checkpoints/best.safetensors");
+    LatentDiffusion ldm = loadLatentDiffusion(ldmFile);
+    const nlohmann::ordered_json training = readCheckpointInfo(ldmFile).training;
+    const bool oneKey = training.value("one_key", false);
+    const int unit = ldm->config().unet.timeReduction();
+    const int frames = training.value("latent_crop_frames", 256) / unit * unit;
+    const NoiseSchedule noise(ldm->config().schedule);
+    const std::vector<int> timesteps = {100, 300, 500, 700, 900};
+    const std::vector<Record> records = readDataset(a.dataset);
+    const fs::path audioDir = readBuildSettings(a.dataset)->audioDir;
+    std::vector<std::vector<double>> loss(variants().size(), std::vector<double>(timesteps.size(), 0.0));
+    int crops = 0;
+    c10::InferenceMode inference;
+    for (std::size_t i = 0; i < records.size() && crops < a.songs; ++i) {
+        const std::optional<ListeningCrop> crop = listeningCropOf(records[i], audioDir, vae, ldm, frames, oneKey);
+        if (!crop)
+            continue;
+        at::Generator generator = at::detail::createCPUGenerator(a.seed + i);
+        for (std::size_t t = 0; t < timesteps.size(); ++t) {
+            const torch::Tensor step = torch::full({1}, timesteps[t], torch::kInt64);
+            const torch::Tensor alphaBar = noise.alphaBars(step);
+            const torch::Tensor eps = torch::randn(crop->latent.sizes(), generator);
+            const torch::Tensor xt = addNoise(crop->latent, eps, alphaBar);
+            const torch::Tensor target = trainingTarget(ldm->config().prediction, crop->latent, eps, alphaBar);
+            for (std::size_t v = 0; v < variants().size(); ++v) {
+                const LdmConditions conditions = batchConditions({variants()[v].make(crop->own, crop->halfBeatLate)}, torch::kCPU);
+                loss[v][t] += torch::mse_loss(ldm->forward(xt, step.to(torch::kFloat32) / noise.trainSteps(), conditions), target).item<double>();
+            }
+        }
+        std::fprintf(stderr, "listening: %d crops\r", ++crops);
+    }
+    printListening(loss, timesteps, crops, frames * 0.01 * vae->config().timeReduction(), oneKey);
+}
+
+std::string tempoText(const std::optional<double>& tempo)
+{
+    char text[16] = "-";
+    if (tempo)
+        std::snprintf(text, sizeof text, "%.1f", *tempo);
+    return text;
+}
+
 void measureGeneration(const Arguments& a)
 {
     const fs::path vocoder = a.models / "vocoder/checkpoints/best.safetensors";
@@ -329,7 +471,7 @@ void measureGeneration(const Arguments& a)
         writeAudioFile(file, generator.generate(plan, options).audio, {});
         const Heard heard = analyse(file);
         score.add(heard, ask.tempo, ask.key);
-        std::printf("| %d | %.0f | %s | %s | %s |\n", i, ask.tempo, ask.key.name().c_str(), heard.tempo ? std::to_string(*heard.tempo).c_str() : "-",
+        std::printf("| %d | %.0f | %s | %s | %s |\n", i, ask.tempo, ask.key.name().c_str(), tempoText(heard.tempo).c_str(),
                     heard.key ? heard.key->name().c_str() : "-");
         std::fflush(stdout);
     }
@@ -347,9 +489,12 @@ int main(int argc, char** argv)
         const Arguments a = parseArguments(argc, argv);
         configureComputeThreads(0);
         fs::create_directories(a.out);
-        if (!a.dataset.empty())
+        if (!a.dataset.empty() && a.measures("ceiling"))
             measureCeiling(a);
-        measureGeneration(a);
+        if (!a.dataset.empty() && a.measures("listening"))
+            measureListening(a);
+        if (a.measures("generation"))
+            measureGeneration(a);
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_conditioning: %s\n", e.what());
