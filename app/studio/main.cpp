@@ -3,6 +3,7 @@
 #include "core/common/Parallel.h"
 #include "ui/AppSettings.h"
 #include "ui/ComposePage.h"
+#include "ui/FirstRunGuide.h"
 #include "ui/Language.h"
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
@@ -35,7 +36,11 @@ int main(int argc, char** argv)
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on this page: library, listen, train or compose."), QStringLiteral("name"));
     const QCommandLineOption modelFolder(QStringLiteral("model-folder"), QStringLiteral("Train into (and list the runs of) this folder."),
                                          QStringLiteral("folder"));
+    const QCommandLineOption firstModel(QStringLiteral("first-model"),
+                                        QStringLiteral("Open the Your First Model guide on this folder of songs (it measures what each step would take)."),
+                                        QStringLiteral("folder"));
     parser.addOption(play);
+    parser.addOption(firstModel);
     parser.addOption(page);
     parser.addOption(modelFolder);
     parser.addOption(dataset);
@@ -54,6 +59,10 @@ int main(int argc, char** argv)
     if (parser.isSet(modelFolder)) {
         window.trainPage()->setModelFolder(parser.value(modelFolder));
         window.composePage()->setModelFolder(parser.value(modelFolder));
+    }
+    if (parser.isSet(firstModel)) {
+        window.showFirstRunGuide();
+        window.firstRunGuide()->setSongsFolder(parser.value(firstModel));
     }
     const QString pageName = parser.value(page);
     if (pageName == QLatin1String("train"))
