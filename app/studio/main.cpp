@@ -13,7 +13,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
+
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -46,6 +49,11 @@ int main(int argc, char** argv)
     parser.addOption(dataset);
     parser.addOption(language);
     parser.process(application);
+    // The guide takes a folder from its dialog, which gives only folders that are there.
+    if (parser.isSet(firstModel) && !QFileInfo(parser.value(firstModel)).isDir()) {
+        std::fprintf(stderr, "muze-studio: --first-model needs a folder of songs; %s is not one.\n", qPrintable(parser.value(firstModel)));
+        return 2;
+    }
 
     muze::configureComputeThreads(0);
     qRegisterMetaType<std::shared_ptr<const muze::LoadedAudio>>();
