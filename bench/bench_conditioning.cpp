@@ -14,7 +14,7 @@
 //
 // usage: bench_conditioning --models DIR [--dataset data.json] [--out DIR] [--songs 24] [--seconds 20]
 //                           [--template verse_chorus] [--sampler ddim|dpmpp|ddpm] [--steps 50] [--cfg_scale 7.5]
-//                           [--cfg_rescale 0] [--decoder vocoder|griffin-lim] [--seed 1]
+//                           [--cfg_rescale 0] [--beat_guidance 40] [--decoder vocoder|griffin-lim] [--seed 1]
 //                           [--only ceiling|listening|generation]
 // DIR holds vae/, ldm/ and vocoder/ as `muze train` writes them (checkpoints/best.safetensors); without
 // vocoder/ the songs are decoded by Griffin-Lim.
@@ -70,6 +70,7 @@ struct Arguments {
     SamplerKind sampler = SamplerKind::Ddim;
     int steps = 50;
     double cfgScale = GenerateOptions().cfgScale;
+    double beatGuidance = GenerateOptions().beatGuidance;
     double cfgRescale = GenerateOptions().guidanceRescale;
     bool griffinLim = false;  // --decoder griffin-lim: the generated songs made audible by Griffin-Lim, even with a vocoder
     std::uint64_t seed = 1;
@@ -102,6 +103,8 @@ Arguments parseArguments(int argc, char** argv)
             a.steps = std::stoi(value);
         else if (name == "--cfg_scale")
             a.cfgScale = std::stod(value);
+        else if (name == "--beat_guidance")
+            a.beatGuidance = std::stod(value);
         else if (name == "--cfg_rescale")
             a.cfgRescale = std::stod(value);
         else if (name == "--decoder" && (value == "vocoder" || value == "griffin-lim"))
@@ -460,6 +463,7 @@ void measureGeneration(const Arguments& a)
     options.sampler = a.sampler;
     options.steps = a.steps;
     options.cfgScale = a.cfgScale;
+    options.beatGuidance = a.beatGuidance;
     options.guidanceRescale = a.cfgRescale;
     options.seed = a.seed;
     Score score;
@@ -475,8 +479,9 @@ void measureGeneration(const Arguments& a)
                     heard.key ? heard.key->name().c_str() : "-");
         std::fflush(stdout);
     }
-    std::printf("\nGenerated: %d songs of %.0f s (%s template, %s %d steps, CFG %.1f rescaled by %.1f, decoded by %s)\n", a.songs, a.seconds,
-                a.templateName.c_str(), samplerName(a.sampler).c_str(), a.steps, options.cfgScale, options.guidanceRescale, generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
+    std::printf("\nGenerated: %d songs of %.0f s (%s template, %s %d steps, CFG %.1f rescaled by %.1f, beat guidance %.1f, decoded by %s)\n", a.songs,
+                a.seconds, a.templateName.c_str(), samplerName(a.sampler).c_str(), a.steps, options.cfgScale, options.guidanceRescale, options.beatGuidance,
+                generator.hasVocoder() ? "the vocoder" : "Griffin-Lim");
     printScoreHeader();
     score.print("generated");
 }

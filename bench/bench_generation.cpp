@@ -4,7 +4,7 @@
 // shapes and untrained weights: the work per step does not depend on what the weights are. Then the
 // vocal pipeline's share of the tiny DDIM-50 song's time: four lines sung by the built-in singer in
 // its vocal sections, the instrumental stripped where they sing, and the mix.
-// usage: bench_generation [--seconds S]
+// usage: bench_generation [--seconds S] [--beat_guidance SCALE]   (the default's; 0: two model calls a step)
 
 #include "bench/UntrainedModels.h"
 #include "core/common/Parallel.h"
@@ -38,12 +38,19 @@ double secondsToSing(const SongPlan& plan, const AudioBuffer& instrumental)
 int main(int argc, char** argv)
 {
     double seconds = 30.0;
-    if (argc == 3 && std::string(argv[1]) == "--seconds")
-        seconds = std::stod(argv[2]);
+    double beatGuidance = GenerateOptions().beatGuidance;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string name = argv[i];
+        if (name == "--seconds")
+            seconds = std::stod(argv[i + 1]);
+        else if (name == "--beat_guidance")
+            beatGuidance = std::stod(argv[i + 1]);
+    }
     configureComputeThreads(0);
     const std::filesystem::path folder = std::filesystem::temp_directory_path() / "muze-bench-generation";
     const SongPlan plan = planFromTemplate("verse_chorus", {"bright pop with a driving beat", seconds, 120.0, "C major", "4/4"});
-    std::printf("%.0f s verse_chorus (%zu sections), 2-core CPU, CFG 7.5, VAE decoder and vocoder included\n", seconds, plan.sections.size());
+    std::printf("%.0f s verse_chorus (%zu sections), 2-core CPU, CFG 7.5, beat guidance %.1f, VAE decoder and vocoder included\n", seconds,
+                plan.sections.size(), beatGuidance);
     std::printf("| preset | sampler | seconds | real-time factor |\n|---|---|---|---|\n");
     std::pair<double, double> tookForVocals{0.0, 0.0};  // seconds: the tiny DDIM-50 instrumental, then its vocals
     for (const std::string preset : {"tiny", "small"}) {
@@ -53,6 +60,7 @@ int main(int argc, char** argv)
             GenerateOptions options;
             options.sampler = sampler;
             options.steps = steps;
+            options.beatGuidance = beatGuidance;
             const auto start = Clock::now();
             const GeneratedSong song = generator.generate(plan, options);
             const double took = std::chrono::duration<double>(Clock::now() - start).count();

@@ -503,6 +503,14 @@
         <source>Tempo, key:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Beat guidance: how strongly the plan&apos;s beat grid, and so its tempo, is followed; 0 is none and a little faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beat:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>muze::FirstRunGuide</name>

@@ -509,6 +509,14 @@
         <source>Tempo, key:</source>
         <translation>Tempo, tonacja:</translation>
     </message>
+    <message>
+        <source>Beat guidance: how strongly the plan&apos;s beat grid, and so its tempo, is followed; 0 is none and a little faster</source>
+        <translation>Prowadzenie rytmu: jak ściśle jest przestrzegana siatka uderzeń planu, a więc jego tempo; 0 to brak i nieco szybciej</translation>
+    </message>
+    <message>
+        <source>Beat:</source>
+        <translation>Rytm:</translation>
+    </message>
 </context>
 <context>
     <name>muze::FirstRunGuide</name>

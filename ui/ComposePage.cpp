@@ -264,6 +264,11 @@ QWidget* ComposePage::createSettings()
     m_cfgScale->setRange(0.0, 30.0);
     m_cfgScale->setValue(7.5);
     m_cfgScale->setToolTip(tr("Classifier-free guidance: how strongly the prompt and the plan are followed"));
+    m_beatGuidance = new QDoubleSpinBox(box);
+    m_beatGuidance->setObjectName(QStringLiteral("beatGuidance"));
+    m_beatGuidance->setRange(0.0, 50.0);
+    m_beatGuidance->setValue(GenerateOptions().beatGuidance);
+    m_beatGuidance->setToolTip(tr("Beat guidance: how strongly the plan's beat grid, and so its tempo, is followed; 0 is none and a little faster"));
     m_steps = new QSpinBox(box);
     m_steps->setObjectName(QStringLiteral("steps"));
     m_steps->setRange(1, 1000);
@@ -307,6 +312,8 @@ QWidget* ComposePage::createSettings()
     auto* secondRow = new QHBoxLayout;
     secondRow->addWidget(new QLabel(tr("Sound:"), box));
     secondRow->addWidget(m_decoder);
+    secondRow->addWidget(new QLabel(tr("Beat:"), box));
+    secondRow->addWidget(m_beatGuidance);
     secondRow->addWidget(new QLabel(tr("Seed:"), box));
     secondRow->addWidget(m_seed);
     secondRow->addWidget(m_lockSeed);
@@ -562,6 +569,7 @@ void ComposePage::generate()
     m_editor->setPrompt(m_prompt->text());
     GenerateOptions options;
     options.cfgScale = m_cfgScale->value();
+    options.beatGuidance = m_beatGuidance->value();
     options.steps = m_steps->value();
     options.sampler = m_sampler->currentIndex() == 1 ? SamplerKind::DpmSolver2M : m_sampler->currentIndex() == 2 ? SamplerKind::Ddpm : SamplerKind::Ddim;
     options.seed = nextSeed();

@@ -123,6 +123,7 @@ private:
     SectionTimeline* m_timeline = nullptr;
     SectionForm* m_section = nullptr;
     QDoubleSpinBox* m_cfgScale = nullptr;
+    QDoubleSpinBox* m_beatGuidance = nullptr;
     QSpinBox* m_steps = nullptr;
     QComboBox* m_sampler = nullptr;
     QComboBox* m_decoder = nullptr;  // the trained vocoder, or Griffin-Lim

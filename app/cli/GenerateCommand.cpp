@@ -140,6 +140,7 @@ GenerateOptions generateOptionsOf(const ArgumentParser::Result& args)
         options.steps = 1000;  // the reference's DDPM
     options.eta = args.number("eta", 0.0, 1.0);
     options.guidanceRescale = args.number("cfg_rescale", 0.0, 1.0);
+    options.beatGuidance = args.number("beat_guidance", 0.0, 100.0);
     options.seed = static_cast<std::uint64_t>(args.integer("seed", 0, std::numeric_limits<int>::max()));
     return options;
 }
@@ -375,6 +376,7 @@ int runGenerate(const std::vector<std::string>& arguments)
         .option("--sampler", "NAME", "ddpm (1000 steps unless --num_steps), ddim, or dpmpp (DPM-Solver++ 2M, for 10-25 steps)", "ddim")
         .option("--eta", "ETA", "DDIM's fresh noise per step: 0 deterministic, 1 as much as DDPM", "0")
         .option("--cfg_rescale", "PHI", "0-1: bring guided outputs' spread back towards the conditional's (0.7 is typical at high scales)", "0")
+        .option("--beat_guidance", "SCALE", "guidance towards the plan's beat grid, which keeps the tempo; 0: none (one model call fewer per step)", "40")
         .option("--seed", "N", "the noise; the same seed gives the same song", "0")
         .option("--models", "DIR", "a `muze train --out_dir`: its vae/, ldm/ and vocoder/ best checkpoints are used (without it, and\n"
                                    "with no model in ./checkpoints: the demo model that comes with the studio)", "./checkpoints")

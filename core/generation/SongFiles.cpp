@@ -50,6 +50,7 @@ Json parametersJson(const GenerateOptions& options)
     for (const auto& [section, seed] : options.sectionSeeds)
         sectionSeeds[std::to_string(section + 1)] = seed;
     return {{"cfg_scale", options.cfgScale}, {"cfg_rescale", options.guidanceRescale},
+            {"beat_guidance", options.beatGuidance},
             {"num_steps", options.steps},    {"sampler", samplerName(options.sampler)},
             {"eta", options.eta},            {"seed", options.seed},
             {"section_seeds", sectionSeeds}, {"crossfade_seconds", options.crossfadeSeconds},
@@ -63,6 +64,7 @@ GenerateOptions readParameters(const Json& parameters)
     GenerateOptions options;
     options.cfgScale = parameters.at("cfg_scale").get<double>();
     options.guidanceRescale = parameters.at("cfg_rescale").get<double>();
+    options.beatGuidance = parameters.value("beat_guidance", 0.0);  // songs made before it had none
     options.steps = parameters.at("num_steps").get<int>();
     const std::optional<SamplerKind> sampler = samplerNamed(parameters.at("sampler").get<std::string>());
     if (!sampler)

@@ -40,14 +40,28 @@ void crossfadeInto(std::vector<float>& song, const std::vector<float>& next, std
     song.insert(song.end(), next.begin() + static_cast<std::ptrdiff_t>(overlap), next.end());
 }
 
-torch::Tensor guide(const torch::Tensor& conditional, const torch::Tensor& unconditional, const GenerateOptions& options)
+// The model's outputs for a batch of the conditional, the unconditional and (with beat guidance)
+// the conditional without its beat grid, guided into one.
+torch::Tensor guide(const std::vector<torch::Tensor>& out, const GenerateOptions& options)
 {
-    const torch::Tensor guided = unconditional + options.cfgScale * (conditional - unconditional);
+    const torch::Tensor& conditional = out[0];
+    const torch::Tensor& unconditional = out[1];
+    torch::Tensor guided = unconditional + options.cfgScale * (conditional - unconditional);
+    if (options.beatGuidance > 0.0)
+        guided = guided + options.beatGuidance * (conditional - out[2]);
     if (options.guidanceRescale <= 0.0)
         return guided;
     const std::vector<std::int64_t> perItem{1, 2};
     const torch::Tensor ratio = conditional.std(perItem, true, true) / guided.std(perItem, true, true).clamp_min(1e-8);
     return options.guidanceRescale * guided * ratio + (1 - options.guidanceRescale) * guided;
+}
+
+ExampleConditions withoutBeatGrid(const ExampleConditions& conditions)
+{
+    ExampleConditions without = conditions;
+    without.controls = conditions.controls.clone();
+    without.controls.narrow(0, 0, 2).zero_();  // the beat and downbeat channels
+    return without;
 }
 
 std::size_t sampleAt(double seconds)
@@ -84,12 +98,15 @@ struct SongGenerator::Models {
     torch::Tensor sample(const ExampleConditions& conditions, int frames, const GenerateOptions& options, at::Generator generator,
                          const JobControl& control)
     {
-        const UNetConditions both = ldm->encode(batchConditions({conditions, unconditional(frames)}, torch::kCPU));
+        std::vector<ExampleConditions> batch{conditions, unconditional(frames)};
+        if (options.beatGuidance > 0.0)
+            batch.push_back(withoutBeatGrid(conditions));
+        const auto calls = static_cast<std::int64_t>(batch.size());
+        const UNetConditions all = ldm->encode(batchConditions(batch, torch::kCPU));
         const double trainSteps = schedule.trainSteps();
         const Denoiser guided = [&](const torch::Tensor& xt, const torch::Tensor& timesteps) {
-            const torch::Tensor time = timesteps.to(torch::kFloat32).div(trainSteps).repeat({2});
-            const std::vector<torch::Tensor> out = ldm->denoise(torch::cat({xt, xt}), time, both).chunk(2);
-            return guide(out[0], out[1], options);
+            const torch::Tensor time = timesteps.to(torch::kFloat32).div(trainSteps).repeat({calls});
+            return guide(ldm->denoise(xt.repeat({calls, 1, 1}), time, all).chunk(calls), options);
         };
         const torch::Tensor noise = torch::randn({1, ldm->config().unet.latentChannels, frames}, generator);
         const Prediction prediction = ldm->config().prediction;

@@ -37,6 +37,11 @@ struct GenerateOptions {
     // keeps high scales from over-saturating. ref: Lin et al. 2024, "Common Diffusion Noise
     // Schedules and Sample Steps Are Flawed", §3.4 (φ = 0.7 there). 0: plain guidance.
     double guidanceRescale = 0.0;
+    // --beat_guidance: a second guidance term, towards the plan's beat grid: the conditional output
+    // less the one with the beat grid taken away, at this scale. It is what makes a small model keep
+    // the asked tempo (README, "Conditioning obeyed"); it costs one more model call per step. 0: none,
+    // as songs made before it had.
+    double beatGuidance = 40.0;
     int steps = 50;                // --num_steps
     SamplerKind sampler = SamplerKind::Ddim;
     double eta = 0.0;              // DDIM's η

@@ -304,6 +304,28 @@ private slots:
         }
     }
 
+    // Beat guidance is a term of its own: with it the song differs from the one without, the same
+    // again for the same seed; a song described before it existed is made again without it.
+    void beatGuidanceIsItsOwnTermAndOlderSongsHadNone()
+    {
+        const RandomModels models = saveRandomModels("generate-beat-guidance", 32, 7, true);
+        const SongGenerator generator(models.files);
+        const SongPlan plan = shortPlan();
+        GenerateOptions without = fewSteps(5);
+        without.beatGuidance = 0.0;
+        GenerateOptions with = fewSteps(5);
+        with.beatGuidance = 15.0;
+        const GeneratedSong guided = generator.generate(plan, with);
+        QVERIFY(guided.audio.samples != generator.generate(plan, without).audio.samples);
+        QVERIFY(generator.generate(plan, with).audio.samples == guided.audio.samples);
+
+        QCOMPARE(optionsFromParameters(parametersJson(with)).beatGuidance, 15.0);
+        Json older = parametersJson(with);
+        older.erase("beat_guidance");
+        QCOMPARE(optionsFromParameters(older).beatGuidance, 0.0);
+        QCOMPARE(GenerateOptions().beatGuidance, 40.0);
+    }
+
     // A model trained with --one_key hears every section in C: asked for D major, it is asked for C
     // major with the chords moved down with it, and what it makes is moved back up to D.
     void aModelTrainedInOneKeyHearsEachSectionInC()

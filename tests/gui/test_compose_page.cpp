@@ -159,6 +159,7 @@ private slots:
 
         // A take.
         page.findChild<QSpinBox*>("steps")->setValue(2);  // untrained models: two steps show the same as fifty
+        page.findChild<QDoubleSpinBox*>("beatGuidance")->setValue(9);
         page.generateAction()->trigger();
         QVERIFY(page.isGenerating());
         QTRY_VERIFY_WITH_TIMEOUT(!page.isGenerating(), 240000);
@@ -168,6 +169,7 @@ private slots:
         QVERIFY(take.endsWith("takes/take-001"));
         QCOMPARE(descriptionOf(take)["plan"].dump(), planned);
         QCOMPARE(descriptionOf(take)["parameters"]["seed"].get<int>(), 11);
+        QCOMPARE(descriptionOf(take)["parameters"]["beat_guidance"].get<double>(), 9.0);
         QCOMPARE(descriptionOf(take)["parameters"]["style_of"]["source"].get<std::string>(), std::string("artist Ana"));
         QCOMPARE(page.selectedTake(), take);
 

@@ -11,7 +11,7 @@
 
 namespace muze::test {
 
-RandomModels saveRandomModels(const std::string& name, int latentDim, std::uint64_t seed)
+RandomModels saveRandomModels(const std::string& name, int latentDim, std::uint64_t seed, bool listening)
 {
     const std::filesystem::path folder = test::scratchFolder(name);
     std::filesystem::create_directories(folder / "vae/checkpoints");
@@ -29,6 +29,12 @@ RandomModels saveRandomModels(const std::string& name, int latentDim, std::uint6
     ldmConfig.unet = presetPart("tiny", &ModelPreset::unet, "UNet");
     ldmConfig.text = presetPart("tiny", &ModelPreset::textEncoder, "text encoder");
     LatentDiffusion ldm(ldmConfig);
+    if (listening) {
+        torch::NoGradGuard noGrad;
+        for (torch::Tensor& parameter : ldm->parameters())
+            if (parameter.count_nonzero().item<std::int64_t>() == 0)
+                parameter.normal_(0.0, 0.02);
+    }
     CheckpointInfo ldmInfo;
     ldmInfo.config = ldmConfig.toJson();
     ldmInfo.phase = 3;

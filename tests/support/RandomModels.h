@@ -15,7 +15,9 @@ struct RandomModels {
     ModelFiles files;
 };
 
-RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::uint64_t seed = 7);
+// A new diffusion model's output layer is zero, so what it predicts does not depend on what it is
+// given; `listening`: that layer is random too, and the conditions change what it makes.
+RandomModels saveRandomModels(const std::string& name, int latentDim = 32, std::uint64_t seed = 7, bool listening = false);
 
 // An untrained phase-2 planner, saved at `path` as training saves it.
 void saveRandomPlanner(const std::filesystem::path& path, std::uint64_t seed = 3);
