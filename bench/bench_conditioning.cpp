@@ -347,12 +347,12 @@ const std::vector<Variant>& variants()
         {"its own conditions", [](const ExampleConditions& own, const ExampleConditions&) { return own; }},
         {"the beat grid half a beat off",
          [](const ExampleConditions& own, const ExampleConditions& late) {
-             return withControls(own, [&](torch::Tensor& c) { c.narrow(0, 0, 2).copy_(late.controls.narrow(0, 0, 2)); });
+             return withControls(own, [&](torch::Tensor& c) { c.narrow(0, kBeatChannel, kBeatGridChannels).copy_(late.controls.narrow(0, kBeatChannel, kBeatGridChannels)); });
          }},
-        {"no beat grid", [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c.narrow(0, 0, 2).zero_(); }); }},
-        {"no chords", [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c.narrow(0, 2, 12).zero_(); }); }},
+        {"no beat grid", [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c.narrow(0, kBeatChannel, kBeatGridChannels).zero_(); }); }},
+        {"no chords", [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c.narrow(0, kChordChannel, 12).zero_(); }); }},
         {"the energy curve flat at its mean",
-         [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c[14].fill_(c[14].mean()); }); }},
+         [](const ExampleConditions& own, const ExampleConditions&) { return withControls(own, [](torch::Tensor& c) { c[kEnergyChannel].fill_(c[kEnergyChannel].mean()); }); }},
         {"nothing (unconditional)", [](const ExampleConditions& own, const ExampleConditions&) { return unconditional(static_cast<int>(own.controls.size(1))); }},
     };
     return all;

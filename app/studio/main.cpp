@@ -54,6 +54,12 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "muze-studio: --first-model needs a folder of songs; %s is not one.\n", qPrintable(parser.value(firstModel)));
         return 2;
     }
+    const QString pageName = parser.value(page);
+    const QStringList pages{QStringLiteral("library"), QStringLiteral("listen"), QStringLiteral("train"), QStringLiteral("compose")};
+    if (parser.isSet(page) && !pages.contains(pageName)) {
+        std::fprintf(stderr, "muze-studio: --page is library, listen, train or compose; %s is none of them.\n", qPrintable(pageName));
+        return 2;
+    }
 
     muze::configureComputeThreads(0);
     qRegisterMetaType<std::shared_ptr<const muze::LoadedAudio>>();
@@ -72,7 +78,6 @@ int main(int argc, char** argv)
         window.showFirstRunGuide();
         window.firstRunGuide()->setSongsFolder(parser.value(firstModel));
     }
-    const QString pageName = parser.value(page);
     if (pageName == QLatin1String("train"))
         window.showPage(window.trainPage());
     else if (pageName == QLatin1String("listen"))

@@ -60,7 +60,7 @@ ExampleConditions withoutBeatGrid(const ExampleConditions& conditions)
 {
     ExampleConditions without = conditions;
     without.controls = conditions.controls.clone();
-    without.controls.narrow(0, 0, 2).zero_();  // the beat and downbeat channels
+    without.controls.narrow(0, kBeatChannel, kBeatGridChannels).zero_();
     return without;
 }
 

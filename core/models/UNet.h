@@ -14,6 +14,11 @@ namespace muze {
 // so that the model can put beats and harmony where a plan asks (the lesson of Music ControlNet):
 // beat, downbeat, a 12-bin chroma template of the frame's chord, and the energy curve.
 inline constexpr int kControlChannels = 15;
+inline constexpr int kBeatChannel = 0;
+inline constexpr int kDownbeatChannel = 1;
+inline constexpr int kBeatGridChannels = 2;  // the beat and downbeat channels, from kBeatChannel on
+inline constexpr int kChordChannel = 2;      // the first of the chord's 12 pitch classes, C first
+inline constexpr int kEnergyChannel = 14;
 
 // The reference's UNetV2 in one dimension (time), the latent's channels as its input channels.
 struct UNetConfig {

@@ -289,8 +289,8 @@ torch::Tensor controlsAt(const Record& record, const CropPlace& place, const tor
     const double start = place.startSeconds;
     torch::Tensor controls = torch::zeros({kControlChannels, frames});
     const double end = start + frames * place.frameSeconds;
-    addPulses(controls[0], within(times(record, "beat_positions"), start - 0.1, end + 0.1), place);
-    addPulses(controls[1], within(times(record, "downbeat_positions"), start - 0.1, end + 0.1), place);
+    addPulses(controls[kBeatChannel], within(times(record, "beat_positions"), start - 0.1, end + 0.1), place);
+    addPulses(controls[kDownbeatChannel], within(times(record, "downbeat_positions"), start - 0.1, end + 0.1), place);
     const auto chords = record.find("chords");
     if (chords != record.end() && chords->is_array()) {
         for (const Json& chord : *chords) {
@@ -303,10 +303,10 @@ torch::Tensor controlsAt(const Record& record, const CropPlace& place, const tor
             const auto last = std::min<std::int64_t>(frames, std::llround((valueOr(chord, "end", 0.0) - start) / place.frameSeconds));
             for (int interval : {0, third, 7})
                 if (first < last)
-                    controls[2 + (root + interval) % 12].narrow(0, first, last - first).fill_(1.0);
+                    controls[kChordChannel + (root + interval) % 12].narrow(0, first, last - first).fill_(1.0);
         }
     }
-    controls[14].copy_(energy);
+    controls[kEnergyChannel].copy_(energy);
     return controls;
 }
 
