@@ -298,6 +298,17 @@ void MainWindow::showPage(QWidget* page)
     m_pageList->setCurrentRow(m_pages->indexOf(page));
 }
 
+QStringList MainWindow::pageNames()
+{
+    return {QStringLiteral("library"), QStringLiteral("listen"), QStringLiteral("train"), QStringLiteral("compose")};
+}
+
+QWidget* MainWindow::pageNamed(const QString& name) const
+{
+    const int index = pageNames().indexOf(name);
+    return index < 0 ? nullptr : m_pages->widget(index);
+}
+
 void MainWindow::openFile(const QString& path)
 {
     showPage(m_listen);

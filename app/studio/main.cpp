@@ -36,7 +36,8 @@ int main(int argc, char** argv)
     const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("Open this dataset in the Library."), QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Use this language (en, pl) instead of the saved one."),
                                       QStringLiteral("code"));
-    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on this page: library, listen, train or compose."), QStringLiteral("name"));
+    const QString pageNames = muze::MainWindow::pageNames().join(QStringLiteral(", "));
+    const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Open on this page: %1.").arg(pageNames), QStringLiteral("name"));
     const QCommandLineOption modelFolder(QStringLiteral("model-folder"), QStringLiteral("Train into (and list the runs of) this folder."),
                                          QStringLiteral("folder"));
     const QCommandLineOption firstModel(QStringLiteral("first-model"),
@@ -55,9 +56,8 @@ int main(int argc, char** argv)
         return 2;
     }
     const QString pageName = parser.value(page);
-    const QStringList pages{QStringLiteral("library"), QStringLiteral("listen"), QStringLiteral("train"), QStringLiteral("compose")};
-    if (parser.isSet(page) && !pages.contains(pageName)) {
-        std::fprintf(stderr, "muze-studio: --page is library, listen, train or compose; %s is none of them.\n", qPrintable(pageName));
+    if (parser.isSet(page) && !muze::MainWindow::pageNames().contains(pageName)) {
+        std::fprintf(stderr, "muze-studio: --page is one of %s; %s is none of them.\n", qPrintable(pageNames), qPrintable(pageName));
         return 2;
     }
 
@@ -78,12 +78,8 @@ int main(int argc, char** argv)
         window.showFirstRunGuide();
         window.firstRunGuide()->setSongsFolder(parser.value(firstModel));
     }
-    if (pageName == QLatin1String("train"))
-        window.showPage(window.trainPage());
-    else if (pageName == QLatin1String("listen"))
-        window.showPage(window.listenPage());
-    else if (pageName == QLatin1String("compose"))
-        window.showPage(window.composePage());
+    if (parser.isSet(page))
+        window.showPage(window.pageNamed(pageName));
     if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().constFirst());
         if (parser.isSet(play))
