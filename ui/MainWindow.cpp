@@ -298,6 +298,11 @@ void MainWindow::showPage(QWidget* page)
     m_pageList->setCurrentRow(m_pages->indexOf(page));
 }
 
+QWidget* MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
 QStringList MainWindow::pageNames()
 {
     return {QStringLiteral("library"), QStringLiteral("listen"), QStringLiteral("train"), QStringLiteral("compose")};

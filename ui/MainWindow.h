@@ -37,6 +37,7 @@ public:
     FirstRunGuide* firstRunGuide() const { return m_guide; }
 
     void showPage(QWidget* page);
+    QWidget* currentPage() const;
     // The names the pages go by on the command line (--page), in the page list's order.
     static QStringList pageNames();
     // The page of one of pageNames(), or null for a name that is none of them.
