@@ -17,8 +17,8 @@ seed=2024
 # first run trains by. The minutes are what they take here on an idle machine.
 planner_epochs=200  # a few seconds
 vocoder_steps=2700  # 11-16 minutes
-vae_steps=4500      # 15-19 minutes
-ldm_steps=5400      # 32-47 minutes
+vae_steps=4000      # 15-19 minutes
+ldm_steps=3600      # 32-47 minutes
 muze="$build/app/muze"
 # OpenBLAS, oneDNN and LibTorch each pick their kernels for the processor they find, and kernels of
 # another width add in another order: oneDNN alone, allowed AVX-512, gave other vocoder weights after

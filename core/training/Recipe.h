@@ -16,9 +16,9 @@ namespace muze {
 struct Recipe {
     static constexpr int kBatch = 16;
     static constexpr std::int64_t kVocoderSteps = 2700;
-    static constexpr std::int64_t kVaeSteps = 4500;
+    static constexpr std::int64_t kVaeSteps = 4000;
     static constexpr int kPlannerEpochs = 200;
-    static constexpr std::int64_t kLdmSteps = 5400;
+    static constexpr std::int64_t kLdmSteps = 3600;
 };
 
 // The recipe's runs in order, the vocoder and the VAE (phase 1), the planner (phase 2) and the
