@@ -2,7 +2,7 @@
 # Trains the demo model that ships in resources/demo-model: General MIDI songs composed by the
 # project's own generator (bench/make_test_set.py: known tempo, key, chords and sections), rendered
 # with Debian's soundfont, built into a dataset, and every part trained at `tiny` for a fixed number
-# of steps (59 to 83 minutes on an idle 2-core machine, within the 90 the recipe allows). The same
+# of steps (89½ minutes on a busy 2-core machine; the recipe allows 90). The same
 # script on the same machine gives the same weights, bit for bit: every step count and seed is fixed
 # here, and training is deterministic for a given number of cores. The kernels are pinned below so
 # that a processor of another kind makes them too (not yet measured on one).
@@ -16,9 +16,9 @@ seed=2024
 # Steps for each part, at batch 16: the recipe of core/training/Recipe.h, which the studio's guided
 # first run trains by. The minutes are what they take here on an idle machine.
 planner_epochs=200  # a few seconds
-vocoder_steps=2700  # 11-16 minutes
-vae_steps=4000      # 15-19 minutes
-ldm_steps=3600      # 32-47 minutes
+vocoder_steps=2700  # 12-29 minutes
+vae_steps=4000      # about 17 minutes
+ldm_steps=3600      # 30-44 minutes
 muze="$build/app/muze"
 # OpenBLAS, oneDNN and LibTorch each pick their kernels for the processor they find, and kernels of
 # another width add in another order: oneDNN alone, allowed AVX-512, gave other vocoder weights after
