@@ -1691,6 +1691,65 @@
     </message>
 </context>
 <context>
+    <name>muze::StudioCommandLine</name>
+    <message>
+        <source>Start playing the file once it is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this dataset in the Library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this language (en, pl) instead of the saved one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on this page: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train into (and list the runs of) this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Your First Model guide on this folder of songs (it measures what each step would take).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muze Studio: text-to-music that runs on your own machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An audio file to open in the Listen page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--first-model needs a folder of songs; %1 is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page is one of %1; %2 is none of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>muze::TakesPanel</name>
     <message>
         <source>Takes</source>

@@ -1719,6 +1719,65 @@
     </message>
 </context>
 <context>
+    <name>muze::StudioCommandLine</name>
+    <message>
+        <source>Start playing the file once it is open.</source>
+        <translation>Zacznij odtwarzać plik, gdy tylko się otworzy.</translation>
+    </message>
+    <message>
+        <source>Open this dataset in the Library.</source>
+        <translation>Otwórz ten zbiór danych w Bibliotece.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>plik</translation>
+    </message>
+    <message>
+        <source>Use this language (en, pl) instead of the saved one.</source>
+        <translation>Użyj tego języka (en, pl) zamiast zapisanego.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>kod</translation>
+    </message>
+    <message>
+        <source>Open on this page: %1.</source>
+        <translation>Otwórz na tej stronie: %1.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nazwa</translation>
+    </message>
+    <message>
+        <source>Train into (and list the runs of) this folder.</source>
+        <translation>Trenuj do tego folderu (i pokaż jego przebiegi).</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>Open the Your First Model guide on this folder of songs (it measures what each step would take).</source>
+        <translation>Otwórz przewodnik „Twój pierwszy model” na tym folderze utworów (zmierzy, ile potrwa każdy krok).</translation>
+    </message>
+    <message>
+        <source>Muze Studio: text-to-music that runs on your own machine.</source>
+        <translation>Muze Studio: muzyka z tekstu, na twoim własnym komputerze.</translation>
+    </message>
+    <message>
+        <source>An audio file to open in the Listen page.</source>
+        <translation>Plik dźwiękowy do otwarcia na stronie Odsłuch.</translation>
+    </message>
+    <message>
+        <source>--first-model needs a folder of songs; %1 is not one.</source>
+        <translation>--first-model wymaga folderu z utworami; %1 nim nie jest.</translation>
+    </message>
+    <message>
+        <source>--page is one of %1; %2 is none of them.</source>
+        <translation>--page to jedna z: %1; %2 do nich nie należy.</translation>
+    </message>
+</context>
+<context>
     <name>muze::TakesPanel</name>
     <message>
         <source>Takes</source>

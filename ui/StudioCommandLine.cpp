@@ -12,20 +12,18 @@
 namespace muze {
 
 StudioCommandLine::StudioCommandLine()
-    : m_play(QStringLiteral("play"), QStringLiteral("Start playing the file once it is open.")),
-      m_dataset(QStringLiteral("dataset"), QStringLiteral("Open this dataset in the Library."), QStringLiteral("file")),
-      m_language(QStringLiteral("language"), QStringLiteral("Use this language (en, pl) instead of the saved one."), QStringLiteral("code")),
-      m_page(QStringLiteral("page"), QStringLiteral("Open on this page: %1.").arg(MainWindow::pageNames().join(QStringLiteral(", "))),
-             QStringLiteral("name")),
-      m_modelFolder(QStringLiteral("model-folder"), QStringLiteral("Train into (and list the runs of) this folder."), QStringLiteral("folder")),
-      m_firstModel(QStringLiteral("first-model"),
-                   QStringLiteral("Open the Your First Model guide on this folder of songs (it measures what each step would take)."),
-                   QStringLiteral("folder"))
+    : m_play(QStringLiteral("play"), tr("Start playing the file once it is open.")),
+      m_dataset(QStringLiteral("dataset"), tr("Open this dataset in the Library."), tr("file")),
+      m_language(QStringLiteral("language"), tr("Use this language (en, pl) instead of the saved one."), tr("code")),
+      m_page(QStringLiteral("page"), tr("Open on this page: %1.").arg(MainWindow::pageNames().join(QStringLiteral(", "))), tr("name")),
+      m_modelFolder(QStringLiteral("model-folder"), tr("Train into (and list the runs of) this folder."), tr("folder")),
+      m_firstModel(QStringLiteral("first-model"), tr("Open the Your First Model guide on this folder of songs (it measures what each step would take)."),
+                   tr("folder"))
 {
-    m_parser.setApplicationDescription(QStringLiteral("Muze Studio: text-to-music that runs on your own machine."));
+    m_parser.setApplicationDescription(tr("Muze Studio: text-to-music that runs on your own machine."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("An audio file to open in the Listen page."));
+    m_parser.addPositionalArgument(tr("file"), tr("An audio file to open in the Listen page."));
     m_parser.addOptions({m_play, m_firstModel, m_page, m_modelFolder, m_dataset, m_language});
 }
 
@@ -33,15 +31,18 @@ QString StudioCommandLine::problem() const
 {
     // The guide takes a folder from its dialog, which gives only folders that are there.
     if (m_parser.isSet(m_firstModel) && !QFileInfo(m_parser.value(m_firstModel)).isDir())
-        return QStringLiteral("--first-model needs a folder of songs; %1 is not one.").arg(m_parser.value(m_firstModel));
+        return tr("--first-model needs a folder of songs; %1 is not one.").arg(m_parser.value(m_firstModel));
     if (m_parser.isSet(m_page) && !MainWindow::pageNames().contains(m_parser.value(m_page)))
-        return QStringLiteral("--page is one of %1; %2 is none of them.").arg(MainWindow::pageNames().join(QStringLiteral(", ")), m_parser.value(m_page));
+        return tr("--page is one of %1; %2 is none of them.").arg(MainWindow::pageNames().join(QStringLiteral(", ")), m_parser.value(m_page));
     return {};
 }
 
-QString StudioCommandLine::language(const QString& saved) const
+QString StudioCommandLine::languageIn(const QStringList& arguments, const QString& saved)
 {
-    return m_parser.isSet(m_language) ? m_parser.value(m_language) : saved;
+    StudioCommandLine commandLine;
+    commandLine.m_parser.parse(arguments);  // an unknown option is refused later, by the parse that answers --help
+    const QCommandLineParser& parser = commandLine.m_parser;
+    return parser.isSet(commandLine.m_language) ? parser.value(commandLine.m_language) : saved;
 }
 
 void StudioCommandLine::applyTo(MainWindow& window) const

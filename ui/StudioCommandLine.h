@@ -2,6 +2,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace muze {
 
@@ -11,6 +12,8 @@ class MainWindow;
 // folder, a page, the first-model guide on a folder, a language. main() parses it; the window then
 // takes it with applyTo, which is what tests drive.
 class StudioCommandLine {
+    Q_DECLARE_TR_FUNCTIONS(muze::StudioCommandLine)
+
 public:
     StudioCommandLine();
 
@@ -19,8 +22,9 @@ public:
     // What is wrong with the parsed arguments, as the studio prints it before it exits; empty when
     // nothing is.
     QString problem() const;
-    // The language asked for, or `saved` when none is.
-    QString language(const QString& saved) const;
+    // The language `arguments` ask for, or `saved`: read before the translations are installed, so
+    // that the command line made after them (its --help, its refusals) speaks that language.
+    static QString languageIn(const QStringList& arguments, const QString& saved);
     // Opens in `window` what the arguments ask for. Call only when problem() is empty.
     void applyTo(MainWindow& window) const;
 

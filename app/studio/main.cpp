@@ -21,6 +21,8 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("muze-studio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/muze-studio.png")));
 
+    muze::AppSettings settings;
+    muze::installTranslations(application, muze::StudioCommandLine::languageIn(QApplication::arguments(), settings.language()));
     muze::StudioCommandLine commandLine;
     commandLine.parser().process(application);
     if (const QString problem = commandLine.problem(); !problem.isEmpty()) {
@@ -30,8 +32,6 @@ int main(int argc, char** argv)
 
     muze::configureComputeThreads(0);
     qRegisterMetaType<std::shared_ptr<const muze::LoadedAudio>>();
-    muze::AppSettings settings;
-    muze::installTranslations(application, commandLine.language(settings.language()));
 
     muze::MainWindow window(settings);
     window.show();

@@ -5,6 +5,7 @@
 #include "ui/AppSettings.h"
 #include "ui/ComposePage.h"
 #include "ui/FirstRunGuide.h"
+#include "ui/Language.h"
 #include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/MainWindow.h"
@@ -77,12 +78,19 @@ private slots:
 
     void aLanguageAskedForOverridesTheSavedOne()
     {
-        StudioCommandLine asked;
-        QVERIFY(parse(asked, {"--language", "pl"}));
-        QCOMPARE(asked.language(QStringLiteral("en")), QStringLiteral("pl"));
-        StudioCommandLine notAsked;
-        QVERIFY(parse(notAsked, {}));
-        QCOMPARE(notAsked.language(QStringLiteral("en")), QStringLiteral("en"));
+        const QStringList asked = {"muze-studio", "--language", "pl", "--no-such-option"};
+        QCOMPARE(StudioCommandLine::languageIn(asked, QStringLiteral("en")), QStringLiteral("pl"));
+        QCOMPARE(StudioCommandLine::languageIn({"muze-studio"}, QStringLiteral("en")), QStringLiteral("en"));
+    }
+
+    // Last: it installs the Polish translation for the rest of the process.
+    void itsHelpAndRefusalsSpeakTheLanguageInstalled()
+    {
+        QCOMPARE(installTranslations(*QCoreApplication::instance(), QStringLiteral("pl")), QStringLiteral("pl"));
+        StudioCommandLine commandLine;
+        QVERIFY2(commandLine.parser().helpText().contains(QStringLiteral("Zacznij odtwarzać plik")), qPrintable(commandLine.parser().helpText()));
+        QVERIFY(parse(commandLine, {"--page", "mixer"}));
+        QVERIFY2(commandLine.problem().startsWith(QStringLiteral("--page to jedna z: library, listen, train, compose")), qPrintable(commandLine.problem()));
     }
 };
 
