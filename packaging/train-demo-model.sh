@@ -14,7 +14,7 @@ build=${MUZE_BUILD_DIR:-$root/build}
 work=$(mkdir -p "${1:-$build/demo-model}" && cd "${1:-$build/demo-model}" && pwd)
 seed=2024
 # Steps for each part, at batch 16: the recipe of core/training/Recipe.h, which the studio's guided
-# first run trains by. The minutes are what they take here on an idle machine.
+# first run trains by. The minutes are what they have taken on 2-core machines, idle and busy.
 planner_epochs=200  # a few seconds
 vocoder_steps=2700  # 12-29 minutes
 vae_steps=4000      # about 17 minutes
