@@ -7,12 +7,15 @@
 namespace muze {
 namespace {
 
-// Key profiles, tonic first. ref: Krumhansl & Kessler (1982), probe-tone ratings; Temperley (1999),
-// "What's key for key?", Music Perception 17(1).
+// Key profiles, tonic first. ref: Krumhansl & Kessler (1982), probe-tone ratings; Sha'ath (2011),
+// "Estimation of key in digital music recordings", MSc thesis, Birkbeck (the profile KeyFinder and
+// Essentia's Key call "shaath"). Sha'ath's minor weighs the minor seventh above the leading tone, as
+// Aeolian pop plays it; Temperley's, which weighs the leading tone, read such songs in their relative
+// major (README, Families).
 constexpr double kKrumhanslMajor[12] = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
 constexpr double kKrumhanslMinor[12] = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
-constexpr double kTemperleyMajor[12] = {5.0, 2.0, 3.5, 2.0, 4.5, 4.0, 2.0, 4.5, 2.0, 3.5, 1.5, 4.0};
-constexpr double kTemperleyMinor[12] = {5.0, 2.0, 3.5, 4.5, 2.0, 4.0, 2.0, 4.5, 3.5, 2.0, 1.5, 4.0};
+constexpr double kShaathMajor[12] = {6.6, 2.0, 3.5, 2.3, 4.6, 4.0, 2.5, 5.2, 2.4, 3.7, 2.3, 3.4};
+constexpr double kShaathMinor[12] = {6.5, 2.7, 3.5, 5.4, 2.6, 3.5, 2.5, 5.2, 4.0, 2.7, 4.3, 3.2};
 
 // How much of a song in a major or a minor key each chord sounds for, by its root above the tonic and
 // its quality: set by hand in the order corpus studies of pop and rock harmony report (the tonic, then
@@ -35,12 +38,12 @@ constexpr double kRareChordShare = 0.003;
 // and the tuning half of the families; bench/key_methods.py), except the start and end's, which is
 // fixed: fitted freely it grows until songs that end on V are read in V (key_methods.py shows it,
 // leaving each family out in turn).
-constexpr double kChordWeight = 3.758;
-constexpr double kTrebleProfileWeight = 2.227;
-constexpr double kBassProfileWeight = 0.686;
-constexpr double kDominantCadenceWeight = 0.275;
-constexpr double kMinorWeight = 0.200;
-constexpr double kTonicAtStartOrEndWeight = 0.5;
+constexpr double kChordWeight = 3.510;
+constexpr double kTrebleProfileWeight = 1.899;
+constexpr double kBassProfileWeight = 0.678;
+constexpr double kDominantCadenceWeight = 0.316;
+constexpr double kMinorWeight = -0.231;
+constexpr double kTonicAtStartOrEndWeight = 0.75;
 
 double correlation(const PitchClassProfile& chroma, const double* profile, int tonic)
 {
@@ -137,8 +140,7 @@ KeyEvidence evidenceFor(const MusicalKey& key, const std::vector<Chord>& chords,
     KeyEvidence evidence;
     evidence.key = key;
     evidence.chordLikelihood = chordLikelihood(chords, key);
-    evidence.trebleFit = (correlation(treble, key.minor ? kKrumhanslMinor : kKrumhanslMajor, key.tonic) +
-                          correlation(treble, key.minor ? kTemperleyMinor : kTemperleyMajor, key.tonic)) / 2;
+    evidence.trebleFit = correlation(treble, key.minor ? kShaathMinor : kShaathMajor, key.tonic);
     evidence.bassFit = correlation(bass, key.minor ? kKrumhanslMinor : kKrumhanslMajor, key.tonic);
     evidence.dominantCadences = dominantCadences(chords, key);
     evidence.tonicAtStartOrEnd = isTonicChord(chords.front(), key) + isTonicChord(chords.back(), key);

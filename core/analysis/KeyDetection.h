@@ -23,8 +23,8 @@ std::optional<MusicalKey> parseKey(const std::string& text);
 // - its chords: how likely the song's chords are in the key, by how much of a song in a key each chord
 //   usually sounds for (a key profile for chords: I, IV and V common, a v or a II rare in major);
 // - its notes: the treble chroma (averaged beat by beat, so quiet passages count as loud ones) and its
-//   correlation with Krumhansl and Kessler's and with Temperley's key profiles; the bass chroma's with
-//   Krumhansl and Kessler's;
+//   correlation with Sha'ath's key profiles (Krumhansl's, fitted to pop and electronic music); the bass
+//   chroma's with Krumhansl and Kessler's;
 // - the share of its chord changes that are V→I cadences into the key's tonic, wherever they fall;
 // - and, at a small fixed weight, whether it starts and whether it ends on the tonic chord.
 // Returns nothing for a song without chords.
@@ -35,7 +35,7 @@ std::optional<MusicalKey> detectKey(const std::vector<TimedChord>& chords, const
 struct KeyEvidence {
     MusicalKey key;
     double chordLikelihood = 0.0;  // the mean log share of the song's chords in the key, by duration
-    double trebleFit = 0.0;        // the treble's correlation with the key's profiles, Krumhansl's and Temperley's averaged
+    double trebleFit = 0.0;        // the treble's correlation with the key's profile, Sha'ath's
     double bassFit = 0.0;          // the bass's with Krumhansl's
     double dominantCadences = 0.0; // the share of chord changes that are V→I into the key's tonic
     int tonicAtStartOrEnd = 0;     // 0, 1 or 2: the first and the last chord that are the tonic chord

@@ -182,6 +182,18 @@ private slots:
         QCOMPARE(detectKey(minor.chords, minor.chroma, minor.chroma)->name(), std::string("A minor"));
     }
 
+    void readsANaturalMinorLoopInMinor()
+    {
+        // Am G F G four times, fading out on F G: Aeolian, no G#, and not ending on its tonic. Its notes
+        // and chords are C major's too (vi V IV V); a profile that expects the leading tone reads it there.
+        std::vector<std::pair<int, bool>> bars;
+        for (int i = 0; i < 4; ++i)
+            bars.insert(bars.end(), {{9, true}, {7, false}, {5, false}, {7, false}});
+        bars.insert(bars.end(), {{5, false}, {7, false}});
+        const ChordBars song = chordBars(bars);
+        QCOMPARE(detectKey(song.chords, song.chroma, song.chroma)->name(), std::string("A minor"));
+    }
+
     void keysAreSpelledAsMusiciansWriteThem()
     {
         const std::pair<MusicalKey, const char*> spellings[] = {
