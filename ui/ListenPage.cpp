@@ -237,7 +237,7 @@ void ListenPage::zoomToFit() { m_waveform->zoomToFit(); }
 
 void ListenPage::playWhenLoaded()
 {
-    if (m_binder->ownsPlayback() && !isLoading())
+    if (m_binder->hasAudio() && !isLoading())
         togglePlayPause();
     else
         m_playWhenLoaded = true;

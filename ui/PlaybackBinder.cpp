@@ -37,12 +37,31 @@ void PlaybackBinder::setOverview(WaveformOverview* overview)
 
 void PlaybackBinder::setSource(std::shared_ptr<const AudioBuffer> audio)
 {
-    const double duration = audio ? audio->durationSeconds() : 0.0;
-    m_generation = m_playback.setSource(std::move(audio));
-    m_transport->setDuration(duration);
+    const bool anotherPageIsPlaying = !ownsPlayback() && m_playback.isActive();
+    m_audio = std::move(audio);
+    m_generation = anotherPageIsPlaying ? -1 : m_playback.setSource(m_audio);
+    m_transport->setDuration(duration());
     m_transport->setPlaying(false);
-    m_transport->setReady(duration > 0);
+    m_transport->setReady(duration() > 0);
     showPosition(0.0);
+}
+
+double PlaybackBinder::duration() const
+{
+    return m_audio ? m_audio->durationSeconds() : 0.0;
+}
+
+bool PlaybackBinder::takePlayer()
+{
+    if (ownsPlayback())
+        return true;
+    if (!m_audio)
+        return false;
+    const double at = m_shownSeconds;
+    m_generation = m_playback.setSource(m_audio);
+    if (at > 0)
+        m_playback.seekSeconds(at);
+    return true;
 }
 
 void PlaybackBinder::switchSource(std::shared_ptr<const AudioBuffer> audio)
@@ -65,33 +84,36 @@ bool PlaybackBinder::ownsPlayback() const
 
 void PlaybackBinder::togglePlayPause()
 {
-    if (!ownsPlayback())
+    if (ownsPlayback())
+        m_playback.togglePlayPause();
+    else if (takePlayer())
+        m_playback.play();  // not a toggle: until the player has the page's audio, it reports the last page's state
+    else
         return;
-    m_playback.togglePlayPause();
     startTicking();
 }
 
 void PlaybackBinder::stop()
 {
+    showPosition(0.0);
     if (!ownsPlayback())
         return;
     m_playback.stop();
-    showPosition(0.0);
     startTicking();
 }
 
 void PlaybackBinder::seekBy(double seconds)
 {
-    seekTo(m_playback.positionSeconds() + seconds);
+    seekTo((ownsPlayback() ? m_playback.positionSeconds() : m_shownSeconds) + seconds);
 }
 
 void PlaybackBinder::seekTo(double seconds)
 {
-    if (!ownsPlayback())
-        return;
-    seconds = std::clamp(seconds, 0.0, m_playback.durationSeconds());
-    m_playback.seekSeconds(seconds);
+    seconds = std::clamp(seconds, 0.0, duration());
     showPosition(seconds);
+    if (!ownsPlayback())
+        return;  // the page's playhead stands there until it takes the player
+    m_playback.seekSeconds(seconds);
     startTicking();
 }
 

@@ -3,8 +3,10 @@
 
 #include "tests/support/TestSupport.h"
 #include "ui/AppSettings.h"
+#include "ui/LibraryPage.h"
 #include "ui/ListenPage.h"
 #include "ui/MainWindow.h"
+#include "ui/TrackDetailPanel.h"
 #include "widgets/SpectrogramView.h"
 #include "widgets/TransportBar.h"
 #include "widgets/WaveformView.h"
@@ -112,6 +114,32 @@ private slots:
         const double paused = waveform()->playhead();
         QTest::qWait(300);
         QCOMPARE(waveform()->playhead(), paused);
+    }
+
+    void aSongShownElsewhereDoesNotStopWhatPlays()
+    {
+        QVERIFY(openAndWait(fixturePath("long_500.mp3")));
+        page()->togglePlayPause();
+        QTRY_VERIFY_WITH_TIMEOUT(waveform()->playhead() > 0.2, 5000);
+        // Opening a dataset shows its first song in the Library's detail panel, with a transport of its own.
+        m_window->libraryPage()->openDataset(QString::fromStdString(test::buildLibraryDataset("listen_page_library").string()));
+        TrackDetailPanel* detail = m_window->libraryPage()->detail();
+        WaveformView* detailWaveform = detail->findChild<WaveformView*>();
+        QTRY_VERIFY_WITH_TIMEOUT(detailWaveform->duration() > 0, 30000);
+        const double before = waveform()->playhead();
+        QTest::qWait(1000);
+        QVERIFY2(waveform()->playhead() > before + 0.5, qPrintable(QString("%1 then %2").arg(before).arg(waveform()->playhead())));
+
+        // Asked to play, the detail panel takes the player from where its own playhead stands.
+        QTest::mouseClick(detailWaveform, Qt::LeftButton, {},
+                          QPoint(WaveformView::kLabelMargin + (detailWaveform->width() - WaveformView::kLabelMargin) / 2, detailWaveform->height() / 2));
+        const double placed = detailWaveform->playhead();
+        QVERIFY(placed > 1.0);
+        detail->findChild<TransportBar*>()->findChild<QToolButton*>("playPause")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(detailWaveform->playhead() > placed + 0.2, 5000);
+        const double listenStopped = waveform()->playhead();
+        QTest::qWait(300);
+        QCOMPARE(waveform()->playhead(), listenStopped);
     }
 
     void clickSeeksAndStopReturnsToTheStart()

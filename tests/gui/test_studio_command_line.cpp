@@ -10,9 +10,11 @@
 #include "ui/ListenPage.h"
 #include "ui/MainWindow.h"
 #include "ui/StudioCommandLine.h"
+#include "ui/TrackDetailPanel.h"
 #include "ui/TrainPage.h"
 #include "ui/TrainSetup.h"
 #include "widgets/PathField.h"
+#include "widgets/WaveformView.h"
 
 #include <QtTest>
 
@@ -64,6 +66,25 @@ private slots:
         QVERIFY(window.firstRunGuide()->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(window.libraryPage()->datasetPath(), dataset, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(window.listenPage()->currentFile(), song, 20000);
+    }
+
+    void playStartsTheFileAndTheLibraryDoesNotStopIt()
+    {
+        const QString dataset = pathText(test::buildLibraryDataset("studio_command_line_play"));
+        const QString song = pathText(test::fixture("long_500.mp3"));
+        StudioCommandLine commandLine;
+        QVERIFY(parse(commandLine, {"--dataset", dataset, "--play", song}));
+        AppSettings settings;
+        MainWindow window(settings);
+        window.show();
+        commandLine.applyTo(window);
+        auto* waveform = window.listenPage()->findChild<WaveformView*>();
+        QTRY_VERIFY_WITH_TIMEOUT(waveform->playhead() > 0.2, 20000);
+        // The dataset opens meanwhile and the Library shows its first song.
+        QTRY_VERIFY_WITH_TIMEOUT(window.libraryPage()->detail()->findChild<WaveformView*>()->duration() > 0, 30000);
+        const double before = waveform->playhead();
+        QTest::qWait(1000);
+        QVERIFY2(waveform->playhead() > before + 0.5, qPrintable(QString("%1 then %2").arg(before).arg(waveform->playhead())));
     }
 
     void refusesWhatItCannotOpen()
