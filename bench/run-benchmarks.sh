@@ -16,15 +16,17 @@ data="$build/bench/data"
 mkdir -p "$data"
 wanted() { [[ " $parts " == *" $1 "* ]]; }
 # The accuracy sets, rendered once: the first composer's songs and melodies, the second's families
-# (and a second draw of them, measured only), and the third's songbook.
+# (and a second and third draw of them, measured only), and the third's songbook.
 first_set="$data/test-set"
 families_set="$data/families-set"
 families_second_draw="$data/families-second-draw"
+families_third_draw="$data/families-third-draw"
 songbook_set="$data/songbook-set"
 render_sets() {
   [ -f "$first_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$first_set" --songs 40 --melodies 12 --seed 2024
   [ -f "$families_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$families_set" --songs 0 --melodies 0 --families 9 --seed 77
   [ -f "$families_second_draw/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$families_second_draw" --songs 0 --melodies 0 --families 9 --seed 78
+  [ -f "$families_third_draw/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$families_third_draw" --songs 0 --melodies 0 --families 9 --seed 79
   [ -f "$songbook_set/manifest.json" ] || /usr/bin/python3 "$here/make_test_set.py" "$songbook_set" --songs 0 --melodies 0 --songbook 8 --seed 91
 }
 
@@ -133,6 +135,9 @@ if wanted families; then
   echo
   echo "== the same families, a second draw (--seed 78) that nothing was tuned or chosen on =="
   score_set "$families_second_draw" "$data/dataset-families-second-draw"
+  echo
+  echo "== a third draw (--seed 79), first measured after the slow songs' beat level was settled =="
+  score_set "$families_third_draw" "$data/dataset-families-third-draw"
   echo
 fi
 

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace muze {
 namespace {
 
-// A phase of beats counts as weak when its mean low-band strength is below this share of the other's.
+// A phase of beats counts as weak when its mean low-band strength is below this share of the other's,
+// judged over this many beats at a time: a tracker that slips by an eighth in a break swaps the phases.
 constexpr double kWeakPhaseRatio = 0.55;
+constexpr std::size_t kPhaseWindow = 16;
 // Midpoints count as beats when their low-band strength reaches this share of the beats'.
 constexpr double kMidpointRatio = 0.75;
 
@@ -24,6 +27,70 @@ double meanStrength(const OnsetEnvelope& envelope, const std::vector<double>& ti
         ++count;
     }
     return count > 0 ? sum / static_cast<double>(count) : 0.0;
+}
+
+std::vector<float> strengthsAt(const OnsetEnvelope& envelope, const std::vector<double>& times)
+{
+    std::vector<float> strengths;
+    strengths.reserve(times.size());
+    for (double time : times)
+        strengths.push_back(envelope.strengthNear(time));
+    return strengths;
+}
+
+struct PhaseContrast {
+    double weakShare = 1.0;  // the weaker phase's mean strength over the stronger one's
+    std::size_t strongPhase = 0;
+};
+
+// How far the beats in [first, last) at even indices differ from those at odd ones.
+PhaseContrast phaseContrast(const std::vector<float>& strengths, std::size_t first, std::size_t last)
+{
+    double sums[2] = {0.0, 0.0};
+    int counts[2] = {0, 0};
+    for (std::size_t i = first; i < last; ++i) {
+        sums[i % 2] += strengths[i];
+        ++counts[i % 2];
+    }
+    const double even = counts[0] > 0 ? sums[0] / counts[0] : 0.0;
+    const double odd = counts[1] > 0 ? sums[1] / counts[1] : 0.0;
+    const double strong = std::max(even, odd);
+    return {strong > 0 ? std::min(even, odd) / strong : 1.0, even >= odd ? std::size_t{0} : std::size_t{1}};
+}
+
+// The window of kPhaseWindow beats around beat `index`, clamped to the song.
+std::pair<std::size_t, std::size_t> windowAround(std::size_t index, std::size_t count)
+{
+    const std::size_t length = std::min(kPhaseWindow, count);
+    const std::size_t first = std::min(index > length / 2 ? index - length / 2 : 0, count - length);
+    return {first, first + length};
+}
+
+// The median weak share over the song's windows.
+double typicalWeakShare(const std::vector<float>& strengths)
+{
+    std::vector<double> shares;
+    for (std::size_t index = 0; index < strengths.size(); index += 2) {
+        const auto [first, last] = windowAround(index, strengths.size());
+        shares.push_back(phaseContrast(strengths, first, last).weakShare);
+    }
+    std::nth_element(shares.begin(), shares.begin() + static_cast<long>(shares.size() / 2), shares.end());
+    return shares[shares.size() / 2];
+}
+
+// The beats of the locally stronger phase. Where the phases swap, two kept beats can fall an eighth
+// apart: the later one goes.
+std::vector<double> strongPhaseBeats(const std::vector<double>& beats, const std::vector<float>& strengths, double eighthSeconds)
+{
+    std::vector<double> kept;
+    for (std::size_t index = 0; index < beats.size(); ++index) {
+        const auto [first, last] = windowAround(index, beats.size());
+        if (index % 2 != phaseContrast(strengths, first, last).strongPhase)
+            continue;
+        if (kept.empty() || beats[index] - kept.back() > 1.5 * eighthSeconds)
+            kept.push_back(beats[index]);
+    }
+    return kept;
 }
 
 // qm-dsp decimates the audio by this factor before comparing beats' spectra (as its bar and beat
@@ -157,14 +224,9 @@ std::vector<double> settleBeatLevel(const std::vector<double>& beats, const Onse
         return beats;
     const double tempo = tempoOf(beats);
 
-    const double even = meanStrength(lowBand, beats, 0, 2);
-    const double odd = meanStrength(lowBand, beats, 1, 2);
-    if (tempo / 2 >= minBpm && std::min(even, odd) < kWeakPhaseRatio * std::max(even, odd)) {
-        std::vector<double> kept;
-        for (std::size_t i = even >= odd ? 0 : 1; i < beats.size(); i += 2)
-            kept.push_back(beats[i]);
-        return kept;
-    }
+    const std::vector<float> strengths = strengthsAt(lowBand, beats);
+    if (tempo / 2 >= minBpm && typicalWeakShare(strengths) < kWeakPhaseRatio)
+        return strongPhaseBeats(beats, strengths, 60.0 / tempo);
 
     std::vector<double> midpoints;
     for (std::size_t i = 1; i < beats.size(); ++i)

@@ -12,7 +12,8 @@ namespace muze {
 // hi-hats, or onto half notes in fast ones. The kick drum and the bass mostly play on the beat and
 // rarely between beats, so:
 // - if every other tracked beat carries far less low-band onset strength than its neighbours, the
-//   tracker found eighths: keep the strong ones;
+//   tracker found eighths: keep the strong ones. This is judged a few bars at a time, since a
+//   tracker that slips by an eighth (in a break, say) swaps which ones are strong;
 // - if the midpoints between tracked beats carry as much low-band strength as the beats, it found
 //   half notes: add the midpoints.
 // Either change happens only while the tempo stays within [minBpm, maxBpm].

@@ -5,6 +5,7 @@
 #include "core/analysis/Chords.h"
 #include "core/analysis/KeyDetection.h"
 #include "core/analysis/Loudness.h"
+#include "core/analysis/Meter.h"
 #include "core/analysis/Pyin.h"
 #include "core/analysis/VocalSeparation.h"
 #include "core/dsp/LogMel.h"
@@ -135,6 +136,27 @@ private slots:
         const FloatMatrix mel = logMelSpectrogram(song.data(), static_cast<std::int64_t>(song.size()), LogMelParams{});
         const BeatTrack track = trackBeats(song.data(), static_cast<std::int64_t>(song.size()), kRate, bandOnsets(mel, 0.01, 0, 10));
         QVERIFY2(std::abs(track.tempo - 70.0) < 1.5, qPrintable(QString::number(track.tempo)));
+    }
+
+    void keepsTheBeatsWhenTheTrackerSlipsAnEighth()
+    {
+        // Kicks at 70 BPM, weaker bass notes on the eighths between them; the tracker followed the
+        // eighths and skipped one halfway, so the kicks fall on even tracked beats, then on odd ones.
+        const double eighth = 60.0 / 140.0;
+        OnsetEnvelope lowBand;
+        lowBand.hopSeconds = 0.01;
+        lowBand.values.assign(6000, 0.0f);
+        std::vector<double> tracked;
+        for (int n = 0; n < 120; ++n) {
+            lowBand.values[static_cast<std::size_t>(std::lround(n * eighth / lowBand.hopSeconds))] = n % 2 == 0 ? 1.0f : 0.4f;
+            if (n != 61)
+                tracked.push_back(n * eighth);
+        }
+        const std::vector<double> beats = settleBeatLevel(tracked, lowBand);
+        QVERIFY2(std::abs(tempoOf(beats) - 70.0) < 0.5, qPrintable(QString::number(tempoOf(beats))));
+        for (double beat : beats)
+            QVERIFY2(lowBand.strengthNear(beat) == 1.0f, qPrintable(QString("a beat at %1 s falls between kicks").arg(beat)));
+        QVERIFY(beats.size() >= 58);
     }
 
     void recognisesChordsAndKey()
