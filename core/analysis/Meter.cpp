@@ -18,17 +18,6 @@ constexpr std::size_t kPhaseWindow = 16;
 // Midpoints count as beats when their low-band strength reaches this share of the beats'.
 constexpr double kMidpointRatio = 0.75;
 
-double meanStrength(const OnsetEnvelope& envelope, const std::vector<double>& times, std::size_t first, std::size_t step)
-{
-    double sum = 0.0;
-    std::size_t count = 0;
-    for (std::size_t i = first; i < times.size(); i += step) {
-        sum += envelope.strengthNear(times[i]);
-        ++count;
-    }
-    return count > 0 ? sum / static_cast<double>(count) : 0.0;
-}
-
 std::vector<float> strengthsAt(const OnsetEnvelope& envelope, const std::vector<double>& times)
 {
     std::vector<float> strengths;
@@ -36,6 +25,14 @@ std::vector<float> strengthsAt(const OnsetEnvelope& envelope, const std::vector<
     for (double time : times)
         strengths.push_back(envelope.strengthNear(time));
     return strengths;
+}
+
+double meanStrength(const OnsetEnvelope& envelope, const std::vector<double>& times)
+{
+    double sum = 0.0;
+    for (double time : times)
+        sum += envelope.strengthNear(time);
+    return times.empty() ? 0.0 : sum / static_cast<double>(times.size());
 }
 
 struct PhaseContrast {
@@ -231,8 +228,8 @@ std::vector<double> settleBeatLevel(const std::vector<double>& beats, const Onse
     std::vector<double> midpoints;
     for (std::size_t i = 1; i < beats.size(); ++i)
         midpoints.push_back((beats[i - 1] + beats[i]) / 2);
-    const double onBeats = meanStrength(lowBand, beats, 0, 1);
-    const double between = meanStrength(lowBand, midpoints, 0, 1);
+    const double onBeats = meanStrength(lowBand, beats);
+    const double between = meanStrength(lowBand, midpoints);
     if (tempo * 2 <= maxBpm && between >= kMidpointRatio * onBeats) {
         std::vector<double> doubled;
         for (std::size_t i = 0; i < beats.size(); ++i) {
